@@ -1,0 +1,44 @@
+package dev.slens;
+
+import dev.slens.model.SourceFile;
+import dev.slens.rule.Finding;
+import dev.slens.rule.RuleMetadata;
+import dev.slens.rule.Severity;
+import java.util.List;
+
+/**
+ * Everything one analysis produced, for the report writers.
+ *
+ * @param findings every finding, sorted by file, line, column and rule ID
+ * @param files the files that were analyzed, in scan order, including those that failed to parse
+ * @param rules the metadata of every rule that ran and of the engine's own checks
+ * @param skipped files named on the command line or found in folders that are neither
+ *     CloudFormation nor SAM, by display path
+ * @param toolVersion the slens version that produced the result
+ */
+public record AnalysisResult(List<Finding> findings, List<SourceFile> files,
+        List<RuleMetadata> rules, List<String> skipped, String toolVersion) {
+
+    public AnalysisResult {
+        findings = List.copyOf(findings);
+        files = List.copyOf(files);
+        rules = List.copyOf(rules);
+        skipped = List.copyOf(skipped);
+    }
+
+    /** Returns whether some file could not be parsed or some rule failed on a template. */
+    public boolean hasProcessingErrors() {
+        return findings.stream().anyMatch(f -> f.ruleId().equals("SL0001")
+                || f.ruleId().equals("SL0003"));
+    }
+
+    /** Returns whether some finding is at or above {@code threshold}. */
+    public boolean hasFindingsAtLeast(Severity threshold) {
+        return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+    }
+
+    /** Returns the metadata of rule {@code id}, or {@code null}. */
+    public RuleMetadata rule(String id) {
+        return rules.stream().filter(r -> r.id().equals(id)).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,105 @@
+package dev.slens.engine;
+
+import dev.slens.AnalyzerException;
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lists the files to analyze. Folders are walked without following links, skipping tool caches
+ * and build output; only YAML, JSON and {@code .template} files are taken from folders, while a
+ * file named directly is always taken.
+ */
+public final class FileCollector {
+
+    private static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", ".git", ".aws-sam",
+            ".serverless", ".idea", ".vscode", "target", "__pycache__", ".venv", "venv");
+    private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json", ".template");
+
+    /**
+     * One file to analyze.
+     *
+     * @param path the real file
+     * @param displayPath the path reports show
+     * @param explicit whether the user named this file rather than a folder holding it
+     */
+    public record Candidate(Path path, String displayPath, boolean explicit) { }
+
+    private final Path baseDirectory;
+
+    public FileCollector(Path baseDirectory) {
+        this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
+    }
+
+    /** Returns the files under {@code paths}, each once, in a stable order. */
+    public List<Candidate> collect(List<Path> paths) {
+        Map<Path, Candidate> found = new LinkedHashMap<>();
+        for (Path given : paths) {
+            Path path = given.toAbsolutePath().normalize();
+            if (!Files.exists(path)) {
+                throw new AnalyzerException("path not found: '" + given + "'");
+            }
+            if (Files.isDirectory(path)) {
+                walk(path, found);
+            } else {
+                found.putIfAbsent(path, new Candidate(path, display(path, path.getParent()), true));
+            }
+        }
+        return new ArrayList<>(found.values());
+    }
+
+    private void walk(Path root, Map<Path, Candidate> found) {
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+                    boolean skip = !dir.equals(root)
+                            && SKIPPED_FOLDERS.contains(dir.getFileName().toString());
+                    return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile() && hasTemplateExtension(file)) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new AnalyzerException("failed to list folder '" + root + "': " + e.getMessage(),
+                    e);
+        }
+        files.sort(null);
+        for (Path file : files) {
+            found.putIfAbsent(file, new Candidate(file, display(file, root), false));
+        }
+    }
+
+    private static boolean hasTemplateExtension(Path file) {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return EXTENSIONS.stream().anyMatch(name::endsWith);
+    }
+
+    /** Returns the path relative to the base folder, or else to {@code root}, with forward slashes. */
+    private String display(Path file, Path root) {
+        Path relative = file.startsWith(baseDirectory) ? baseDirectory.relativize(file)
+                : root == null ? file : root.relativize(file);
+        return relative.toString().replace('\\', '/');
+    }
+}

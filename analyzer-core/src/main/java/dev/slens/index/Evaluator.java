@@ -1,0 +1,290 @@
+package dev.slens.index;
+
+import dev.slens.model.ListNode;
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.ScalarNode;
+import dev.slens.model.Template;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Evaluates CloudFormation intrinsic functions to the values they may take. {@code Fn::If} yields
+ * both branches, each marked with its condition; a {@code Ref} to a parameter yields its default,
+ * or each allowed value when it has no default; what cannot be known is {@link Value.Unknown}.
+ */
+public final class Evaluator {
+
+    /** Upper bound on the alternatives of one node, so nested conditions cannot multiply without end. */
+    static final int MAX_ALTERNATIVES = 32;
+    private static final int MAX_DEPTH = 64;
+
+    private final Template template;
+    private final MapNode parameters;
+    private final SubstitutionEvaluator substitutions = new SubstitutionEvaluator(this);
+
+    public Evaluator(Template template) {
+        this.template = template;
+        this.parameters = template.section("Parameters");
+    }
+
+    /** Returns every value {@code node} may take; never empty. */
+    public List<Alternative> alternatives(Node node) {
+        return evaluate(node, new Trail(List.of(), List.of(), 0));
+    }
+
+    /**
+     * Returns the items of a list-valued property, each with the values it may take. A single
+     * value counts as a one-item list, as CloudFormation accepts for IAM actions and resources;
+     * {@code Fn::If} items yield their branches and {@code AWS::NoValue} items are dropped.
+     */
+    public List<Alternative> elements(Node node) {
+        List<Alternative> result = new ArrayList<>();
+        collectElements(node, new Trail(List.of(), List.of(), 0), result);
+        return result;
+    }
+
+    /** Returns the first exact text {@code node} may take, or {@code null}. */
+    public String exactText(Node node) {
+        if (node == null) {
+            return null;
+        }
+        for (Alternative alternative : alternatives(node)) {
+            String text = alternative.value().exactText();
+            if (text != null) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Returns the logical ID of the resource {@code node} points at through {@code Ref},
+     * {@code Fn::GetAtt} or a {@code Fn::Sub} that is only a reference, or {@code null}.
+     */
+    public String referencedResource(Node node) {
+        if (node == null) {
+            return null;
+        }
+        String function = node.intrinsicName();
+        if (function == null) {
+            return null;
+        }
+        Node argument = node.asMap().get(function);
+        String target = switch (function) {
+            case "Ref" -> argument.text();
+            case "Fn::GetAtt" -> argument.asList() != null && argument.asList().size() > 0
+                    ? argument.asList().get(0).text() : null;
+            case "Fn::Sub" -> referenceInSub(argument);
+            default -> null;
+        };
+        return target != null && template.resource(target) != null ? target : null;
+    }
+
+    private static String referenceInSub(Node argument) {
+        String text = argument.text();
+        if (text == null && argument.asList() != null && argument.asList().size() > 0) {
+            text = argument.asList().get(0).text();
+        }
+        if (text == null || !text.startsWith("${") || text.indexOf('}') != text.length() - 1) {
+            return null;
+        }
+        String name = text.substring(2, text.length() - 1);
+        int dot = name.indexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+
+    Template template() {
+        return template;
+    }
+
+    List<Alternative> evaluate(Node node, Trail trail) {
+        if (trail.depth() > MAX_DEPTH) {
+            return List.of(trail.of(new Value.Unknown("nesting too deep"), node));
+        }
+        if (node instanceof ScalarNode scalar) {
+            return List.of(trail.of(scalarValue(scalar), node));
+        }
+        String function = node.intrinsicName();
+        if (function == null) {
+            return List.of(trail.of(new Value.Structure(node), node));
+        }
+        Node argument = node.asMap().get(function);
+        Trail inner = trail.deeper();
+        return switch (function) {
+            case "Ref" -> reference(argument.text(), node, inner);
+            case "Fn::If" -> branches(argument, node, inner);
+            case "Fn::Sub" -> substitutions.sub(argument, node, inner);
+            case "Fn::Join" -> substitutions.join(argument, node, inner);
+            case "Fn::Select" -> select(argument, node, inner);
+            case "Fn::FindInMap" -> findInMap(argument, node, inner);
+            case "Fn::GetAtt" -> List.of(trail.of(
+                    new Value.Text("{{getatt:" + getAttName(argument) + "}}", false), node));
+            default -> List.of(trail.of(new Value.Unknown(function + " is not evaluated"), node));
+        };
+    }
+
+    private static Value scalarValue(ScalarNode scalar) {
+        return switch (scalar.kind()) {
+            case STRING -> new Value.Text(scalar.value(), true);
+            case NUMBER, BOOLEAN -> new Value.Literal(scalar.value());
+            case NULL -> new Value.Unknown("null value");
+        };
+    }
+
+    private static String getAttName(Node argument) {
+        if (argument.asList() != null) {
+            List<String> parts = new ArrayList<>();
+            for (Node part : argument.asList().items()) {
+                parts.add(part.text() == null ? "?" : part.text());
+            }
+            return String.join(".", parts);
+        }
+        return String.valueOf(argument.text());
+    }
+
+    List<Alternative> reference(String name, Node node, Trail trail) {
+        if (name == null) {
+            return List.of(trail.of(new Value.Unknown("Ref without a name"), node));
+        }
+        if (name.equals("AWS::NoValue")) {
+            return List.of(trail.of(new Value.NoValue(), node));
+        }
+        if (name.startsWith("AWS::")) {
+            return List.of(trail.of(new Value.Text("{{" + name + "}}", false), node));
+        }
+        MapNode parameter = parameters.getMap(name);
+        if (parameter != null) {
+            return parameterValues(name, parameter, node, trail);
+        }
+        if (template.resource(name) != null) {
+            return List.of(trail.of(new Value.Text("{{ref:" + name + "}}", false), node));
+        }
+        return List.of(trail.of(new Value.Unknown("'" + name + "' is not defined"), node));
+    }
+
+    private List<Alternative> parameterValues(String name, MapNode parameter, Node node,
+            Trail trail) {
+        Node defaultValue = parameter.get("Default");
+        if (defaultValue != null && defaultValue.text() != null) {
+            Trail through = trail.via("parameter '" + name + "' default");
+            return List.of(through.of(new Value.Text(defaultValue.text(), true), node));
+        }
+        ListNode allowed = parameter.get("AllowedValues") == null
+                ? null : parameter.get("AllowedValues").asList();
+        if (allowed == null || allowed.size() == 0) {
+            return List.of(trail.of(new Value.Unknown("parameter '" + name + "' has no default"),
+                    node));
+        }
+        List<Alternative> result = new ArrayList<>();
+        Trail through = trail.via("parameter '" + name + "' allowed value");
+        for (Node value : allowed.items()) {
+            if (value.text() != null && result.size() < MAX_ALTERNATIVES) {
+                result.add(through.of(new Value.Text(value.text(), true), node));
+            }
+        }
+        return result;
+    }
+
+    private List<Alternative> branches(Node argument, Node node, Trail trail) {
+        ListNode parts = argument.asList();
+        if (parts == null || parts.size() != 3 || parts.get(0).text() == null) {
+            return List.of(trail.of(new Value.Unknown("malformed Fn::If"), node));
+        }
+        String condition = parts.get(0).text();
+        List<Alternative> result = new ArrayList<>();
+        result.addAll(evaluate(parts.get(1), trail.when("condition '" + condition + "' is true")));
+        result.addAll(evaluate(parts.get(2), trail.when("condition '" + condition + "' is false")));
+        return limit(result);
+    }
+
+    private List<Alternative> select(Node argument, Node node, Trail trail) {
+        ListNode parts = argument.asList();
+        if (parts != null && parts.size() == 2 && parts.get(1).asList() != null) {
+            String index = exactText(parts.get(0));
+            ListNode items = parts.get(1).asList();
+            if (index == null && parts.get(0) instanceof ScalarNode scalar) {
+                index = scalar.value();
+            }
+            try {
+                int position = Integer.parseInt(index);
+                if (position >= 0 && position < items.size()) {
+                    return evaluate(items.get(position), trail);
+                }
+            } catch (NumberFormatException e) {
+                return List.of(trail.of(new Value.Unknown("Fn::Select index is not known"), node));
+            }
+        }
+        return List.of(trail.of(new Value.Unknown("Fn::Select is not evaluated"), node));
+    }
+
+    private List<Alternative> findInMap(Node argument, Node node, Trail trail) {
+        ListNode parts = argument.asList();
+        if (parts != null && parts.size() >= 3) {
+            String mapName = exactText(parts.get(0));
+            String topKey = exactText(parts.get(1));
+            String secondKey = exactText(parts.get(2));
+            MapNode mapping = mapName == null ? null : template.section("Mappings").getMap(mapName);
+            MapNode top = mapping == null || topKey == null ? null : mapping.getMap(topKey);
+            Node value = top == null || secondKey == null ? null : top.get(secondKey);
+            if (value != null) {
+                return evaluate(value, trail);
+            }
+        }
+        return List.of(trail.of(new Value.Unknown("Fn::FindInMap keys are not known"), node));
+    }
+
+    private void collectElements(Node node, Trail trail, List<Alternative> result) {
+        if ("Fn::If".equals(node.intrinsicName())) {
+            ListNode parts = node.asMap().get("Fn::If").asList();
+            if (parts != null && parts.size() == 3 && parts.get(0).text() != null) {
+                String condition = parts.get(0).text();
+                collectElements(parts.get(1), trail.when("condition '" + condition + "' is true"),
+                        result);
+                collectElements(parts.get(2), trail.when("condition '" + condition + "' is false"),
+                        result);
+                return;
+            }
+        }
+        if (node instanceof ListNode list) {
+            for (Node item : list.items()) {
+                collectElements(item, trail, result);
+            }
+            return;
+        }
+        for (Alternative alternative : evaluate(node, trail)) {
+            if (!(alternative.value() instanceof Value.NoValue)) {
+                result.add(alternative);
+            }
+        }
+    }
+
+    static List<Alternative> limit(List<Alternative> alternatives) {
+        return alternatives.size() <= MAX_ALTERNATIVES
+                ? alternatives : List.copyOf(alternatives.subList(0, MAX_ALTERNATIVES));
+    }
+
+    /** The conditions and parameters on the way to a value, and how deep evaluation has gone. */
+    record Trail(List<String> conditions, List<String> via, int depth) {
+
+        Alternative of(Value value, Node node) {
+            return new Alternative(value, conditions, via, node);
+        }
+
+        Trail deeper() {
+            return new Trail(conditions, via, depth + 1);
+        }
+
+        Trail when(String condition) {
+            List<String> more = new ArrayList<>(conditions);
+            more.add(condition);
+            return new Trail(more, via, depth + 1);
+        }
+
+        Trail via(String source) {
+            List<String> more = new ArrayList<>(via);
+            more.add(source);
+            return new Trail(conditions, more, depth + 1);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.slens.index;
+
+import dev.slens.model.ListNode;
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.Resource;
+import dev.slens.model.Template;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The relations rules ask about, built once per template: how each function is invoked, which
+ * invoke configurations, role and log groups belong to it, and which policies apply to a role.
+ */
+public final class TemplateIndex {
+
+    /** Service principals whose calls to Lambda are asynchronous. */
+    private static final Set<String> ASYNC_SERVICES = Set.of("events", "s3", "sns", "iot",
+            "logs", "ses", "config", "codecommit", "scheduler", "cloudformation");
+
+    private final Template template;
+    private final Evaluator evaluator;
+    private final FunctionResolver functions;
+    private final Map<String, List<Invocation>> invocations = new HashMap<>();
+    private final Map<String, List<Resource>> invokeConfigs = new HashMap<>();
+
+    public TemplateIndex(Template template) {
+        this.template = template;
+        this.evaluator = new Evaluator(template);
+        this.functions = new FunctionResolver(template, evaluator);
+        new InvocationScanner(template, evaluator, functions, this::addInvocation).scan();
+        for (Resource config : template.resourcesOfType("AWS::Lambda::EventInvokeConfig")) {
+            String function = functions.resolve(config.property("FunctionName"));
+            if (function != null) {
+                invokeConfigs.computeIfAbsent(function, k -> new ArrayList<>()).add(config);
+            }
+        }
+    }
+
+    public Template template() {
+        return template;
+    }
+
+    public Evaluator evaluator() {
+        return evaluator;
+    }
+
+    /** Returns every {@code AWS::Lambda::Function}, written or generated from SAM. */
+    public List<Resource> functions() {
+        return template.resourcesOfType("AWS::Lambda::Function");
+    }
+
+    /** Returns how function {@code logicalId} is invoked, as far as the template shows. */
+    public List<Invocation> invocations(String logicalId) {
+        return invocations.getOrDefault(logicalId, List.of());
+    }
+
+    /** Returns the {@code AWS::Lambda::EventInvokeConfig} resources of a function. */
+    public List<Resource> invokeConfigs(String logicalId) {
+        return invokeConfigs.getOrDefault(logicalId, List.of());
+    }
+
+    /** Returns the logical ID of the function a name, ARN or reference denotes, or {@code null}. */
+    public String functionFor(Node reference) {
+        return functions.resolve(reference);
+    }
+
+    /**
+     * Returns the role resource a function runs as, or {@code null} when its {@code Role} is an
+     * ARN from outside the template.
+     */
+    public Resource roleOf(Resource function) {
+        String roleId = evaluator.referencedResource(function.property("Role"));
+        Resource role = roleId == null ? null : template.resource(roleId);
+        return role != null && role.type().equals("AWS::IAM::Role") ? role : null;
+    }
+
+    /** Returns the roles that functions run as or that Lambda may assume, in file order. */
+    public List<Resource> executionRoles() {
+        List<Resource> roles = new ArrayList<>();
+        for (Resource role : template.resourcesOfType("AWS::IAM::Role")) {
+            boolean used = functions().stream().anyMatch(f -> role.equals(roleOf(f)));
+            if (used || trustsLambda(role)) {
+                roles.add(role);
+            }
+        }
+        return roles;
+    }
+
+    /** Returns the inline and attached policy documents of {@code role}. */
+    public List<PolicyDocument> policies(Resource role) {
+        List<PolicyDocument> documents = new ArrayList<>();
+        for (Alternative item : evaluator.elements(orEmpty(role.property("Policies")))) {
+            if (item.value() instanceof Value.Structure structure && structure.node().asMap() != null) {
+                Node document = structure.node().asMap().get("PolicyDocument");
+                if (document != null) {
+                    documents.add(new PolicyDocument(document, role));
+                }
+            }
+        }
+        for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::RolePolicy",
+                "AWS::IAM::ManagedPolicy")) {
+            for (Resource policy : template.resourcesOfType(type)) {
+                if (attachesTo(policy, role) && policy.property("PolicyDocument") != null) {
+                    documents.add(new PolicyDocument(policy.property("PolicyDocument"), policy));
+                }
+            }
+        }
+        return documents;
+    }
+
+    /** Returns the managed policy ARNs or SAM policy names attached to {@code role}. */
+    public List<Alternative> managedPolicies(Resource role) {
+        return evaluator.elements(orEmpty(role.property("ManagedPolicyArns")));
+    }
+
+    private boolean attachesTo(Resource policy, Resource role) {
+        if (policy.type().equals("AWS::IAM::RolePolicy")) {
+            return role.logicalId().equals(evaluator.referencedResource(policy.property("RoleName")));
+        }
+        for (Alternative item : evaluator.elements(orEmpty(policy.property("Roles")))) {
+            if (item.node() != null
+                    && role.logicalId().equals(evaluator.referencedResource(item.node()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean trustsLambda(Resource role) {
+        Node trust = role.property("AssumeRolePolicyDocument");
+        return trust != null && contains(trust, "lambda.amazonaws.com");
+    }
+
+    private static boolean contains(Node node, String text) {
+        if (node instanceof MapNode map) {
+            return map.entries().stream().anyMatch(e -> contains(e.value(), text));
+        }
+        if (node instanceof ListNode list) {
+            return list.items().stream().anyMatch(i -> contains(i, text));
+        }
+        return node.text() != null && node.text().toLowerCase(Locale.ROOT).contains(text);
+    }
+
+    private static Node orEmpty(Node node) {
+        return node == null ? new ListNode(List.of(), dev.slens.model.SourceSpan.NONE) : node;
+    }
+
+    private void addInvocation(String functionId, Invocation invocation) {
+        invocations.computeIfAbsent(functionId, k -> new ArrayList<>()).add(invocation);
+    }
+
+    /** Returns whether calls from service principal {@code principal} are asynchronous. */
+    static boolean isAsyncPrincipal(String principal) {
+        String service = principal.toLowerCase(Locale.ROOT);
+        int dot = service.indexOf('.');
+        return dot > 0 && service.contains("amazonaws.com")
+                && ASYNC_SERVICES.contains(service.substring(0, dot));
+    }
+}

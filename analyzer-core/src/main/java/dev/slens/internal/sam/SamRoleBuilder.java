@@ -1,0 +1,98 @@
+package dev.slens.internal.sam;
+
+import dev.slens.model.ListNode;
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.Nodes;
+import dev.slens.model.Resource;
+import dev.slens.model.SourceSpan;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the execution role SAM generates for a function without {@code Role}. Each entry of
+ * {@code Policies} becomes a managed policy (a name or ARN, kept as written, so that rules can
+ * tell {@code AdministratorAccess} from an ARN) or an inline policy (a document with
+ * {@code Statement}). An {@code Fn::If} entry is kept whole, so both branches are checked.
+ */
+final class SamRoleBuilder {
+
+    private static final String BASIC_EXECUTION =
+            "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+    private static final String XRAY_WRITE = "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess";
+
+    private final String functionId;
+    private final SourceSpan span;
+    private final MapNode properties;
+    private final String condition;
+
+    SamRoleBuilder(String functionId, SourceSpan span, MapNode properties, String condition) {
+        this.functionId = functionId;
+        this.span = span;
+        this.properties = properties;
+        this.condition = condition;
+    }
+
+    Resource build() {
+        MapNode.Entry policiesEntry = properties.entry("Policies");
+        SourceSpan at = policiesEntry == null ? span : policiesEntry.keySpan();
+        List<Node> managed = new ArrayList<>();
+        managed.add(Nodes.text(BASIC_EXECUTION, span));
+        if (properties.has("Tracing")) {
+            managed.add(Nodes.text(XRAY_WRITE, properties.entry("Tracing").keySpan()));
+        }
+        List<Node> inline = new ArrayList<>();
+        if (policiesEntry != null) {
+            Node policies = policiesEntry.value();
+            List<Node> items = policies instanceof ListNode list ? list.items() : List.of(policies);
+            for (Node item : items) {
+                classify(item, managed, inline);
+            }
+        }
+        List<Node> inlinePolicies = new ArrayList<>();
+        for (int i = 0; i < inline.size(); i++) {
+            Node document = inline.get(i);
+            inlinePolicies.add(Nodes.map(document.span(),
+                    "PolicyName", Nodes.text(functionId + "RolePolicy" + i, document.span()),
+                    "PolicyDocument", document));
+        }
+        Node trust = properties.get("AssumeRolePolicyDocument");
+        MapNode role = Nodes.map(at,
+                "AssumeRolePolicyDocument", trust != null ? trust : lambdaTrust(),
+                "ManagedPolicyArns", Nodes.list(at, managed),
+                "Policies", inlinePolicies.isEmpty() ? null : Nodes.list(at, inlinePolicies),
+                "PermissionsBoundary", properties.get("PermissionsBoundary"));
+        return new Resource(functionId + "Role", "AWS::IAM::Role", role, at, condition,
+                functionId);
+    }
+
+    private static void classify(Node item, List<Node> managed, List<Node> inline) {
+        if (item.text() != null) {
+            managed.add(item);
+            return;
+        }
+        String function = item.intrinsicName();
+        if ("Fn::If".equals(function)) {
+            ListNode parts = item.asMap().get("Fn::If").asList();
+            boolean document = parts != null && parts.items().stream().anyMatch(
+                    branch -> branch.asMap() != null && branch.asMap().has("Statement"));
+            (document ? inline : managed).add(item);
+        } else if (function != null) {
+            managed.add(item);
+        } else if (item.asMap() != null && item.asMap().has("Statement")) {
+            inline.add(item);
+        }
+        // NOTE: a SAM policy template (such as DynamoDBReadPolicy) adds no statements here yet,
+        // so a wildcard that a template grants is not seen.
+    }
+
+    private MapNode lambdaTrust() {
+        return Nodes.map(span,
+                "Version", Nodes.text("2012-10-17", span),
+                "Statement", Nodes.list(span, List.of(Nodes.map(span,
+                        "Effect", Nodes.text("Allow", span),
+                        "Principal", Nodes.map(span,
+                                "Service", Nodes.text("lambda.amazonaws.com", span)),
+                        "Action", Nodes.text("sts:AssumeRole", span)))));
+    }
+}

@@ -1,0 +1,92 @@
+package dev.slens.load;
+
+import dev.slens.model.ListNode;
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.ScalarNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Expands {@code Fn::ForEach} loops of the {@code AWS::LanguageExtensions} transform in the
+ * Resources section when the collection is a literal list. Each copy keeps the spans of the
+ * loop body, so findings point at the templated line.
+ */
+final class ForEachExpander {
+
+    /** A loop that could not be expanded, with the reason. */
+    record Skipped(MapNode.Entry loop, String reason) { }
+
+    private final List<Skipped> skipped = new ArrayList<>();
+
+    List<Skipped> skipped() {
+        return skipped;
+    }
+
+    /** Returns the entries of {@code resources} with every expandable loop replaced by its copies. */
+    List<MapNode.Entry> expand(MapNode resources) {
+        List<MapNode.Entry> result = new ArrayList<>();
+        for (MapNode.Entry entry : resources.entries()) {
+            if (entry.key().startsWith("Fn::ForEach::")) {
+                result.addAll(loop(entry));
+            } else {
+                result.add(entry);
+            }
+        }
+        return result;
+    }
+
+    private List<MapNode.Entry> loop(MapNode.Entry entry) {
+        ListNode parts = entry.value().asList();
+        if (parts == null || parts.size() != 3 || parts.get(0).text() == null
+                || parts.get(2).asMap() == null) {
+            skipped.add(new Skipped(entry, "it is not [identifier, collection, output]"));
+            return List.of();
+        }
+        ListNode collection = parts.get(1).asList();
+        if (collection == null || collection.items().stream().anyMatch(i -> i.text() == null)) {
+            skipped.add(new Skipped(entry, "its collection is not a literal list"));
+            return List.of();
+        }
+        String identifier = parts.get(0).text();
+        List<MapNode.Entry> copies = new ArrayList<>();
+        for (Node item : collection.items()) {
+            for (MapNode.Entry output : parts.get(2).asMap().entries()) {
+                copies.add(new MapNode.Entry(replace(output.key(), identifier, item.text()),
+                        output.keySpan(), substitute(output.value(), identifier, item.text())));
+            }
+        }
+        return copies;
+    }
+
+    private static Node substitute(Node node, String identifier, String value) {
+        if (node instanceof ScalarNode scalar) {
+            return scalar.value() == null ? scalar
+                    : new ScalarNode(replace(scalar.value(), identifier, value), scalar.kind(),
+                            scalar.span());
+        }
+        if ("Ref".equals(node.intrinsicName()) && identifier.equals(node.asMap().getText("Ref"))) {
+            return ScalarNode.string(value, node.span());
+        }
+        if (node instanceof ListNode list) {
+            List<Node> items = new ArrayList<>();
+            for (Node item : list.items()) {
+                items.add(substitute(item, identifier, value));
+            }
+            return new ListNode(items, list.span());
+        }
+        MapNode map = (MapNode) node;
+        List<MapNode.Entry> entries = new ArrayList<>();
+        for (MapNode.Entry entry : map.entries()) {
+            entries.add(new MapNode.Entry(replace(entry.key(), identifier, value), entry.keySpan(),
+                    substitute(entry.value(), identifier, value)));
+        }
+        return new MapNode(entries, map.span());
+    }
+
+    private static String replace(String text, String identifier, String value) {
+        String alphanumeric = value.replaceAll("[^A-Za-z0-9]", "");
+        return text.replace("${" + identifier + "}", value)
+                .replace("&{" + identifier + "}", alphanumeric);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.slens.load;
+
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.SourceFile;
+import dev.slens.model.SourceSpan;
+import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Finding;
+import dev.slens.rule.RuleMetadata;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+
+/**
+ * Reads one YAML or JSON file into a tree with source spans. Problems in the file become
+ * findings in the result, never exceptions: a UTF-8 byte order mark and CRLF line ends are
+ * accepted, duplicate keys and trailing JSON commas are reported, and the limits in
+ * {@link LoadLimits} stop hostile input early.
+ */
+public final class TemplateLoader {
+
+    private static final String[] LINE_BREAKS = {"\r\n", "\r"};
+
+    private final LoadLimits limits;
+
+    public TemplateLoader(LoadLimits limits) {
+        this.limits = limits;
+    }
+
+    /** Reads {@code path}; {@code displayPath} is the name reports show for it. */
+    public LoadResult load(Path path, String displayPath) {
+        SourceFile empty = new SourceFile(path, displayPath, List.of());
+        String text;
+        try {
+            text = read(path);
+        } catch (LoadException e) {
+            return failed(empty, e);
+        }
+        return parse(path, displayPath, text);
+    }
+
+    /** Parses {@code text} as the content of {@code path}, choosing JSON when it looks like JSON. */
+    public LoadResult parse(Path path, String displayPath, String text) {
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            text = text.substring(1);
+        }
+        SourceFile file = new SourceFile(path, displayPath, splitLines(text));
+        List<Finding> problems = new ArrayList<>();
+        try {
+            Node root;
+            List<YamlTreeBuilder.Duplicate> duplicates;
+            if (isJson(path, text)) {
+                JsonTreeBuilder builder = new JsonTreeBuilder(limits);
+                root = builder.build(text);
+                duplicates = builder.duplicates();
+                for (SourceSpan comma : TrailingCommas.find(text)) {
+                    problems.add(finding(EngineChecks.LENIENT_JSON, file, comma,
+                            "Trailing comma before a closing bracket; CloudFormation accepts it,"
+                                    + " but strict JSON tools reject the file. Remove the comma."));
+                }
+            } else {
+                YamlTreeBuilder builder = new YamlTreeBuilder(limits);
+                root = parseYaml(text, builder);
+                duplicates = builder.duplicates();
+            }
+            for (YamlTreeBuilder.Duplicate duplicate : duplicates) {
+                problems.add(new Finding(EngineChecks.DUPLICATE_KEY.id(),
+                        EngineChecks.DUPLICATE_KEY.severity(), "Key '" + duplicate.key()
+                        + "' appears again here after line " + duplicate.first().line()
+                        + "; only this last copy is used. Remove or rename one of them.",
+                        file, duplicate.second(), null, List.of(duplicate.first())));
+            }
+            return new LoadResult(file, root instanceof MapNode map ? map : null, problems);
+        } catch (LoadException e) {
+            problems.add(0, parseError(file, e));
+            return new LoadResult(file, null, problems);
+        }
+    }
+
+    private Node parseYaml(String text, YamlTreeBuilder builder) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(limits.maxAliases());
+        options.setNestingDepthLimit(limits.maxDepth());
+        options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
+        options.setAllowDuplicateKeys(true);
+        options.setProcessComments(false);
+        try {
+            org.yaml.snakeyaml.nodes.Node document = new Yaml(options).compose(
+                    new java.io.StringReader(text));
+            return document == null ? null : builder.build(document);
+        } catch (MarkedYAMLException e) {
+            Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
+            SourceSpan span = mark == null ? SourceSpan.NONE
+                    : SourceSpan.at(mark.getLine() + 1, mark.getColumn() + 1);
+            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            throw new LoadException("invalid YAML: " + problem + context, span, e);
+        } catch (YAMLException e) {
+            throw new LoadException("invalid YAML: " + e.getMessage(), SourceSpan.NONE, e);
+        } catch (StackOverflowError e) {
+            throw new LoadException("nesting is too deep to parse", SourceSpan.NONE);
+        }
+    }
+
+    private String read(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
+                    limits.maxFileBytes() + 1));
+            if (bytes.length > limits.maxFileBytes()) {
+                throw new LoadException("file is larger than the limit of "
+                        + limits.maxFileBytes() + " bytes", SourceSpan.NONE);
+            }
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new LoadException("file is not valid UTF-8 text", SourceSpan.NONE, e);
+        } catch (IOException e) {
+            throw new LoadException("failed to read the file: " + e.getMessage(), SourceSpan.NONE,
+                    e);
+        }
+    }
+
+    private static boolean isJson(Path path, String text) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".json")) {
+            return true;
+        }
+        return text.stripLeading().startsWith("{");
+    }
+
+    static List<String> splitLines(String text) {
+        String normalized = text;
+        for (String lineBreak : LINE_BREAKS) {
+            normalized = normalized.replace(lineBreak, "\n");
+        }
+        return List.of(normalized.split("\n", -1));
+    }
+
+    private static LoadResult failed(SourceFile file, LoadException e) {
+        return new LoadResult(file, null, List.of(parseError(file, e)));
+    }
+
+    private static Finding parseError(SourceFile file, LoadException e) {
+        SourceSpan span = e.span().isKnown() ? e.span() : SourceSpan.at(1, 1);
+        String message = e.getMessage();
+        return finding(EngineChecks.PARSE_ERROR, file, span,
+                "The file cannot be parsed: " + message + ".");
+    }
+
+    private static Finding finding(RuleMetadata check, SourceFile file, SourceSpan span,
+            String message) {
+        return new Finding(check.id(), check.severity(), message, file, span, null, List.of());
+    }
+}

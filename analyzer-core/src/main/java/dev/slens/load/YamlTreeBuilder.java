@@ -1,0 +1,186 @@
+package dev.slens.load;
+
+import dev.slens.model.ListNode;
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.ScalarNode;
+import dev.slens.model.SourceSpan;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * Turns a SnakeYAML node graph into our tree: short-form tags become long-form intrinsics,
+ * merge keys are applied, and duplicate keys are recorded. An anchored node is converted once
+ * and shared by its aliases, and the size the tree would have with every alias expanded is
+ * counted, so an alias bomb fails fast.
+ */
+final class YamlTreeBuilder {
+
+    /** A key that appeared twice in one mapping. */
+    record Duplicate(String key, SourceSpan first, SourceSpan second) { }
+
+    private final LoadLimits limits;
+    private final Map<org.yaml.snakeyaml.nodes.Node, Node> converted = new IdentityHashMap<>();
+    private final Map<Node, Long> expandedSize = new IdentityHashMap<>();
+    private final List<Duplicate> duplicates = new ArrayList<>();
+
+    YamlTreeBuilder(LoadLimits limits) {
+        this.limits = limits;
+    }
+
+    List<Duplicate> duplicates() {
+        return duplicates;
+    }
+
+    Node build(org.yaml.snakeyaml.nodes.Node root) {
+        Node tree = convert(root, 0);
+        long size = sizeOf(tree);
+        if (size > limits.maxNodes()) {
+            throw new LoadException("document expands to " + size + " nodes, more than the limit"
+                    + " of " + limits.maxNodes() + " (aliases or merge keys repeat too much)",
+                    tree.span());
+        }
+        return tree;
+    }
+
+    private Node convert(org.yaml.snakeyaml.nodes.Node node, int depth) {
+        if (depth > limits.maxDepth()) {
+            throw new LoadException("nesting is deeper than " + limits.maxDepth() + " levels",
+                    span(node));
+        }
+        Node done = converted.get(node);
+        if (done != null) {
+            return done;
+        }
+        Node result = switch (node.getNodeId()) {
+            case scalar -> scalar((org.yaml.snakeyaml.nodes.ScalarNode) node);
+            case sequence -> sequence((SequenceNode) node, depth);
+            case mapping -> mapping((MappingNode) node, depth);
+            case anchor -> convert(((org.yaml.snakeyaml.nodes.AnchorNode) node).getRealNode(),
+                    depth);
+        };
+        result = ShortForms.toLongForm(node.getTag(), result);
+        converted.put(node, result);
+        return result;
+    }
+
+    private static Node scalar(org.yaml.snakeyaml.nodes.ScalarNode node) {
+        Tag tag = node.getTag();
+        ScalarNode.Kind kind;
+        if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
+            kind = ScalarNode.Kind.NUMBER;
+        } else if (Tag.BOOL.equals(tag)) {
+            kind = ScalarNode.Kind.BOOLEAN;
+        } else if (Tag.NULL.equals(tag)) {
+            kind = ScalarNode.Kind.NULL;
+        } else {
+            kind = ScalarNode.Kind.STRING;
+        }
+        String value = kind == ScalarNode.Kind.NULL ? null : node.getValue();
+        return new ScalarNode(value, kind, span(node));
+    }
+
+    private Node sequence(SequenceNode node, int depth) {
+        List<Node> items = new ArrayList<>();
+        for (org.yaml.snakeyaml.nodes.Node item : node.getValue()) {
+            items.add(convert(item, depth + 1));
+        }
+        return new ListNode(items, span(node));
+    }
+
+    private Node mapping(MappingNode node, int depth) {
+        Map<String, MapNode.Entry> explicit = new LinkedHashMap<>();
+        Map<String, SourceSpan> firstSeen = new HashMap<>();
+        List<MapNode.Entry> merged = new ArrayList<>();
+        for (NodeTuple tuple : node.getValue()) {
+            org.yaml.snakeyaml.nodes.Node keyNode = tuple.getKeyNode();
+            if (Tag.MERGE.equals(keyNode.getTag())) {
+                merged.addAll(mergeSources(tuple.getValueNode(), depth));
+                continue;
+            }
+            String key = keyText(keyNode);
+            SourceSpan keySpan = span(keyNode);
+            SourceSpan previous = firstSeen.putIfAbsent(key, keySpan);
+            if (previous != null) {
+                duplicates.add(new Duplicate(key, previous, keySpan));
+                explicit.remove(key);
+            }
+            explicit.put(key, new MapNode.Entry(key, keySpan,
+                    convert(tuple.getValueNode(), depth + 1)));
+        }
+        List<MapNode.Entry> entries = new ArrayList<>();
+        for (MapNode.Entry entry : merged) {
+            if (!explicit.containsKey(entry.key())
+                    && entries.stream().noneMatch(e -> e.key().equals(entry.key()))) {
+                entries.add(entry);
+            }
+        }
+        entries.addAll(explicit.values());
+        return new MapNode(entries, span(node));
+    }
+
+    /** Returns the entries a merge key brings in: one mapping, or a list of them, first wins. */
+    private List<MapNode.Entry> mergeSources(org.yaml.snakeyaml.nodes.Node value, int depth) {
+        List<MapNode.Entry> entries = new ArrayList<>();
+        List<org.yaml.snakeyaml.nodes.Node> sources = value instanceof SequenceNode list
+                ? list.getValue() : List.of(value);
+        for (org.yaml.snakeyaml.nodes.Node source : sources) {
+            Node converted = convert(source, depth + 1);
+            if (!(converted instanceof MapNode map)) {
+                throw new LoadException("a merge key ('<<') must refer to a mapping",
+                        span(source));
+            }
+            entries.addAll(map.entries());
+        }
+        return entries;
+    }
+
+    private static String keyText(org.yaml.snakeyaml.nodes.Node keyNode) {
+        if (keyNode instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
+            return scalar.getValue();
+        }
+        throw new LoadException("a mapping key must be a plain value, not a "
+                + keyNode.getNodeId() + " node", span(keyNode));
+    }
+
+    private long sizeOf(Node node) {
+        Long known = expandedSize.get(node);
+        if (known != null) {
+            return known;
+        }
+        long size = 1;
+        if (node instanceof MapNode map) {
+            for (MapNode.Entry entry : map.entries()) {
+                size = Math.addExact(size, sizeOf(entry.value()));
+            }
+        } else if (node instanceof ListNode list) {
+            for (Node item : list.items()) {
+                size = Math.addExact(size, sizeOf(item));
+            }
+        }
+        size = Math.min(size, Long.MAX_VALUE / 4);
+        expandedSize.put(node, size);
+        return size;
+    }
+
+    static SourceSpan span(org.yaml.snakeyaml.nodes.Node node) {
+        Mark start = node.getStartMark();
+        Mark end = node.getEndMark();
+        if (start == null) {
+            return SourceSpan.NONE;
+        }
+        return end == null
+                ? SourceSpan.at(start.getLine() + 1, start.getColumn() + 1)
+                : new SourceSpan(start.getLine() + 1, start.getColumn() + 1, end.getLine() + 1,
+                        end.getColumn() + 1);
+    }
+}

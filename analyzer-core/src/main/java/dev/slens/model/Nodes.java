@@ -1,0 +1,47 @@
+package dev.slens.model;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds nodes that an expansion adds, such as the {@code Ref} in a generated permission. Each
+ * takes the span of the source node it stands for, so findings on it point at the user's line.
+ */
+public final class Nodes {
+
+    private Nodes() {
+    }
+
+    /** Creates a string scalar. */
+    public static ScalarNode text(String value, SourceSpan span) {
+        return ScalarNode.string(value, span);
+    }
+
+    /** Creates {@code {Ref: logicalId}}. */
+    public static MapNode ref(String logicalId, SourceSpan span) {
+        return map(span, "Ref", text(logicalId, span));
+    }
+
+    /** Creates {@code {Fn::GetAtt: [logicalId, attribute]}}. */
+    public static MapNode getAtt(String logicalId, String attribute, SourceSpan span) {
+        return map(span, "Fn::GetAtt",
+                new ListNode(List.of(text(logicalId, span), text(attribute, span)), span));
+    }
+
+    /** Creates a map from alternating keys and values; a {@code null} value skips its key. */
+    public static MapNode map(SourceSpan span, Object... keysAndValues) {
+        List<MapNode.Entry> entries = new ArrayList<>();
+        for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+            Node value = (Node) keysAndValues[i + 1];
+            if (value != null) {
+                entries.add(new MapNode.Entry((String) keysAndValues[i], value.span(), value));
+            }
+        }
+        return new MapNode(entries, span);
+    }
+
+    /** Creates a list. */
+    public static ListNode list(SourceSpan span, List<? extends Node> items) {
+        return new ListNode(new ArrayList<>(items), span);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.slens.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A loaded and expanded template: the tree as written, and the CloudFormation resources it
+ * deploys, keyed by logical ID in file order.
+ */
+public final class Template {
+
+    private final SourceFile file;
+    private final TemplateFormat format;
+    private final MapNode root;
+    private final Map<String, Resource> resources;
+
+    /** Creates a template; resources later in the list replace earlier ones with the same ID. */
+    public Template(SourceFile file, TemplateFormat format, MapNode root, List<Resource> resources) {
+        this.file = file;
+        this.format = format;
+        this.root = root;
+        Map<String, Resource> byId = new LinkedHashMap<>();
+        for (Resource resource : resources) {
+            byId.put(resource.logicalId(), resource);
+        }
+        this.resources = Collections.unmodifiableMap(byId);
+    }
+
+    public SourceFile file() {
+        return file;
+    }
+
+    public TemplateFormat format() {
+        return format;
+    }
+
+    /** Returns the tree as written, before any expansion. */
+    public MapNode root() {
+        return root;
+    }
+
+    /** Returns the top-level section {@code name} (Parameters, Conditions, ...), or an empty map. */
+    public MapNode section(String name) {
+        MapNode section = root.getMap(name);
+        return section == null ? new MapNode(List.of(), SourceSpan.NONE) : section;
+    }
+
+    /** Returns every resource by logical ID, in file order. */
+    public Map<String, Resource> resources() {
+        return resources;
+    }
+
+    /** Returns the resource {@code logicalId}, or {@code null}. */
+    public Resource resource(String logicalId) {
+        return resources.get(logicalId);
+    }
+
+    /** Returns the resources of one type, in file order. */
+    public List<Resource> resourcesOfType(String type) {
+        return resources.values().stream().filter(r -> r.type().equals(type)).toList();
+    }
+}

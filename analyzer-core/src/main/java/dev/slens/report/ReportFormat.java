@@ -1,0 +1,20 @@
+package dev.slens.report;
+
+import java.util.function.Supplier;
+
+/** The report formats, by the name users give on the command line. */
+public enum ReportFormat {
+    /** One line a finding with the source line under it, for terminals and logs. */
+    TEXT(TextReportWriter::new);
+
+    private final Supplier<ReportWriter> factory;
+
+    ReportFormat(Supplier<ReportWriter> factory) {
+        this.factory = factory;
+    }
+
+    /** Creates a writer for this format. */
+    public ReportWriter writer() {
+        return factory.get();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.slens.report;
+
+import dev.slens.AnalysisResult;
+import dev.slens.rule.Finding;
+import dev.slens.rule.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+
+/**
+ * Writes {@code file:line:column: severity ID [LogicalId] message}, then the source line, for
+ * each finding, and a closing count.
+ */
+public final class TextReportWriter implements ReportWriter {
+
+    @Override
+    public void write(AnalysisResult result, Writer out) throws IOException {
+        for (Finding finding : result.findings()) {
+            out.write(headline(finding));
+            out.write('\n');
+            String source = finding.file().line(finding.span().line());
+            if (!source.isBlank()) {
+                out.write(String.format("%6d | %s%n", finding.span().line(), source.stripTrailing()));
+            }
+        }
+        out.write(summary(result));
+        out.write('\n');
+        out.flush();
+    }
+
+    private static String headline(Finding finding) {
+        StringBuilder line = new StringBuilder(finding.file().displayPath());
+        if (finding.span().isKnown()) {
+            line.append(':').append(finding.span().line()).append(':')
+                    .append(finding.span().column());
+        }
+        line.append(": ").append(finding.severity().label()).append(' ').append(finding.ruleId());
+        if (finding.logicalId() != null) {
+            line.append(" [").append(finding.logicalId()).append(']');
+        }
+        return line.append(' ').append(finding.message()).toString();
+    }
+
+    static String summary(AnalysisResult result) {
+        List<Finding> findings = result.findings();
+        long errors = count(findings, Severity.ERROR);
+        long warnings = count(findings, Severity.WARNING);
+        long infos = count(findings, Severity.INFO);
+        StringBuilder text = new StringBuilder();
+        text.append(plural(findings.size(), "finding")).append(" (")
+                .append(plural(errors, "error")).append(", ")
+                .append(plural(warnings, "warning")).append(", ")
+                .append(plural(infos, "note")).append(") in ")
+                .append(plural(result.files().size(), "file"));
+        if (!result.skipped().isEmpty()) {
+            text.append("; ").append(plural(result.skipped().size(), "file"))
+                    .append(" skipped as neither CloudFormation nor SAM");
+        }
+        return text.append('.').toString();
+    }
+
+    private static long count(List<Finding> findings, Severity severity) {
+        return findings.stream().filter(f -> f.severity() == severity).count();
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

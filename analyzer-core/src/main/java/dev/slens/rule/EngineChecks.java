@@ -1,0 +1,39 @@
+package dev.slens.rule;
+
+import java.util.List;
+
+/** Metadata of the checks the engine makes itself, which have no rule class. */
+public final class EngineChecks {
+
+    private static final String SINCE = "0.1.0";
+    private static final String TEMPLATE_DOCS =
+            "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html";
+
+    /** A file that cannot be read or parsed. */
+    public static final RuleMetadata PARSE_ERROR = engine("SL0001", "TemplateParseError",
+            "Template files are valid YAML or JSON", Severity.ERROR);
+    /** A construct slens does not analyze, so part of the template was not checked. */
+    public static final RuleMetadata UNSUPPORTED = engine("SL0002", "UnsupportedConstruct",
+            "Every part of a template can be analyzed", Severity.WARNING);
+    /** A rule that failed on a template. */
+    public static final RuleMetadata RULE_FAILURE = engine("SL0003", "RuleFailure",
+            "Every rule runs to completion on every template", Severity.ERROR);
+    /** The same key twice in one mapping or object. */
+    public static final RuleMetadata DUPLICATE_KEY = engine("SL0004", "DuplicateKey",
+            "Keys are unique within a mapping", Severity.WARNING);
+    /** JSON that only a lenient parser accepts, such as a trailing comma. */
+    public static final RuleMetadata LENIENT_JSON = engine("SL0005", "NonStandardJson",
+            "JSON templates follow the JSON standard", Severity.WARNING);
+
+    /** Every engine check, in ID order. */
+    public static final List<RuleMetadata> ALL =
+            List.of(PARSE_ERROR, UNSUPPORTED, RULE_FAILURE, DUPLICATE_KEY, LENIENT_JSON);
+
+    private EngineChecks() {
+    }
+
+    private static RuleMetadata engine(String id, String name, String summary, Severity severity) {
+        return new RuleMetadata(id, name, summary, severity, Pillar.ENGINE, List.of(), SINCE,
+                TEMPLATE_DOCS, List.of("engine"), List.of(), true);
+    }
+}

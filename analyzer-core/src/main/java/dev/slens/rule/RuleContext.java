@@ -1,0 +1,51 @@
+package dev.slens.rule;
+
+import dev.slens.index.Evaluator;
+import dev.slens.index.TemplateIndex;
+import dev.slens.model.SourceSpan;
+import dev.slens.model.Template;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What a rule sees of one template, and the way it creates findings. */
+public final class RuleContext {
+
+    private final RuleMetadata rule;
+    private final TemplateIndex index;
+    private final LocalDate today;
+
+    /** Creates the context of one rule on one template; {@code today} dates time-bound checks. */
+    public RuleContext(RuleMetadata rule, TemplateIndex index, LocalDate today) {
+        this.rule = rule;
+        this.index = index;
+        this.today = today;
+    }
+
+    /** Returns the date the analysis counts as today, for checks such as runtime deprecation. */
+    public LocalDate today() {
+        return today;
+    }
+
+    public Template template() {
+        return index.template();
+    }
+
+    public TemplateIndex index() {
+        return index;
+    }
+
+    public Evaluator evaluator() {
+        return index.evaluator();
+    }
+
+    /** Creates a finding of this rule at its default severity. */
+    public Finding finding(SourceSpan span, String logicalId, String message) {
+        return finding(rule.severity(), span, logicalId, message);
+    }
+
+    /** Creates a finding of this rule at {@code severity}. */
+    public Finding finding(Severity severity, SourceSpan span, String logicalId, String message) {
+        return new Finding(rule.id(), severity, message, template().file(), span, logicalId,
+                List.of());
+    }
+}

@@ -1,0 +1,20 @@
+package dev.slens.rule;
+
+import java.util.Locale;
+
+/** How serious a finding is, from most to least. */
+public enum Severity {
+    ERROR,
+    WARNING,
+    INFO;
+
+    /** Returns whether this severity is at or above {@code threshold}. */
+    public boolean atLeast(Severity threshold) {
+        return ordinal() <= threshold.ordinal();
+    }
+
+    /** Returns the lowercase name used in reports and on the command line. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}
