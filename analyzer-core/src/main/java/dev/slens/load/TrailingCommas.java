@@ -39,7 +39,9 @@ final class TrailingCommas {
             } else if (!Character.isWhitespace(c)) {
                 pendingComma = null;
             }
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+            boolean lineBreak = c == '\n'
+                    || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
+            if (lineBreak) {
                 line++;
                 column = 1;
             } else {

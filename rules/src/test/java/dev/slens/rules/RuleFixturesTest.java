@@ -1,0 +1,79 @@
+package dev.slens.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import dev.slens.AnalysisResult;
+import dev.slens.Analyzer;
+import dev.slens.AnalyzerConfig;
+import dev.slens.fixtures.Fixture;
+import dev.slens.fixtures.Fixtures;
+import dev.slens.rule.Finding;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every rule fixture through the whole analyzer with every registered rule, and compares
+ * the findings with the file's markers by rule ID and line.
+ */
+class RuleFixturesTest {
+
+    /** The date runtime checks count as today in fixtures, so results do not age. */
+    static final LocalDate FIXTURE_DATE = LocalDate.of(2026, 12, 4);
+
+    private static final Analyzer ANALYZER = Analyzer.withRegisteredRules();
+
+    static Stream<Fixture> fixtures() {
+        return Fixtures.ruleFixtures().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixtures")
+    void fixtureGivesMarkedFindings(Fixture fixture) {
+        assertNotNull(fixture.kind(), fixture.name()
+                + " must start with pass, fail, known-fp or known-fn");
+        if (fixture.kind() == Fixture.Kind.FAIL) {
+            assertFalse(fixture.expected().isEmpty(), fixture.name() + " has no expect marker");
+        }
+        List<Fixture.Expected> actual = findings(fixture);
+        if (fixture.kind() == Fixture.Kind.PASS || fixture.kind() == Fixture.Kind.FAIL) {
+            assertEquals(fixture.expected(), actual, fixture.name() + ": " + describe(fixture));
+        } else {
+            assertNotEquals(fixture.expected(), actual, fixture.name()
+                    + " now gives the right result; rename it to a pass or fail fixture");
+        }
+    }
+
+    static List<Fixture.Expected> findings(Fixture fixture) {
+        return analyze(fixture).findings().stream()
+                .filter(f -> !fixture.allowed().contains(f.ruleId())
+                        || fixture.expected().stream().anyMatch(e -> e.ruleId().equals(f.ruleId())))
+                .map(f -> new Fixture.Expected(f.ruleId(), f.span().line()))
+                .sorted()
+                .toList();
+    }
+
+    private static AnalysisResult analyze(Fixture fixture) {
+        AnalyzerConfig config = AnalyzerConfig.builder()
+                .path(fixture.path())
+                .baseDirectory(fixture.path().getParent())
+                .today(FIXTURE_DATE)
+                .threads(1)
+                .build();
+        return ANALYZER.analyze(config);
+    }
+
+    private static String describe(Fixture fixture) {
+        StringBuilder text = new StringBuilder("findings were");
+        for (Finding finding : analyze(fixture).findings()) {
+            text.append("\n  ").append(finding.ruleId()).append(" line ")
+                    .append(finding.span().line()).append(": ").append(finding.message());
+        }
+        return text.toString();
+    }
+}
