@@ -5,7 +5,9 @@ import java.util.function.Supplier;
 /** The report formats, by the name users give on the command line. */
 public enum ReportFormat {
     /** One line a finding with the source line under it, for terminals and logs. */
-    TEXT(TextReportWriter::new);
+    TEXT(TextReportWriter::new),
+    /** SARIF 2.1.0, for GitHub code scanning and other dashboards. */
+    SARIF(SarifReportWriter::new);
 
     private final Supplier<ReportWriter> factory;
 

@@ -1,0 +1,142 @@
+package dev.slens.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slens.AnalysisResult;
+import dev.slens.model.SourceFile;
+import dev.slens.rule.Finding;
+import dev.slens.rule.RuleMetadata;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Writes a SARIF 2.1.0 log in the shape GitHub code scanning accepts: one run, the metadata of
+ * every rule, and results whose artifact URIs are relative to the scanned root and
+ * percent-encoded. The output has no timestamps or absolute paths, so equal results give equal
+ * bytes; it uses LF line breaks on every platform.
+ */
+public final class SarifReportWriter implements ReportWriter {
+
+    /** The SchemaStore URL of the final SARIF 2.1.0 schema, which GitHub code scanning accepts. */
+    public static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
+
+    // NOTE: slens has no public home page yet, so this is a placeholder in the reserved .invalid
+    // domain, which implies no real site. Replace it when the project is published.
+    static final String INFORMATION_URI = "https://example.invalid/slens";
+
+    private static final String TOOL_NAME = "slens";
+    private static final String TOOL_FULL_NAME =
+            "slens static analyzer for AWS serverless templates";
+    private static final Pattern SEMANTIC_VERSION =
+            Pattern.compile("\\d+\\.\\d+\\.\\d+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ObjectWriter json;
+
+    /** Creates a writer that indents with two spaces and writes {@code "key": value}. */
+    public SarifReportWriter() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+        this.json = new ObjectMapper().writer(printer)
+                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    @Override
+    public void write(AnalysisResult result, Writer out) throws IOException {
+        json.writeValue(out, log(result));
+        out.write('\n');
+        out.flush();
+    }
+
+    /** Builds the whole log as a JSON tree. */
+    ObjectNode log(AnalysisResult result) {
+        ObjectNode log = NODES.objectNode();
+        log.put("$schema", SCHEMA_URI);
+        log.put("version", "2.1.0");
+        ObjectNode run = log.putArray("runs").addObject();
+        run.putObject("tool").set("driver", driver(result));
+
+        Map<String, Integer> ruleIndexes = new HashMap<>();
+        for (RuleMetadata rule : result.rules()) {
+            ruleIndexes.putIfAbsent(rule.id(), ruleIndexes.size());
+        }
+        Map<String, Integer> artifactIndexes = new HashMap<>();
+        SarifResults results = new SarifResults(ruleIndexes, artifactIndexes);
+        ArrayNode artifacts = NODES.arrayNode();
+        for (SourceFile file : result.files()) {
+            if (artifactIndexes.putIfAbsent(file.displayPath(), artifacts.size()) == null) {
+                ObjectNode artifact = artifacts.addObject();
+                artifact.set("location", SarifResults.artifactLocation(file.displayPath()));
+                artifact.putArray("roles").add("analysisTarget");
+            }
+        }
+
+        run.set("invocations", NODES.arrayNode().add(invocation(result)));
+        if (!artifacts.isEmpty()) {
+            run.set("artifacts", artifacts);
+        }
+        run.put("columnKind", "utf16CodeUnits");
+        ArrayNode resultNodes = run.putArray("results");
+        for (Finding finding : result.findings()) {
+            resultNodes.add(results.result(finding));
+        }
+        return log;
+    }
+
+    private static ObjectNode driver(AnalysisResult result) {
+        ObjectNode driver = NODES.objectNode();
+        driver.put("name", TOOL_NAME);
+        driver.put("fullName", TOOL_FULL_NAME);
+        String version = result.toolVersion();
+        if (version != null && !version.isBlank()) {
+            driver.put("version", version);
+            if (SEMANTIC_VERSION.matcher(version).matches()) {
+                driver.put("semanticVersion", version);
+            }
+        }
+        driver.put("informationUri", INFORMATION_URI);
+        ArrayNode rules = driver.putArray("rules");
+        Map<String, Boolean> seen = new HashMap<>();
+        for (RuleMetadata rule : result.rules()) {
+            if (seen.putIfAbsent(rule.id(), Boolean.TRUE) == null) {
+                rules.add(SarifRules.descriptor(rule));
+            }
+        }
+        return driver;
+    }
+
+    /**
+     * Builds the invocation. Skipped files become notes in {@code toolExecutionNotifications}.
+     * Files that failed to parse are SL0001 results instead, and make the execution unsuccessful.
+     */
+    private static ObjectNode invocation(AnalysisResult result) {
+        ObjectNode invocation = NODES.objectNode();
+        invocation.put("executionSuccessful", !result.hasProcessingErrors());
+        if (!result.skipped().isEmpty()) {
+            ArrayNode notifications = invocation.putArray("toolExecutionNotifications");
+            for (String path : result.skipped()) {
+                ObjectNode notification = notifications.addObject();
+                notification.put("level", "note");
+                notification.putObject("message").put("text",
+                        "Skipped '" + path + "' because it is neither CloudFormation nor SAM.");
+                notification.putArray("locations").addObject().putObject("physicalLocation")
+                        .set("artifactLocation", SarifResults.artifactLocation(path));
+            }
+        }
+        return invocation;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.slens.report;
+
+import static dev.slens.report.ReportTestData.TEMPLATE_LINES;
+import static dev.slens.report.ReportTestData.TIMEOUT;
+import static dev.slens.report.ReportTestData.URL_AUTH;
+import static dev.slens.report.ReportTestData.file;
+import static dev.slens.report.ReportTestData.finding;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.SpecificationVersion;
+import dev.slens.AnalysisResult;
+import dev.slens.model.SourceFile;
+import dev.slens.model.SourceSpan;
+import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Validates written logs against the OASIS SARIF 2.1.0 schema (draft-04) with format
+ * assertions switched on, so that {@code uri} and {@code uri-reference} values are checked.
+ * The schema comes from the folder in the {@code slens.shared.dir} system property, and the
+ * tests are skipped when it is absent.
+ */
+class SarifSchemaValidationTest {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String URI_POINTER =
+            "/runs/0/results/0/locations/0/physicalLocation/artifactLocation";
+
+    private static Schema schema;
+
+    @BeforeAll
+    static void loadSchema() throws IOException {
+        Path file = sharedDirectory().resolve("schemas/sarif-2.1.0.json");
+        assumeTrue(Files.isRegularFile(file), "SARIF schema not found at " + file);
+        String text = Files.readString(file);
+        String id = MAPPER.readTree(text).path("id").asText();
+        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
+                .formatAssertionsEnabled(true)
+                .build();
+        // The schema is served from memory under its own ID, and remote fetching is off, so
+        // validation never goes to the network.
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
+                builder -> builder.schemaRegistryConfig(config)
+                        .schemaLoader(loader -> loader.fetchRemoteResources(false))
+                        .schemas(Map.of(id, text)));
+        schema = registry.getSchema(SchemaLocation.of(id));
+    }
+
+    @Test
+    void fullReportIsValid() {
+        assertEquals(List.of(), validate(ReportTestData.sarif(richResult())));
+    }
+
+    @Test
+    void rawSpaceInUri_failsValidation() {
+        ObjectNode log = (ObjectNode) ReportTestData.sarif(richResult());
+        ((ObjectNode) log.at(URI_POINTER)).put("uri", "legacy stack #2.yaml");
+
+        List<String> errors = validate(log);
+
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.get(0).contains("uri-reference"), errors.get(0));
+    }
+
+    @Test
+    void startLineZero_failsValidation() {
+        ObjectNode log = (ObjectNode) ReportTestData.sarif(richResult());
+        ObjectNode region = (ObjectNode) log.at("/runs/0/results/0/locations/0/physicalLocation"
+                + "/region");
+        region.put("startLine", 0);
+
+        assertEquals(1, validate(log).size(), validate(log).toString());
+    }
+
+    /** Returns a result that uses every part of the writer's output. */
+    private static AnalysisResult richResult() {
+        SourceFile legacy = file("legacy stack #2.yaml", TEMPLATE_LINES);
+        SourceFile unicode = file("stacks/café.yaml", TEMPLATE_LINES);
+        SourceFile broken = file("broken.json", List.of("{\"Resources\": ", ""));
+        Finding timeout = finding(TIMEOUT, legacy, new SourceSpan(5, 5, 5, 15), "LegacyFunction",
+                "Function 'LegacyFunction' has no Timeout; set Timeout.");
+        Finding urlAuth = new Finding(URL_AUTH.id(), URL_AUTH.severity(),
+                "Function URL of 'MainFunction' has AuthType 'NONE'; set AuthType to 'AWS_IAM'.",
+                unicode, SourceSpan.at(6, 7), "MainFunction", List.of(new SourceSpan(3, 3, 3, 15)));
+        Finding wholeFile = finding(TIMEOUT, unicode, SourceSpan.NONE, null, "Whole file.");
+        Finding parseError = finding(EngineChecks.PARSE_ERROR, broken, SourceSpan.at(1, 1), null,
+                "The file cannot be parsed: unexpected end of input.");
+        return new AnalysisResult(List.of(timeout, urlAuth, wholeFile, parseError),
+                List.of(legacy, unicode, broken), ReportTestData.allRules(),
+                List.of("docs/read me.yaml"), "0.1.0-SNAPSHOT");
+    }
+
+    private static List<String> validate(JsonNode log) {
+        return schema.validate(log).stream().map(Object::toString).toList();
+    }
+
+    private static Path sharedDirectory() {
+        String configured = System.getProperty("slens.shared.dir");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        Path root = Files.isDirectory(workingDirectory.resolve("analyzer-core"))
+                ? workingDirectory : workingDirectory.getParent();
+        return root.resolveSibling("shared");
+    }
+}
