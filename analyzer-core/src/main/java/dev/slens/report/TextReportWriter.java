@@ -6,6 +6,7 @@ import dev.slens.rule.Severity;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Writes {@code file:line:column: severity ID [LogicalId] message}, then the source line, for
@@ -20,7 +21,7 @@ public final class TextReportWriter implements ReportWriter {
             out.write('\n');
             String source = finding.file().line(finding.span().line());
             if (!source.isBlank()) {
-                out.write(String.format("%6d | %s%n", finding.span().line(),
+                out.write(String.format(Locale.ROOT, "%6d | %s\n", finding.span().line(),
                         source.stripTrailing()));
             }
         }

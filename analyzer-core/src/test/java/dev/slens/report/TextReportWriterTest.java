@@ -1,0 +1,83 @@
+package dev.slens.report;
+
+import static dev.slens.report.ReportTestData.TEMPLATE_LINES;
+import static dev.slens.report.ReportTestData.TIMEOUT;
+import static dev.slens.report.ReportTestData.TRACING;
+import static dev.slens.report.ReportTestData.URL_AUTH;
+import static dev.slens.report.ReportTestData.file;
+import static dev.slens.report.ReportTestData.finding;
+import static dev.slens.report.ReportTestData.result;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.slens.AnalysisResult;
+import dev.slens.model.SourceFile;
+import dev.slens.model.SourceSpan;
+import dev.slens.rule.Finding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextReportWriterTest {
+
+    private static final SourceFile TEMPLATE = file("stacks/template.yaml", TEMPLATE_LINES);
+
+    @Test
+    void writesHeadlineSnippetAndSummary() {
+        Finding timeout = finding(TIMEOUT, TEMPLATE, new SourceSpan(6, 7, 6, 14), "MainFunction",
+                "Function 'MainFunction' has no Timeout; set Timeout.");
+
+        String text = write(result(List.of(TEMPLATE), List.of(timeout)));
+
+        assertEquals(List.of(
+                "stacks/template.yaml:6:7: warning SL1001 [MainFunction] Function 'MainFunction'"
+                        + " has no Timeout; set Timeout.",
+                "     6 |       Runtime: python3.12",
+                "1 finding (0 errors, 1 warning, 0 notes) in 1 file."),
+                text.lines().toList());
+        assertEquals('\n', text.charAt(text.length() - 1));
+    }
+
+    @Test
+    void headlineOmitsUnknownPositionAndLogicalId() {
+        Finding whole = finding(TIMEOUT, TEMPLATE, SourceSpan.NONE, null, "Whole file.");
+
+        String first = write(result(List.of(TEMPLATE), List.of(whole))).lines().findFirst()
+                .orElseThrow();
+
+        assertEquals("stacks/template.yaml: warning SL1001 Whole file.", first);
+    }
+
+    @Test
+    void snippetSkipped_whenSourceLineBlank() {
+        Finding blank = finding(TIMEOUT, TEMPLATE, SourceSpan.at(8, 1), null, "Blank line.");
+
+        List<String> lines = write(result(List.of(TEMPLATE), List.of(blank))).lines().toList();
+
+        assertEquals(2, lines.size(), lines.toString());
+    }
+
+    @Test
+    void summaryCountsEachSeverityAndSkippedFiles() {
+        Finding error = finding(URL_AUTH, TEMPLATE, SourceSpan.at(3, 3), "MainFunction", "E.");
+        Finding warning = finding(TIMEOUT, TEMPLATE, SourceSpan.at(4, 5), "MainFunction", "W.");
+        Finding info = finding(TRACING, TEMPLATE, SourceSpan.at(5, 5), "MainFunction", "I.");
+        SourceFile other = file("other.yaml", List.of("Resources: {}"));
+        AnalysisResult result = new AnalysisResult(List.of(error, warning, info),
+                List.of(TEMPLATE, other), ReportTestData.allRules(), List.of("a.yaml", "b.yaml"),
+                "0.1.0");
+
+        List<String> lines = write(result).lines().toList();
+
+        assertEquals("3 findings (1 error, 1 warning, 1 note) in 2 files; 2 files skipped as"
+                + " neither CloudFormation nor SAM.", lines.get(lines.size() - 1));
+    }
+
+    @Test
+    void cleanRunPrintsOnlySummary() {
+        assertEquals("0 findings (0 errors, 0 warnings, 0 notes) in 1 file.\n",
+                write(result(List.of(TEMPLATE), List.of())));
+    }
+
+    private static String write(AnalysisResult result) {
+        return ReportTestData.write(new TextReportWriter(), result);
+    }
+}
