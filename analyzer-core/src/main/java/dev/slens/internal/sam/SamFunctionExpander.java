@@ -1,5 +1,6 @@
 package dev.slens.internal.sam;
 
+import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
@@ -50,11 +51,11 @@ final class SamFunctionExpander {
             function.add(new MapNode.Entry("TracingConfig", tracing.keySpan(),
                     Nodes.map(tracing.keySpan(), "Mode", tracing.value())));
         }
-        MapNode dlq = properties.getMap("DeadLetterQueue");
-        if (dlq != null && dlq.has("TargetArn")) {
-            MapNode.Entry entry = properties.entry("DeadLetterQueue");
-            function.add(new MapNode.Entry("DeadLetterConfig", entry.keySpan(),
-                    Nodes.map(entry.keySpan(), "TargetArn", dlq.get("TargetArn"))));
+        MapNode.Entry dlq = properties.entry("DeadLetterQueue");
+        if (dlq != null && (dlq.value().intrinsicName() != null
+                || dlq.value().asMap() != null && dlq.value().asMap().has("TargetArn"))) {
+            function.add(new MapNode.Entry("DeadLetterConfig", dlq.keySpan(),
+                    Nodes.map(dlq.keySpan(), "TargetArn", member(dlq.value(), "TargetArn"))));
         }
         if (!properties.has("Role")) {
             function.add(new MapNode.Entry("Role", span, Nodes.getAtt(id + "Role", "Arn", span)));
@@ -78,19 +79,46 @@ final class SamFunctionExpander {
         if (entry == null || entry.value().asMap() == null) {
             return;
         }
-        MapNode config = entry.value().asMap();
+        Node config = entry.value();
         SourceSpan at = entry.keySpan();
-        Node destinations = config.get("DestinationConfig");
-        if (destinations != null && destinations.asMap() != null) {
+        Node destinations = member(config, "DestinationConfig");
+        if (destinations != null && destinations.asMap() != null
+                && destinations.intrinsicName() == null) {
             destinations = new SamDestinations(id, condition, out).complete(destinations.asMap());
         }
         out.add(new Resource(id + "EventInvokeConfig", "AWS::Lambda::EventInvokeConfig",
                 Nodes.map(at, "FunctionName", Nodes.ref(id, at),
                         "Qualifier", Nodes.text("$LATEST", at),
                         "DestinationConfig", destinations,
-                        "MaximumRetryAttempts", config.get("MaximumRetryAttempts"),
-                        "MaximumEventAgeInSeconds", config.get("MaximumEventAgeInSeconds")),
+                        "MaximumRetryAttempts", member(config, "MaximumRetryAttempts"),
+                        "MaximumEventAgeInSeconds", member(config, "MaximumEventAgeInSeconds")),
                 at, condition, id));
+    }
+
+    /**
+     * Reads {@code key} from a SAM block. When the block is an {@code Fn::If}, the result is an
+     * {@code Fn::If} of each branch's value, and a branch without the key gives
+     * {@code AWS::NoValue}. Returns {@code null} when a plain block lacks the key.
+     */
+    static Node member(Node block, String key) {
+        if ("Fn::If".equals(block.intrinsicName())) {
+            ListNode parts = block.asMap().get("Fn::If").asList();
+            if (parts == null || parts.size() != 3) {
+                return block;
+            }
+            return Nodes.map(block.span(), "Fn::If", Nodes.list(parts.span(), List.of(
+                    parts.get(0), orNoValue(member(parts.get(1), key), parts.get(1)),
+                    orNoValue(member(parts.get(2), key), parts.get(2)))));
+        }
+        MapNode map = block.asMap();
+        if (map == null || map.intrinsicName() != null) {
+            return block;
+        }
+        return map.get(key);
+    }
+
+    private static Node orNoValue(Node value, Node branch) {
+        return value != null ? value : Nodes.ref("AWS::NoValue", branch.span());
     }
 
     static Node orNull(MapNode map, String key) {

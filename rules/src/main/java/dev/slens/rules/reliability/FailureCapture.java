@@ -1,0 +1,88 @@
+package dev.slens.rules.reliability;
+
+import dev.slens.index.Alternative;
+import dev.slens.index.Evaluator;
+import dev.slens.index.Value;
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.Resource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the {@code Fn::If} branches in which a function's failed asynchronous events reach
+ * neither a dead-letter queue nor an on-failure destination. Each branch is given as the list of
+ * conditions that lead to it, and an empty list stands for every branch.
+ */
+final class FailureCapture {
+
+    private static final List<String> DEAD_LETTER_TARGET = List.of("TargetArn");
+    private static final List<String> FAILURE_DESTINATION = List.of("OnFailure", "Destination");
+    /** SAM creates the queue or topic itself when OnFailure has one of these types. */
+    private static final Set<String> SAM_CREATED_TYPES = Set.of("SQS", "SNS");
+
+    private FailureCapture() {
+    }
+
+    /** Returns the branches without failure capture; empty when every branch has one. */
+    static List<List<String>> gaps(Evaluator evaluator, Resource function,
+            List<Resource> invokeConfigs) {
+        List<List<List<String>>> sources = new ArrayList<>();
+        sources.add(absences(evaluator, function.property("DeadLetterConfig"), DEAD_LETTER_TARGET,
+                List.of()));
+        for (Resource config : invokeConfigs) {
+            List<List<String>> missing = new ArrayList<>(absences(evaluator,
+                    config.property("DestinationConfig"), FAILURE_DESTINATION, List.of()));
+            if (config.condition() != null && !config.condition().equals(function.condition())) {
+                missing.add(List.of("condition '" + config.condition() + "' is false"));
+            }
+            sources.add(missing);
+        }
+        if (sources.stream().anyMatch(List::isEmpty)) {
+            return List.of();
+        }
+
+        // Conditions are not multiplied out. The message names the branches of the sources that
+        // are set in some branch, because a source that is never set narrows nothing.
+        List<List<String>> named = sources.stream()
+                .filter(source -> !source.contains(List.of()))
+                .flatMap(List::stream)
+                .distinct()
+                .toList();
+        return named.isEmpty() ? List.of(List.of()) : named;
+    }
+
+    /**
+     * Returns the condition lists under which the value at {@code path} below {@code node} is
+     * absent. An Unknown value counts as present, because it never causes a finding alone.
+     */
+    private static List<List<String>> absences(Evaluator evaluator, Node node, List<String> path,
+            List<String> conditions) {
+        if (node == null) {
+            return List.of(conditions);
+        }
+        List<List<String>> result = new ArrayList<>();
+        for (Alternative alternative : evaluator.alternatives(node)) {
+            List<String> reached = new ArrayList<>(conditions);
+            reached.addAll(alternative.conditions());
+            if (alternative.value() instanceof Value.NoValue) {
+                result.add(reached);
+            } else if (!path.isEmpty() && alternative.value() instanceof Value.Structure structure
+                    && structure.node().asMap() != null) {
+                MapNode map = structure.node().asMap();
+                if (!samCreatesDestination(map, path.get(0))) {
+                    result.addAll(absences(evaluator, map.get(path.get(0)),
+                            path.subList(1, path.size()), reached));
+                }
+            }
+        }
+        return result;
+    }
+
+    /** Returns whether SAM fills in {@code key} of an OnFailure block written without it. */
+    private static boolean samCreatesDestination(MapNode map, String key) {
+        return key.equals("Destination") && !map.has(key)
+                && SAM_CREATED_TYPES.contains(map.getText("Type"));
+    }
+}

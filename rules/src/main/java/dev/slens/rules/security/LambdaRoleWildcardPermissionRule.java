@@ -1,0 +1,117 @@
+package dev.slens.rules.security;
+
+import dev.slens.index.Alternative;
+import dev.slens.index.Evaluator;
+import dev.slens.index.PolicyDocument;
+import dev.slens.index.TemplateIndex;
+import dev.slens.index.Value;
+import dev.slens.model.MapNode;
+import dev.slens.model.Resource;
+import dev.slens.rule.Finding;
+import dev.slens.rule.Pillar;
+import dev.slens.rule.Rule;
+import dev.slens.rule.RuleContext;
+import dev.slens.rule.RuleInfo;
+import dev.slens.rule.Severity;
+import dev.slens.rules.security.PolicyStatements.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+@RuleInfo(
+        id = "SL1006",
+        name = "LambdaRoleWildcardPermission",
+        summary = "Lambda execution roles grant named actions on named resources",
+        severity = Severity.WARNING,
+        pillar = Pillar.SECURITY,
+        resourceTypes = {"AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::RolePolicy",
+            "AWS::IAM::ManagedPolicy", "AWS::Serverless::Function"},
+        since = "0.1.0",
+        sourceUrl = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html",
+        tags = {"lambda", "iam", "least-privilege"},
+        aliases = {"WS1003", "AwsSolutions-IAM5", "Serverless-LambdaStarPermissions", "F3",
+            "W11", "CKV_AWS_63", "CKV_AWS_62"})
+public final class LambdaRoleWildcardPermissionRule implements Rule {
+
+    @Override
+    public List<Finding> check(RuleContext context) {
+        TemplateIndex index = context.index();
+        Set<Finding> findings = new LinkedHashSet<>();
+        for (Resource role : index.executionRoles()) {
+            for (PolicyDocument document : index.policies(role)) {
+                WildcardMessages.Owner owner = WildcardMessages.owner(role, document.owner());
+                for (Statement statement : PolicyStatements.of(context.evaluator(),
+                        document.document())) {
+                    if (statement.allows(context.evaluator())) {
+                        checkStatement(context, owner, statement, findings);
+                    }
+                }
+            }
+            for (Alternative policy : index.managedPolicies(role)) {
+                checkManagedPolicy(context, role, policy, findings);
+            }
+        }
+        return List.copyOf(findings);
+    }
+
+    private static void checkStatement(RuleContext context, WildcardMessages.Owner owner,
+            Statement statement, Set<Finding> findings) {
+        Evaluator evaluator = context.evaluator();
+        for (String negated : List.of("NotAction", "NotResource")) {
+            MapNode.Entry entry = statement.node().entry(negated);
+            if (entry != null) {
+                findings.add(context.finding(entry.keySpan(), owner.logicalId(),
+                        WildcardMessages.negated(owner, negated, statement)));
+            }
+        }
+
+        List<String> actions = new ArrayList<>();
+        for (Alternative action : elements(evaluator, statement, "Action")) {
+            String text = action.value().exactText();
+            actions.add(text);
+            Alternative where = statement.within(action);
+            if ("*".equals(text)) {
+                findings.add(context.finding(Severity.ERROR, action.node().span(),
+                        owner.logicalId(), WildcardMessages.allActions(owner, where)));
+            } else if (text != null && IamWildcards.isServiceWildcard(text)) {
+                findings.add(context.finding(action.node().span(), owner.logicalId(),
+                        WildcardMessages.serviceActions(owner, text, where)));
+            }
+        }
+
+        if (IamWildcards.acceptOnlyAllResources(actions)) {
+            return;
+        }
+        for (Alternative resource : elements(evaluator, statement, "Resource")) {
+            if ("*".equals(resource.value().exactText())) {
+                String message = WildcardMessages.allResources(owner, actions,
+                        statement.within(resource));
+                findings.add(context.finding(resource.node().span(), owner.logicalId(), message));
+            }
+        }
+    }
+
+    private static List<Alternative> elements(Evaluator evaluator, Statement statement,
+            String key) {
+        return statement.node().has(key)
+                ? evaluator.elements(statement.node().get(key)) : List.of();
+    }
+
+    private static void checkManagedPolicy(RuleContext context, Resource role, Alternative policy,
+            Set<Finding> findings) {
+        String text = policy.value() instanceof Value.Text written ? written.text() : null;
+        String name = text == null ? null : IamWildcards.awsManagedPolicyName(text);
+        if (name == null) {
+            return;
+        }
+        WildcardMessages.Owner owner = WildcardMessages.owner(role, role);
+        if (name.equals("AdministratorAccess")) {
+            findings.add(context.finding(Severity.ERROR, policy.node().span(), owner.logicalId(),
+                    WildcardMessages.adminPolicy(owner, name, policy)));
+        } else if (name.endsWith("FullAccess")) {
+            findings.add(context.finding(policy.node().span(), owner.logicalId(),
+                    WildcardMessages.fullAccessPolicy(owner, name, policy)));
+        }
+    }
+}
