@@ -25,6 +25,7 @@ public final class TemplateIndex {
     private final Template template;
     private final Evaluator evaluator;
     private final FunctionResolver functions;
+    private final LogGroupResolver logGroups;
     private final Map<String, List<Invocation>> invocations = new HashMap<>();
     private final Map<String, List<Resource>> invokeConfigs = new HashMap<>();
 
@@ -32,6 +33,7 @@ public final class TemplateIndex {
         this.template = template;
         this.evaluator = new Evaluator(template);
         this.functions = new FunctionResolver(template, evaluator);
+        this.logGroups = new LogGroupResolver(template, evaluator);
         new InvocationScanner(template, evaluator, functions, this::addInvocation).scan();
         for (Resource config : template.resourcesOfType("AWS::Lambda::EventInvokeConfig")) {
             String function = functions.resolve(config.property("FunctionName"));
@@ -77,6 +79,20 @@ public final class TemplateIndex {
         String roleId = evaluator.referencedResource(function.property("Role"));
         Resource role = roleId == null ? null : template.resource(roleId);
         return role != null && role.type().equals("AWS::IAM::Role") ? role : null;
+    }
+
+    /**
+     * Returns the {@code AWS::Logs::LogGroup} resources of this template that {@code function}
+     * writes to: the group its {@code LoggingConfig.LogGroup} names, else the groups named
+     * {@code /aws/lambda/<function name>}. Empty when no such group is defined here.
+     */
+    public List<Resource> logGroupsOf(Resource function) {
+        return logGroups.resolve(function);
+    }
+
+    /** Returns whether {@code function} sets {@code LoggingConfig.LogGroup} in any branch. */
+    public boolean setsLogGroup(Resource function) {
+        return !logGroups.configuredLogGroups(function).isEmpty();
     }
 
     /** Returns the roles that functions run as or that Lambda may assume, in file order. */

@@ -1,0 +1,135 @@
+package dev.slens.index;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slens.load.FormatDetector;
+import dev.slens.load.LoadLimits;
+import dev.slens.load.LoadResult;
+import dev.slens.load.TemplateAssembler;
+import dev.slens.load.TemplateLoader;
+import dev.slens.model.Resource;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TemplateIndexTest {
+
+    private static final String HEADER = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  CodeUri: src/
+            """;
+
+    @Test
+    void logGroupsOf_loggingConfigRef() {
+        TemplateIndex index = index("""
+                      LoggingConfig:
+                        LogGroup: !Ref Logs
+                  Logs:
+                    Type: AWS::Logs::LogGroup
+                  Other:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: !Sub /aws/lambda/${Worker}
+                """);
+        assertEquals(List.of("Logs"), logGroupIds(index));
+        assertTrue(index.setsLogGroup(index.template().resource("Worker")));
+    }
+
+    @Test
+    void logGroupsOf_loggingConfigLiteralName() {
+        TemplateIndex index = index("""
+                      LoggingConfig:
+                        LogGroup: shared-logs
+                  Logs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: shared-logs
+                """);
+        assertEquals(List.of("Logs"), logGroupIds(index));
+    }
+
+    @Test
+    void logGroupsOf_loggingConfigOutsideTemplate() {
+        TemplateIndex index = index("""
+                      LoggingConfig:
+                        LogGroup: managed-elsewhere
+                """);
+        assertEquals(List.of(), logGroupIds(index));
+        assertTrue(index.setsLogGroup(index.template().resource("Worker")));
+    }
+
+    @Test
+    void logGroupsOf_subWithVariableMap() {
+        TemplateIndex index = index("""
+                  Logs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: !Sub
+                        - /aws/lambda/${Name}
+                        - Name: !Ref Worker
+                """);
+        assertEquals(List.of("Logs"), logGroupIds(index));
+        assertFalse(index.setsLogGroup(index.template().resource("Worker")));
+    }
+
+    @Test
+    void logGroupsOf_joinWithRef() {
+        TemplateIndex index = index("""
+                  Logs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: !Join ['', [/aws/lambda/, !Ref Worker]]
+                """);
+        assertEquals(List.of("Logs"), logGroupIds(index));
+    }
+
+    @Test
+    void logGroupsOf_literalFunctionName() {
+        TemplateIndex index = index("""
+                      FunctionName: nightly-worker
+                  Logs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: /aws/lambda/nightly-worker
+                """);
+        assertEquals(List.of("Logs"), logGroupIds(index));
+    }
+
+    @Test
+    void logGroupsOf_groupOfAnotherFunction() {
+        TemplateIndex index = index("""
+                      FunctionName: nightly-worker
+                  Logs:
+                    Type: AWS::Logs::LogGroup
+                    Properties:
+                      LogGroupName: /aws/lambda/daily-worker
+                  Unnamed:
+                    Type: AWS::Logs::LogGroup
+                """);
+        assertEquals(List.of(), logGroupIds(index));
+    }
+
+    private static List<String> logGroupIds(TemplateIndex index) {
+        Resource worker = index.template().resource("Worker");
+        return index.logGroupsOf(worker).stream().map(Resource::logicalId).toList();
+    }
+
+    private static TemplateIndex index(String rest) {
+        Path path = Path.of("template.yaml");
+        LoadResult loaded = new TemplateLoader(LoadLimits.DEFAULT)
+                .parse(path, "template.yaml", HEADER + rest);
+        assertTrue(loaded.problems().isEmpty(), loaded.problems().toString());
+        TemplateAssembler.Assembled assembled = TemplateAssembler.assemble(loaded.file(),
+                loaded.root(), FormatDetector.detect(loaded.root()));
+        return new TemplateIndex(assembled.template());
+    }
+}

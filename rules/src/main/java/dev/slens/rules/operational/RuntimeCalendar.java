@@ -1,0 +1,101 @@
+package dev.slens.rules.operational;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Lambda runtime deprecation calendar. The dates are data in {@code lambda-runtimes.tsv} next
+ * to this class, with the date they were gathered, so a release can refresh them without a code
+ * change.
+ */
+final class RuntimeCalendar {
+
+    static final String RESOURCE = "lambda-runtimes.tsv";
+    private static final String GATHERED = "# gathered:";
+    private static final String NO_DATE = "-";
+
+    /** The calendar shipped with slens, loaded once when the class initializes. */
+    static final RuntimeCalendar BUILT_IN = load();
+
+    private final Map<String, RuntimeSchedule> schedules;
+    private final LocalDate gathered;
+
+    private RuntimeCalendar(Map<String, RuntimeSchedule> schedules, LocalDate gathered) {
+        this.schedules = Map.copyOf(schedules);
+        this.gathered = gathered;
+    }
+
+    /** Returns the schedule of {@code runtime}, or {@code null} when the table lacks it. */
+    RuntimeSchedule schedule(String runtime) {
+        return schedules.get(runtime);
+    }
+
+    /** Returns the day the table's dates were gathered. */
+    LocalDate gathered() {
+        return gathered;
+    }
+
+    /**
+     * Parses the table: comment lines start with {@code #}, one of them is
+     * {@code # gathered: <date>}, then a header row, then one tab-separated row per runtime.
+     */
+    static RuntimeCalendar parse(List<String> lines) {
+        Map<String, RuntimeSchedule> schedules = new HashMap<>();
+        LocalDate gathered = null;
+        boolean header = true;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (line.startsWith(GATHERED)) {
+                gathered = LocalDate.parse(line.substring(GATHERED.length()).trim());
+            } else if (!line.isBlank() && !line.startsWith("#") && !header) {
+                RuntimeSchedule schedule = row(line, i + 1);
+                schedules.put(schedule.runtime(), schedule);
+            } else if (!line.isBlank() && !line.startsWith("#")) {
+                header = false;
+            }
+        }
+        if (gathered == null || schedules.isEmpty()) {
+            throw new IllegalStateException(
+                    RESOURCE + " has no '" + GATHERED + "' line or no rows");
+        }
+        return new RuntimeCalendar(schedules, gathered);
+    }
+
+    private static RuntimeSchedule row(String line, int number) {
+        String[] cells = line.split("\t");
+        if (cells.length != 4) {
+            throw new IllegalStateException(RESOURCE + " line " + number + " has " + cells.length
+                    + " columns instead of 4: '" + line + "'");
+        }
+        try {
+            return new RuntimeSchedule(cells[0], LocalDate.parse(cells[1]), date(cells[2]),
+                    date(cells[3]));
+        } catch (DateTimeParseException e) {
+            throw new IllegalStateException(RESOURCE + " line " + number + " has an invalid date",
+                    e);
+        }
+    }
+
+    private static LocalDate date(String cell) {
+        return cell.equals(NO_DATE) ? null : LocalDate.parse(cell);
+    }
+
+    private static RuntimeCalendar load() {
+        try (InputStream in = RuntimeCalendar.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return parse(text.lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to read " + RESOURCE, e);
+        }
+    }
+}
