@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slens.Version;
+import dev.slens.report.ReportFormat;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class SlensCommandTest {
@@ -34,7 +36,10 @@ class SlensCommandTest {
 
         assertEquals(0, run.exitCode(), run.describe());
         assertTrue(run.out().contains("Exit codes:"), run.describe());
-        assertTrue(run.out().contains("one of: text"), run.describe());
+        for (ReportFormat format : ReportFormat.values()) {
+            String name = format.name().toLowerCase(Locale.ROOT);
+            assertTrue(run.out().contains(name), "format " + name + " missing\n" + run.out());
+        }
         assertTrue(run.out().contains("error, warning, info, none"), run.describe());
     }
 
