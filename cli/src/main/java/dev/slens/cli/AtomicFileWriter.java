@@ -1,0 +1,76 @@
+package dev.slens.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Writes a UTF-8 file so that readers see either the old content or the complete new content,
+ * never a partial file: the text goes to a hidden temporary file in the same folder, which is
+ * then renamed over the target. A rename within one folder is atomic on POSIX file systems and
+ * on NTFS; where the file system refuses an atomic move, a plain replacing move is used.
+ */
+final class AtomicFileWriter {
+
+    /** The code that writes the content. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(Writer out) throws IOException;
+    }
+
+    private AtomicFileWriter() {
+    }
+
+    /** Writes {@code content} to {@code target}, which stays untouched if writing fails. */
+    static void write(Path target, Content content) throws IOException {
+        Path absolute = target.toAbsolutePath();
+        Path temporary = createTemporary(absolute);
+        boolean moved = false;
+        try {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
+            }
+            move(temporary, absolute);
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+
+    /**
+     * Creates an empty file beside {@code target}. {@code Files.createFile} is used instead of
+     * {@code Files.createTempFile} because the latter makes the file readable by its owner only,
+     * and the report would keep those permissions after the rename.
+     */
+    private static Path createTemporary(Path target) throws IOException {
+        for (int attempt = 0; ; attempt++) {
+            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            Path candidate = target.resolveSibling("." + target.getFileName() + "." + suffix
+                    + ".tmp");
+            try {
+                return Files.createFile(candidate);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static void move(Path source, Path target) throws IOException {
+        try {
+            Files.move(source, target, StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+}

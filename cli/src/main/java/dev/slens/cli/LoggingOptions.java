@@ -1,0 +1,56 @@
+package dev.slens.cli;
+
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --verbose} and {@code --debug} options, mixed into each subcommand. They set the
+ * level of the slf4j-simple backend, which prints to stderr so that reports on stdout stay
+ * valid.
+ */
+public final class LoggingOptions {
+
+    private static final String PREFIX = "org.slf4j.simpleLogger.";
+
+    @Option(names = {"-v", "--verbose"},
+            description = "Logs progress at INFO level and lists skipped files on stderr.")
+    private boolean verbose;
+
+    @Option(names = "--debug",
+            description = "Logs at DEBUG level and prints stack traces of errors on stderr.")
+    private boolean debug;
+
+    /** Returns whether {@code --verbose} or {@code --debug} was given. */
+    public boolean verbose() {
+        return verbose || debug;
+    }
+
+    /** Returns whether {@code --debug} was given. */
+    public boolean debug() {
+        return debug;
+    }
+
+    /**
+     * Configures slf4j-simple from these options. slf4j-simple reads its settings once, when the
+     * first logger is created, so this must run before any slens class that logs is loaded.
+     * A {@code -Dorg.slf4j.simpleLogger.defaultLogLevel} given to the JVM is overridden.
+     */
+    public void configureLogging() {
+        String level = "warn";
+        if (debug) {
+            level = "debug";
+        } else if (verbose) {
+            level = "info";
+        }
+        System.setProperty(PREFIX + "defaultLogLevel", level);
+        setIfAbsent("logFile", "System.err");
+        setIfAbsent("showThreadName", "false");
+        setIfAbsent("showLogName", "false");
+        setIfAbsent("showShortLogName", "true");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(PREFIX + key) == null) {
+            System.setProperty(PREFIX + key, value);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.slens.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.slens.engine.RuleRegistry;
+import dev.slens.rule.EngineChecks;
+import dev.slens.rule.RuleMetadata;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code slens rules}: lists the engine's checks and every rule found on the class path. */
+@Command(name = "rules", mixinStandardHelpOptions = true,
+        versionProvider = SlensCommand.VersionProvider.class,
+        modelTransformer = CommandDefaults.class,
+        description = "Lists every rule with its ID, name, pillar, default severity, whether it"
+                + " is on by default, and the IDs other tools use for the same check.")
+public final class RulesCommand implements Callable<Integer> {
+
+    private static final String TEXT_ROW = "%-8s %-8s %-15s %-8s %-28s %s";
+
+    /** The output formats of this command. */
+    enum ListFormat { TEXT, JSON }
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format, text or json. Default: ${DEFAULT-VALUE}.")
+    private ListFormat format;
+
+    @Mixin
+    private LoggingOptions logging;
+
+    @Override
+    public Integer call() {
+        logging.configureLogging();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            List<RuleMetadata> rules = allRules();
+            if (format == ListFormat.JSON) {
+                out.println(toJson(rules));
+            } else {
+                printTable(rules, out);
+            }
+            out.flush();
+            return ExitCode.OK.code();
+        } catch (ServiceConfigurationError e) {
+            return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, e, true, logging.debug());
+        } catch (RuntimeException | JsonProcessingException e) {
+            return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, e, false, logging.debug());
+        }
+    }
+
+    /** Returns the engine checks and the registered rules, in ID order. */
+    static List<RuleMetadata> allRules() {
+        List<RuleMetadata> rules = new ArrayList<>(EngineChecks.ALL);
+        rules.addAll(RuleRegistry.load(RulesCommand.class.getClassLoader()).metadata());
+        rules.sort(Comparator.comparing(RuleMetadata::id));
+        return rules;
+    }
+
+    private static void printTable(List<RuleMetadata> rules, PrintWriter out) {
+        out.println(String.format(TEXT_ROW, "ID", "SEVERITY", "PILLAR", "DEFAULT", "NAME",
+                "ALIASES"));
+        for (RuleMetadata rule : rules) {
+            String aliases = rule.aliases().isEmpty() ? "-" : String.join(", ", rule.aliases());
+            out.println(String.format(TEXT_ROW, rule.id(), rule.severity().label(),
+                    rule.pillar().packageName(), rule.enabledByDefault() ? "on" : "off",
+                    rule.name(), aliases));
+        }
+    }
+
+    private static String toJson(List<RuleMetadata> rules) throws JsonProcessingException {
+        List<Map<String, Object>> entries = new ArrayList<>();
+        for (RuleMetadata rule : rules) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", rule.id());
+            entry.put("name", rule.name());
+            entry.put("summary", rule.summary());
+            entry.put("pillar", rule.pillar().packageName());
+            entry.put("severity", rule.severity().label());
+            entry.put("enabledByDefault", rule.enabledByDefault());
+            entry.put("aliases", rule.aliases());
+            entry.put("resourceTypes", rule.resourceTypes());
+            entry.put("tags", rule.tags());
+            entry.put("since", rule.since());
+            entry.put("helpUri", rule.sourceUrl());
+            entries.add(entry);
+        }
+        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                .writeValueAsString(entries);
+    }
+}

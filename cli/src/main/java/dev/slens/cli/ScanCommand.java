@@ -1,0 +1,216 @@
+package dev.slens.cli;
+
+import dev.slens.AnalysisResult;
+import dev.slens.Analyzer;
+import dev.slens.AnalyzerConfig;
+import dev.slens.AnalyzerException;
+import dev.slens.report.ReportFormat;
+import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Finding;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code slens scan}: analyzes templates and writes one report of all findings. */
+@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = SlensCommand.VersionProvider.class,
+        modelTransformer = CommandDefaults.class,
+        description = {"Analyzes SAM and CloudFormation templates and reports the findings.",
+            "The report goes to stdout or to --output; diagnostics go to stderr."})
+public final class ScanCommand implements Callable<Integer> {
+
+    private static final Set<String> PROCESSING_ERROR_IDS =
+            Set.of(EngineChecks.PARSE_ERROR.id(), EngineChecks.RULE_FAILURE.id());
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", arity = "1..*",
+            description = "Template files or folders to analyze. Folders are searched for"
+                    + " .yaml, .yml, .json and .template files; files that are neither"
+                    + " CloudFormation nor SAM are skipped.")
+    private List<Path> paths;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            completionCandidates = FormatNames.class,
+            description = "Report format, one of: ${COMPLETION-CANDIDATES}."
+                    + " Default: ${DEFAULT-VALUE}.")
+    private ReportFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Writes the report to FILE instead of stdout. The file is replaced"
+                    + " in one step, so it is never left half-written.")
+    private Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+            completionCandidates = FailOn.Names.class,
+            description = "Lowest severity that makes the scan exit with code 4, one of:"
+                    + " ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    private FailOn failOn;
+
+    @Option(names = "--base-dir", paramLabel = "DIR",
+            description = "Folder that report paths are relative to. Default: the current"
+                    + " folder.")
+    private Path baseDirectory;
+
+    @Option(names = "--today", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+            description = "Date that date-dependent checks, such as runtime end of support,"
+                    + " treat as today. Default: the current date.")
+    private LocalDate today;
+
+    @Mixin
+    private LoggingOptions logging;
+
+    @Override
+    public Integer call() {
+        logging.configureLogging();
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            validate();
+            AnalysisResult result = Analyzer.withRegisteredRules().analyze(config());
+            writeReport(result);
+            printDiagnostics(result, err);
+            return exitCode(result, failOn).code();
+        } catch (AnalyzerException e) {
+            return CommandErrors.report(err, ExitCode.USAGE, e, true, logging.debug());
+        } catch (IOException e) {
+            AnalyzerException failure = new AnalyzerException("failed to write the report to '"
+                    + output + "': " + e, e);
+            return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, failure, true,
+                    logging.debug());
+        } catch (RuntimeException e) {
+            return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, e, false, logging.debug());
+        }
+    }
+
+    /** Returns the exit code of a finished scan: code 5 wins over 4, which wins over 0. */
+    static ExitCode exitCode(AnalysisResult result, FailOn failOn) {
+        if (result.hasProcessingErrors()) {
+            return ExitCode.PROCESSING_ERRORS;
+        }
+        boolean failing = failOn.threshold().map(result::hasFindingsAtLeast).orElse(false);
+        return failing ? ExitCode.FINDINGS : ExitCode.OK;
+    }
+
+    /**
+     * Checks the paths before any work starts. A problem is an {@link AnalyzerException}, which
+     * prints as one line and exits with code 2, without the full usage help that picocli prints
+     * for a malformed command line.
+     */
+    private void validate() {
+        for (Path path : paths) {
+            if (!Files.exists(path)) {
+                throw new AnalyzerException("path not found: '" + path + "' (resolved to '"
+                        + path.toAbsolutePath().normalize() + "')");
+            }
+        }
+        if (baseDirectory != null && !Files.isDirectory(baseDirectory)) {
+            throw new AnalyzerException("base folder not found: '" + baseDirectory + "'");
+        }
+        if (output != null) {
+            validateOutput();
+        }
+    }
+
+    private void validateOutput() {
+        if (Files.isDirectory(output)) {
+            throw new AnalyzerException("output '" + output
+                    + "' is a folder; give a file name instead");
+        }
+        Path folder = output.toAbsolutePath().normalize().getParent();
+        if (folder == null || !Files.isDirectory(folder)) {
+            throw new AnalyzerException("output folder not found: '" + folder
+                    + "'; create it first");
+        }
+        if (!Files.isWritable(folder)) {
+            throw new AnalyzerException("output folder is not writable: '" + folder + "'");
+        }
+    }
+
+    private AnalyzerConfig config() {
+        AnalyzerConfig.Builder builder = AnalyzerConfig.builder().paths(paths);
+        if (baseDirectory != null) {
+            builder.baseDirectory(baseDirectory);
+        }
+        if (today != null) {
+            builder.today(today);
+        }
+        return builder.build();
+    }
+
+    private void writeReport(AnalysisResult result) throws IOException {
+        if (output == null) {
+            format.writer().write(result, spec.commandLine().getOut());
+            return;
+        }
+        AtomicFileWriter.write(output, out -> format.writer().write(result, out));
+    }
+
+    /**
+     * Prints on stderr what the report may not show where the user looks: skipped files at
+     * {@code --verbose}, and the files that could not be processed whenever the report is not
+     * text on stdout, because nobody reads a SARIF report or an output file in the terminal.
+     */
+    private void printDiagnostics(AnalysisResult result, PrintWriter err) {
+        if (logging.verbose()) {
+            for (String skipped : result.skipped()) {
+                err.println("skipped, neither CloudFormation nor SAM: " + skipped);
+            }
+            if (output != null) {
+                err.println("report written to '" + output + "'");
+            }
+        }
+        boolean reportOnTerminal = output == null && format == ReportFormat.TEXT;
+        if (!reportOnTerminal) {
+            for (Finding finding : result.findings()) {
+                if (PROCESSING_ERROR_IDS.contains(finding.ruleId())) {
+                    err.println("error: " + finding.file().displayPath() + ":"
+                            + finding.span().line() + ": " + finding.ruleId() + " "
+                            + finding.message());
+                }
+            }
+        }
+        err.flush();
+    }
+
+    /** The lowercase report format names, for the option's help text. */
+    static final class FormatNames implements Iterable<String> {
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(ReportFormat.values())
+                    .map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
+        }
+    }
+
+    /** Parses an ISO date and names the expected form when the value does not match it. */
+    static final class DateConverter implements ITypeConverter<LocalDate> {
+
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("'" + value
+                        + "' is not a date in the form YYYY-MM-DD");
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.slens.cli;
+
+import dev.slens.Version;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The root {@code slens} command, which only dispatches to its subcommands. */
+@Command(name = "slens", mixinStandardHelpOptions = true,
+        versionProvider = SlensCommand.VersionProvider.class,
+        modelTransformer = CommandDefaults.class,
+        description = "Checks AWS SAM and CloudFormation templates against serverless best"
+                + " practices.",
+        subcommands = {ScanCommand.class, RulesCommand.class},
+        footer = {"", "Run 'slens COMMAND --help' for the options of a command."})
+public final class SlensCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    /** Rejects a call without a subcommand, which picocli reports with the usage help. */
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Missing command: give 'scan' or 'rules'");
+    }
+
+    /** Prints the slens version and the Java runtime it runs on, for bug reports. */
+    public static final class VersionProvider implements IVersionProvider {
+
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "slens " + Version.current(),
+                "Java " + System.getProperty("java.version") + " ("
+                        + System.getProperty("java.vendor") + ")",
+            };
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.slens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFileWriterTest {
+
+    @TempDir
+    private Path temp;
+
+    @Test
+    void write_createsFile() throws IOException {
+        Path target = temp.resolve("out.txt");
+
+        AtomicFileWriter.write(target, out -> out.write("complete"));
+
+        assertEquals("complete", Files.readString(target));
+        assertEquals(List.of(target), filesIn(temp));
+    }
+
+    @Test
+    void failedWrite_keepsOldContent() throws IOException {
+        Path target = Files.writeString(temp.resolve("out.txt"), "old");
+
+        IOException failure = assertThrows(IOException.class,
+                () -> AtomicFileWriter.write(target, out -> {
+                    out.write("half of a rep");
+                    throw new IOException("disk full");
+                }));
+
+        assertEquals("disk full", failure.getMessage());
+        assertEquals("old", Files.readString(target));
+        assertEquals(List.of(target), filesIn(temp));
+    }
+
+    @Test
+    void failedFirstWrite_leavesNoFile() throws IOException {
+        Path target = temp.resolve("out.txt");
+
+        assertThrows(IllegalStateException.class, () -> AtomicFileWriter.write(target, out -> {
+            out.write("partial");
+            throw new IllegalStateException("writer bug");
+        }));
+
+        assertEquals(List.of(), filesIn(temp));
+    }
+
+    private static List<Path> filesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+}

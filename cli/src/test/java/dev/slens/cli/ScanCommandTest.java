@@ -1,0 +1,200 @@
+package dev.slens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanCommandTest {
+
+    private static final String FUNCTION = CommandRun.resource("function.yaml").toString();
+    private static final String BROKEN = CommandRun.resource("broken-syntax.yaml").toString();
+    private static final String NOT_A_TEMPLATE =
+            CommandRun.resource("not-a-template.yaml").toString();
+    private static final String DUPLICATE_KEY =
+            CommandRun.resource("mixed-folder/duplicate-key.yaml").toString();
+    private static final String MIXED_FOLDER = CommandRun.resource("mixed-folder").toString();
+
+    @TempDir
+    private Path temp;
+
+    @Test
+    void cleanTemplate_exitsZero() {
+        CommandRun run = CommandRun.of("scan", FUNCTION);
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("in 1 file"), run.describe());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void missingPath_isUsageError() {
+        CommandRun run = CommandRun.of("scan", FUNCTION, "no-such-template.yaml");
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: path not found: 'no-such-template.yaml'"),
+                run.describe());
+        assertEquals("", run.out());
+    }
+
+    @Test
+    void yamlSyntaxError_exitsFive() {
+        CommandRun run = CommandRun.of("scan", BROKEN, "--base-dir", temp.toString());
+
+        assertEquals(5, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("broken-syntax.yaml:7:24: error SL0001"), run.describe());
+        assertTrue(run.out().contains("invalid YAML"), run.describe());
+        assertFalse(run.err().contains("Exception"), run.describe());
+        assertFalse(run.out().contains("Exception"), run.describe());
+    }
+
+    @Test
+    void yamlSyntaxError_onStderrWithOutput() {
+        Path report = temp.resolve("report.txt");
+
+        CommandRun run = CommandRun.of("scan", BROKEN, "--output", report.toString());
+
+        assertEquals(5, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("broken-syntax.yaml:7: SL0001"), run.describe());
+        assertFalse(run.err().contains("\tat "), run.describe());
+    }
+
+    @Test
+    void nonTemplate_isSkippedAndExitsZero() {
+        CommandRun run = CommandRun.of("scan", NOT_A_TEMPLATE);
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("1 file skipped"), run.describe());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void verbose_listsSkippedFiles() {
+        CommandRun run = CommandRun.of("scan", "--verbose", NOT_A_TEMPLATE);
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("skipped, neither CloudFormation nor SAM: "),
+                run.describe());
+        assertTrue(run.err().contains("not-a-template.yaml"), run.describe());
+    }
+
+    @Test
+    void folderWithBrokenFile_stillReportsOtherFile() {
+        CommandRun run = CommandRun.of("scan", MIXED_FOLDER, "--base-dir", MIXED_FOLDER);
+
+        assertEquals(5, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("broken-syntax.yaml:7:24: error SL0001"), run.describe());
+        assertTrue(run.out().contains("duplicate-key.yaml:7:7: warning SL0004"), run.describe());
+        assertTrue(run.out().contains("in 2 files"), run.describe());
+    }
+
+    @Test
+    void failOn_setsThresholdForExitFour() {
+        assertEquals(0, CommandRun.of("scan", DUPLICATE_KEY).exitCode());
+        assertEquals(4, CommandRun.of("scan", DUPLICATE_KEY, "--fail-on", "warning").exitCode());
+        assertEquals(4, CommandRun.of("scan", DUPLICATE_KEY, "--fail-on", "INFO").exitCode());
+        assertEquals(0, CommandRun.of("scan", DUPLICATE_KEY, "--fail-on", "none").exitCode());
+    }
+
+    @Test
+    void failOnNone_keepsProcessingErrorCode() {
+        CommandRun run = CommandRun.of("scan", BROKEN, "--fail-on", "none");
+
+        assertEquals(5, run.exitCode(), run.describe());
+    }
+
+    @Test
+    void format_ignoresCase() {
+        CommandRun run = CommandRun.of("scan", "--format", "TEXT", FUNCTION);
+
+        assertEquals(0, run.exitCode(), run.describe());
+    }
+
+    @Test
+    void unknownFormat_isUsageErrorListingValues() {
+        CommandRun run = CommandRun.of("scan", "--format", "pdf", FUNCTION);
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("pdf"), run.describe());
+        assertTrue(run.err().contains("TEXT"), run.describe());
+    }
+
+    @Test
+    void invalidDate_isUsageError() {
+        CommandRun run = CommandRun.of("scan", "--today", "2024-13-01", FUNCTION);
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("'2024-13-01' is not a date in the form YYYY-MM-DD"),
+                run.describe());
+    }
+
+    @Test
+    void output_replacesFileWithFullReport() throws IOException {
+        Path report = temp.resolve("report.txt");
+        Files.writeString(report, "previous report");
+
+        CommandRun run = CommandRun.of("scan", DUPLICATE_KEY, "--output", report.toString());
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals("", run.out());
+        String written = Files.readString(report, StandardCharsets.UTF_8);
+        assertTrue(written.contains("SL0004"), written);
+        assertTrue(written.endsWith("in 1 file.\n"), written);
+        assertEquals(List.of(report), filesIn(temp), "temporary file left behind");
+    }
+
+    @Test
+    void outputInMissingFolder_isUsageError() throws IOException {
+        Path report = temp.resolve("missing").resolve("report.txt");
+
+        CommandRun run = CommandRun.of("scan", FUNCTION, "--output", report.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: output folder not found: "), run.describe());
+        assertFalse(run.err().contains("\tat "), run.describe());
+        assertEquals(List.of(), filesIn(temp));
+    }
+
+    @Test
+    void outputUnderRegularFile_isUsageError() throws IOException {
+        Path blocker = Files.writeString(temp.resolve("blocker"), "not a folder");
+
+        CommandRun run = CommandRun.of("scan", FUNCTION, "--output",
+                blocker.resolve("report.txt").toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: output folder not found: "), run.describe());
+        assertEquals(List.of(blocker), filesIn(temp));
+    }
+
+    @Test
+    void outputIsFolder_isUsageError() {
+        CommandRun run = CommandRun.of("scan", FUNCTION, "--output", temp.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("is a folder"), run.describe());
+    }
+
+    @Test
+    void missingBaseFolder_isUsageError() {
+        CommandRun run = CommandRun.of("scan", FUNCTION, "--base-dir",
+                temp.resolve("absent").toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: base folder not found: "), run.describe());
+    }
+
+    private static List<Path> filesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.sorted().toList();
+        }
+    }
+}
