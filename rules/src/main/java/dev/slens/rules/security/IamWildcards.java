@@ -13,7 +13,9 @@ final class IamWildcards {
 
     /**
      * Actions treated as accepting only {@code Resource: '*'}, lower-cased: X-Ray segments and
-     * sampling, CloudWatch metrics, and the network-interface actions a function in a VPC needs.
+     * sampling, CloudWatch metrics, the network-interface actions a function in a VPC needs, the
+     * tagging API's reads, the ECR login token, and the stateless image, text and speech
+     * analysis calls of Rekognition, Comprehend, Textract and Translate.
      * Actions whose name starts with Describe or List are treated the same way. NOTE: the list is
      * chosen by hand, not read from IAM's action metadata, so an entry may accept narrower ARNs.
      */
@@ -22,7 +24,15 @@ final class IamWildcards {
             "xray:getsamplingstatisticsummaries", "cloudwatch:putmetricdata",
             "ec2:createnetworkinterface", "ec2:deletenetworkinterface",
             "ec2:assignprivateipaddresses", "ec2:unassignprivateipaddresses",
-            "sts:getcalleridentity");
+            "sts:getcalleridentity", "tag:getresources", "tag:gettagkeys", "tag:gettagvalues",
+            "ecr:getauthorizationtoken", "cloudwatch:getmetricdata",
+            "cloudwatch:getmetricstatistics", "rekognition:comparefaces",
+            "rekognition:detectfaces", "rekognition:detectlabels", "rekognition:detecttext",
+            "rekognition:detectmoderationlabels", "rekognition:recognizecelebrities",
+            "comprehend:detectsentiment", "comprehend:detectentities",
+            "comprehend:detectdominantlanguage", "comprehend:detectkeyphrases",
+            "textract:detectdocumenttext", "textract:analyzedocument",
+            "translate:translatetext");
 
     private static final String AWS_MANAGED_ARN = ":iam::aws:policy/";
 
