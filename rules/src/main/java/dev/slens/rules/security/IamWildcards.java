@@ -15,8 +15,9 @@ final class IamWildcards {
      * Actions treated as accepting only {@code Resource: '*'}, lower-cased: X-Ray segments and
      * sampling, CloudWatch metrics, the network-interface actions a function in a VPC needs, the
      * tagging API's reads, the ECR login token, random-value generators, and the stateless
-     * analysis calls of Rekognition, Comprehend, Textract and Translate. Actions whose name starts with Describe or List are treated the same way. NOTE: the list is
-     * chosen by hand, not read from IAM's action metadata, so an entry may accept narrower ARNs.
+     * analysis calls of Rekognition, Comprehend, Textract and Translate. Actions whose name
+     * starts with Describe or List are treated the same way. NOTE: the list is chosen by hand,
+     * not read from IAM's action metadata, so an entry may accept narrower ARNs.
      */
     private static final Set<String> STAR_ONLY_ACTIONS = Set.of("xray:puttracesegments",
             "xray:puttelemetryrecords", "xray:getsamplingrules", "xray:getsamplingtargets",
