@@ -54,7 +54,10 @@ public final class Analyzer {
         return registry;
     }
 
-    /** Analyzes every file under {@code config.paths()}; throws {@link AnalyzerException} for a missing path. */
+    /**
+     * Analyzes every file under {@code config.paths()}; throws {@link AnalyzerException} for a
+     * missing path.
+     */
     public AnalysisResult analyze(AnalyzerConfig config) {
         List<FileCollector.Candidate> candidates =
                 new FileCollector(config.baseDirectory()).collect(config.paths());
@@ -89,7 +92,8 @@ public final class Analyzer {
         boolean parseFailed = loaded.root() == null && !loaded.problems().isEmpty();
         if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
             // A broken file is reported when it looks like a template or was named directly.
-            boolean report = parseFailed && (candidate.explicit() || looksLikeTemplate(loaded.file()));
+            boolean report = parseFailed
+                    && (candidate.explicit() || looksLikeTemplate(loaded.file()));
             return new FileOutcome(loaded.file(), report, report ? findings : List.of());
         }
         TemplateAssembler.Assembled assembled =

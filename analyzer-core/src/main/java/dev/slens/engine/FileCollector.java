@@ -96,7 +96,7 @@ public final class FileCollector {
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    /** Returns the path relative to the base folder, or else to {@code root}, with forward slashes. */
+    /** Returns the path relative to the base folder, else to {@code root}, with forward slashes. */
     private String display(Path file, Path root) {
         Path relative = file.startsWith(baseDirectory) ? baseDirectory.relativize(file)
                 : root == null ? file : root.relativize(file);

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public final class Evaluator {
 
-    /** Upper bound on the alternatives of one node, so nested conditions cannot multiply without end. */
+    /** Maximum number of alternatives of one node, so nested conditions cannot multiply freely. */
     static final int MAX_ALTERNATIVES = 32;
     private static final int MAX_DEPTH = 64;
 

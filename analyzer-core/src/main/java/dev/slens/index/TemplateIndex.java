@@ -95,7 +95,8 @@ public final class TemplateIndex {
     public List<PolicyDocument> policies(Resource role) {
         List<PolicyDocument> documents = new ArrayList<>();
         for (Alternative item : evaluator.elements(orEmpty(role.property("Policies")))) {
-            if (item.value() instanceof Value.Structure structure && structure.node().asMap() != null) {
+            if (item.value() instanceof Value.Structure structure
+                    && structure.node().asMap() != null) {
                 Node document = structure.node().asMap().get("PolicyDocument");
                 if (document != null) {
                     documents.add(new PolicyDocument(document, role));
@@ -120,7 +121,8 @@ public final class TemplateIndex {
 
     private boolean attachesTo(Resource policy, Resource role) {
         if (policy.type().equals("AWS::IAM::RolePolicy")) {
-            return role.logicalId().equals(evaluator.referencedResource(policy.property("RoleName")));
+            return role.logicalId()
+                    .equals(evaluator.referencedResource(policy.property("RoleName")));
         }
         for (Alternative item : evaluator.elements(orEmpty(policy.property("Roles")))) {
             if (item.node() != null

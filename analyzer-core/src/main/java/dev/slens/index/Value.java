@@ -24,7 +24,10 @@ public sealed interface Value {
     /** {@code Ref: AWS::NoValue}: the property or item is absent. */
     record NoValue() implements Value { }
 
-    /** A value that cannot be known without deploying, such as an import or a parameter without a default. */
+    /**
+     * A value that cannot be known without deploying, such as an import or a parameter without a
+     * default.
+     */
     record Unknown(String reason) implements Value { }
 
     /** Returns the exact text of a string, or {@code null} when the value is anything else. */

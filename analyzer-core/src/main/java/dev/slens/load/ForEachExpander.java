@@ -23,7 +23,7 @@ final class ForEachExpander {
         return skipped;
     }
 
-    /** Returns the entries of {@code resources} with every expandable loop replaced by its copies. */
+    /** Returns the entries of {@code resources}, each expandable loop replaced by its copies. */
     List<MapNode.Entry> expand(MapNode resources) {
         List<MapNode.Entry> result = new ArrayList<>();
         for (MapNode.Entry entry : resources.entries()) {

@@ -58,7 +58,8 @@ public final class FormatDetector {
             return true;
         }
         if (transform.asList() != null) {
-            return transform.asList().items().stream().anyMatch(t -> SAM_TRANSFORM.equals(t.text()));
+            return transform.asList().items().stream()
+                    .anyMatch(t -> SAM_TRANSFORM.equals(t.text()));
         }
         return false;
     }

@@ -75,7 +75,8 @@ final class JsonTreeBuilder {
             case START_OBJECT -> object(parser, begin);
             case START_ARRAY -> array(parser, begin);
             case VALUE_STRING -> scalar(parser, begin, ScalarNode.Kind.STRING);
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> scalar(parser, begin, ScalarNode.Kind.NUMBER);
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
+                    scalar(parser, begin, ScalarNode.Kind.NUMBER);
             case VALUE_TRUE, VALUE_FALSE -> scalar(parser, begin, ScalarNode.Kind.BOOLEAN);
             case VALUE_NULL -> new ScalarNode(null, ScalarNode.Kind.NULL, end(parser, begin));
             default -> throw new LoadException("unexpected JSON token " + parser.currentToken(),

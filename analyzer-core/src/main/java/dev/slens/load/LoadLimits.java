@@ -12,5 +12,6 @@ package dev.slens.load;
 public record LoadLimits(long maxFileBytes, int maxDepth, int maxAliases, long maxNodes) {
 
     /** The limits used unless a caller sets others. */
-    public static final LoadLimits DEFAULT = new LoadLimits(16L * 1024 * 1024, 200, 2_000, 2_000_000);
+    public static final LoadLimits DEFAULT =
+            new LoadLimits(16L * 1024 * 1024, 200, 2_000, 2_000_000);
 }

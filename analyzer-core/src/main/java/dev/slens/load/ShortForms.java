@@ -28,10 +28,11 @@ final class ShortForms {
             return false;
         }
         String function = name.substring(1);
-        return function.equals("Ref") || function.equals("Condition") || FUNCTIONS.contains(function);
+        return function.equals("Ref") || function.equals("Condition")
+                || FUNCTIONS.contains(function);
     }
 
-    /** Wraps {@code value} in the long form of {@code tag}, or returns it when the tag is not ours. */
+    /** Wraps {@code value} in the long form of {@code tag}; returns it as is for other tags. */
     static Node toLongForm(Tag tag, Node value) {
         if (!isShortForm(tag)) {
             return value;
@@ -40,7 +41,8 @@ final class ShortForms {
         String key = function.equals("Ref") || function.equals("Condition")
                 ? function : "Fn::" + function;
         Node argument = value;
-        if (function.equals("GetAtt") && value instanceof ScalarNode scalar && scalar.value() != null) {
+        if (function.equals("GetAtt") && value instanceof ScalarNode scalar
+                && scalar.value() != null) {
             argument = splitGetAtt(scalar);
         }
         return new MapNode(List.of(new MapNode.Entry(key, value.span(), argument)), value.span());

@@ -24,7 +24,7 @@ public final class TemplateAssembler {
     /** The template, and problems found while building it. */
     public record Assembled(Template template, List<Finding> problems) { }
 
-    /** Builds the template of {@code root}, which {@link FormatDetector} found to be {@code format}. */
+    /** Builds the template of {@code root}, whose format {@link FormatDetector} returned. */
     public static Assembled assemble(SourceFile file, MapNode root, TemplateFormat format) {
         List<Finding> problems = new ArrayList<>();
         MapNode section = root.getMap("Resources");

@@ -52,7 +52,7 @@ public final class TemplateLoader {
         return parse(path, displayPath, text);
     }
 
-    /** Parses {@code text} as the content of {@code path}, choosing JSON when it looks like JSON. */
+    /** Parses {@code text} as the content of {@code path}; text that looks like JSON is JSON. */
     public LoadResult parse(Path path, String displayPath, String text) {
         if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);

@@ -39,7 +39,9 @@ final class TrailingCommas {
             } else if (!Character.isWhitespace(c)) {
                 pendingComma = null;
             }
-            if (c == '\n' || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'))) {
+            boolean lineEnd = c == '\n'
+                    || (c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n'));
+            if (lineEnd) {
                 line++;
                 column = 1;
             } else {

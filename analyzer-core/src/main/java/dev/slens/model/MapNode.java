@@ -18,7 +18,7 @@ public final class MapNode implements Node {
     private final Map<String, Entry> entries;
     private final SourceSpan span;
 
-    /** Creates a map from entries in order; a later entry with the same key replaces an earlier one. */
+    /** Creates a map from entries in order; a later entry replaces an earlier one with its key. */
     public MapNode(Collection<Entry> entries, SourceSpan span) {
         Map<String, Entry> copy = new LinkedHashMap<>();
         for (Entry entry : entries) {

@@ -17,7 +17,8 @@ public final class Template {
     private final Map<String, Resource> resources;
 
     /** Creates a template; resources later in the list replace earlier ones with the same ID. */
-    public Template(SourceFile file, TemplateFormat format, MapNode root, List<Resource> resources) {
+    public Template(SourceFile file, TemplateFormat format, MapNode root,
+            List<Resource> resources) {
         this.file = file;
         this.format = format;
         this.root = root;
@@ -41,7 +42,7 @@ public final class Template {
         return root;
     }
 
-    /** Returns the top-level section {@code name} (Parameters, Conditions, ...), or an empty map. */
+    /** Returns the top-level section {@code name} (Parameters, Conditions, ...) or an empty map. */
     public MapNode section(String name) {
         MapNode section = root.getMap(name);
         return section == null ? new MapNode(List.of(), SourceSpan.NONE) : section;

@@ -20,7 +20,8 @@ public final class TextReportWriter implements ReportWriter {
             out.write('\n');
             String source = finding.file().line(finding.span().line());
             if (!source.isBlank()) {
-                out.write(String.format("%6d | %s%n", finding.span().line(), source.stripTrailing()));
+                out.write(String.format("%6d | %s%n", finding.span().line(),
+                        source.stripTrailing()));
             }
         }
         out.write(summary(result));
