@@ -9,8 +9,9 @@ import java.util.List;
 
 /**
  * Expands {@code Fn::ForEach} loops of the {@code AWS::LanguageExtensions} transform in the
- * Resources section when the collection is a literal list. Each copy keeps the spans of the
- * loop body, so findings point at the templated line.
+ * Resources section, including loops nested in a loop's output, when the collection is a
+ * literal list. Each copy keeps the spans of the loop body, so findings point at the templated
+ * line.
  */
 final class ForEachExpander {
 
@@ -52,8 +53,14 @@ final class ForEachExpander {
         List<MapNode.Entry> copies = new ArrayList<>();
         for (Node item : collection.items()) {
             for (MapNode.Entry output : parts.get(2).asMap().entries()) {
-                copies.add(new MapNode.Entry(replace(output.key(), identifier, item.text()),
-                        output.keySpan(), substitute(output.value(), identifier, item.text())));
+                MapNode.Entry copy = new MapNode.Entry(replace(output.key(), identifier,
+                        item.text()), output.keySpan(),
+                        substitute(output.value(), identifier, item.text()));
+                if (copy.key().startsWith("Fn::ForEach::")) {
+                    copies.addAll(loop(copy));
+                } else {
+                    copies.add(copy);
+                }
             }
         }
         return copies;

@@ -34,8 +34,9 @@ final class JsonTreeBuilder {
         this.limits = limits;
         this.factory = JsonFactory.builder()
                 .enable(JsonReadFeature.ALLOW_TRAILING_COMMA)
+                // value() reports the first level past the limit with its line first.
                 .streamReadConstraints(StreamReadConstraints.builder()
-                        .maxNestingDepth(limits.maxDepth()).build())
+                        .maxNestingDepth(limits.maxDepth() + 1).build())
                 .build();
     }
 
@@ -49,7 +50,7 @@ final class JsonTreeBuilder {
             if (first == null) {
                 return null;
             }
-            Node root = value(parser);
+            Node root = value(parser, 0);
             if (parser.nextToken() != null) {
                 throw new LoadException("unexpected content after the end of the JSON document",
                         start(parser));
@@ -59,21 +60,28 @@ final class JsonTreeBuilder {
             JsonLocation location = e.getLocation();
             SourceSpan span = location == null ? SourceSpan.NONE
                     : SourceSpan.at(location.getLineNr(), location.getColumnNr());
-            throw new LoadException(e.getOriginalMessage(), span, e);
+            throw new LoadException("invalid JSON: " + e.getOriginalMessage(), span, e);
         } catch (IOException e) {
             throw new LoadException("failed to read JSON: " + e.getMessage(), SourceSpan.NONE, e);
         }
     }
 
-    private Node value(JsonParser parser) throws IOException {
+    /** Reads the value at the current token, inside {@code depth} open objects and arrays. */
+    private Node value(JsonParser parser, int depth) throws IOException {
         if (++nodes > limits.maxNodes()) {
             throw new LoadException("document has more than " + limits.maxNodes() + " nodes",
                     start(parser));
         }
+        JsonToken token = parser.currentToken();
+        boolean opens = token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY;
+        if (opens && depth + 1 > limits.maxDepth()) {
+            throw new LoadException("nesting is deeper than " + limits.maxDepth() + " levels",
+                    start(parser));
+        }
         JsonLocation begin = parser.currentTokenLocation();
-        return switch (parser.currentToken()) {
-            case START_OBJECT -> object(parser, begin);
-            case START_ARRAY -> array(parser, begin);
+        return switch (token) {
+            case START_OBJECT -> object(parser, begin, depth + 1);
+            case START_ARRAY -> array(parser, begin, depth + 1);
             case VALUE_STRING -> scalar(parser, begin, ScalarNode.Kind.STRING);
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT ->
                     scalar(parser, begin, ScalarNode.Kind.NUMBER);
@@ -84,7 +92,7 @@ final class JsonTreeBuilder {
         };
     }
 
-    private Node object(JsonParser parser, JsonLocation begin) throws IOException {
+    private Node object(JsonParser parser, JsonLocation begin, int depth) throws IOException {
         List<MapNode.Entry> entries = new ArrayList<>();
         Map<String, SourceSpan> firstSeen = new HashMap<>();
         Map<String, MapNode.Entry> byKey = new LinkedHashMap<>();
@@ -94,7 +102,7 @@ final class JsonTreeBuilder {
             SourceSpan keySpan = new SourceSpan(keyStart.getLineNr(), keyStart.getColumnNr(),
                     keyStart.getLineNr(), keyStart.getColumnNr() + key.length() + 2);
             parser.nextToken();
-            Node value = value(parser);
+            Node value = value(parser, depth);
             SourceSpan previous = firstSeen.putIfAbsent(key, keySpan);
             if (previous != null) {
                 duplicates.add(new YamlTreeBuilder.Duplicate(key, previous, keySpan));
@@ -106,10 +114,10 @@ final class JsonTreeBuilder {
         return new MapNode(entries, end(parser, begin));
     }
 
-    private Node array(JsonParser parser, JsonLocation begin) throws IOException {
+    private Node array(JsonParser parser, JsonLocation begin, int depth) throws IOException {
         List<Node> items = new ArrayList<>();
         while (parser.nextToken() != JsonToken.END_ARRAY) {
-            items.add(value(parser));
+            items.add(value(parser, depth));
         }
         return new ListNode(items, end(parser, begin));
     }

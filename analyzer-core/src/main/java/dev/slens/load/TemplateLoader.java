@@ -10,7 +10,9 @@ import dev.slens.rule.RuleMetadata;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,10 +21,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads one YAML or JSON file into a tree with source spans. Problems in the file become
@@ -93,13 +99,16 @@ public final class TemplateLoader {
     private Node parseYaml(String text, YamlTreeBuilder builder) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliases());
-        options.setNestingDepthLimit(limits.maxDepth());
+        // LimitedYamlParser reports the first level past the limit with its line before this fires.
+        options.setNestingDepthLimit(limits.maxDepth() + 1);
         options.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, limits.maxFileBytes()));
         options.setAllowDuplicateKeys(true);
         options.setProcessComments(false);
         try {
-            org.yaml.snakeyaml.nodes.Node document = new Yaml(options).compose(
-                    new java.io.StringReader(text));
+            Parser parser = new LimitedYamlParser(
+                    new ParserImpl(new StreamReader(text), options), limits.maxDepth());
+            org.yaml.snakeyaml.nodes.Node document =
+                    new Composer(parser, new Resolver(), options).getSingleNode();
             return document == null ? null : builder.build(document);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
@@ -120,19 +129,47 @@ public final class TemplateLoader {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
                     limits.maxFileBytes() + 1));
             if (bytes.length > limits.maxFileBytes()) {
-                throw new LoadException("file is larger than the limit of "
-                        + limits.maxFileBytes() + " bytes", SourceSpan.NONE);
+                throw new LoadException("file is " + Files.size(path) + " bytes, more than the"
+                        + " limit of " + limits.maxFileBytes() + " bytes", SourceSpan.NONE);
             }
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new LoadException("file is not valid UTF-8 text", SourceSpan.NONE, e);
+            return decode(bytes);
         } catch (IOException e) {
             throw new LoadException("failed to read the file: " + e.getMessage(), SourceSpan.NONE,
                     e);
         }
+    }
+
+    /** Decodes UTF-8, or reports the line and column of the first byte that is not UTF-8. */
+    private static String decode(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        // UTF-8 never needs more UTF-16 units than bytes, so the buffer cannot overflow.
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        out.flip();
+        if (result.isError()) {
+            String decoded = out.toString();
+            throw new LoadException(String.format("file is not valid UTF-8: byte 0x%02X is not"
+                    + " part of a UTF-8 character; save the file as UTF-8",
+                    bytes[in.position()] & 0xFF), endOf(decoded));
+        }
+        return out.toString();
+    }
+
+    /** Returns the position just after {@code text}, as the loader counts lines and columns. */
+    private static SourceSpan endOf(String text) {
+        List<String> lines = splitLines(text);
+        String last = lines.get(lines.size() - 1);
+        int column = last.length() + 1;
+        if (lines.size() == 1 && last.startsWith("\uFEFF")) {
+            column--;
+        }
+        return SourceSpan.at(lines.size(), column);
     }
 
     private static boolean isJson(Path path, String text) {

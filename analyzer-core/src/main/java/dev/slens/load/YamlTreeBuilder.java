@@ -6,11 +6,13 @@ import dev.slens.model.Node;
 import dev.slens.model.ScalarNode;
 import dev.slens.model.SourceSpan;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -31,7 +33,10 @@ final class YamlTreeBuilder {
     private final LoadLimits limits;
     private final Map<org.yaml.snakeyaml.nodes.Node, Node> converted = new IdentityHashMap<>();
     private final Map<Node, Long> expandedSize = new IdentityHashMap<>();
+    private final Set<org.yaml.snakeyaml.nodes.Node> inProgress =
+            Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Duplicate> duplicates = new ArrayList<>();
+    private long mergedEntries;
 
     YamlTreeBuilder(LoadLimits limits) {
         this.limits = limits;
@@ -43,12 +48,7 @@ final class YamlTreeBuilder {
 
     Node build(org.yaml.snakeyaml.nodes.Node root) {
         Node tree = convert(root, 0);
-        long size = sizeOf(tree);
-        if (size > limits.maxNodes()) {
-            throw new LoadException("document expands to " + size + " nodes, more than the limit"
-                    + " of " + limits.maxNodes() + " (aliases or merge keys repeat too much)",
-                    tree.span());
-        }
+        sizeOf(tree);
         return tree;
     }
 
@@ -61,6 +61,10 @@ final class YamlTreeBuilder {
         if (done != null) {
             return done;
         }
+        if (!inProgress.add(node)) {
+            throw new LoadException("anchor '" + node.getAnchor() + "' is used inside its own"
+                    + " value, which makes the template infinite", span(node));
+        }
         Node result = switch (node.getNodeId()) {
             case scalar -> scalar((org.yaml.snakeyaml.nodes.ScalarNode) node);
             case sequence -> sequence((SequenceNode) node, depth);
@@ -69,6 +73,7 @@ final class YamlTreeBuilder {
                     depth);
         };
         result = ShortForms.toLongForm(node.getTag(), result);
+        inProgress.remove(node);
         converted.put(node, result);
         return result;
     }
@@ -100,11 +105,11 @@ final class YamlTreeBuilder {
     private Node mapping(MappingNode node, int depth) {
         Map<String, MapNode.Entry> explicit = new LinkedHashMap<>();
         Map<String, SourceSpan> firstSeen = new HashMap<>();
-        List<MapNode.Entry> merged = new ArrayList<>();
+        Map<String, MapNode.Entry> merged = new LinkedHashMap<>();
         for (NodeTuple tuple : node.getValue()) {
             org.yaml.snakeyaml.nodes.Node keyNode = tuple.getKeyNode();
             if (Tag.MERGE.equals(keyNode.getTag())) {
-                merged.addAll(mergeSources(tuple.getValueNode(), depth));
+                mergeSources(tuple.getValueNode(), span(keyNode), depth, merged);
                 continue;
             }
             String key = keyText(keyNode);
@@ -118,9 +123,8 @@ final class YamlTreeBuilder {
                     convert(tuple.getValueNode(), depth + 1)));
         }
         List<MapNode.Entry> entries = new ArrayList<>();
-        for (MapNode.Entry entry : merged) {
-            if (!explicit.containsKey(entry.key())
-                    && entries.stream().noneMatch(e -> e.key().equals(entry.key()))) {
+        for (MapNode.Entry entry : merged.values()) {
+            if (!explicit.containsKey(entry.key())) {
                 entries.add(entry);
             }
         }
@@ -128,20 +132,30 @@ final class YamlTreeBuilder {
         return new MapNode(entries, span(node));
     }
 
-    /** Returns the entries a merge key brings in: one mapping, or a list of them, first wins. */
-    private List<MapNode.Entry> mergeSources(org.yaml.snakeyaml.nodes.Node value, int depth) {
-        List<MapNode.Entry> entries = new ArrayList<>();
+    /**
+     * Adds to {@code merged} the entries the merge key at {@code mergeKey} brings in, from one
+     * mapping or a list of them, keeping the first entry of each key. Copied entries count
+     * against {@link LoadLimits#maxNodes()}, so merging one large mapping many times fails fast.
+     */
+    private void mergeSources(org.yaml.snakeyaml.nodes.Node value, SourceSpan mergeKey,
+            int depth, Map<String, MapNode.Entry> merged) {
         List<org.yaml.snakeyaml.nodes.Node> sources = value instanceof SequenceNode list
                 ? list.getValue() : List.of(value);
         for (org.yaml.snakeyaml.nodes.Node source : sources) {
             Node converted = convert(source, depth + 1);
             if (!(converted instanceof MapNode map)) {
                 throw new LoadException("a merge key ('<<') must refer to a mapping",
-                        span(source));
+                        mergeKey);
             }
-            entries.addAll(map.entries());
+            mergedEntries += map.size();
+            if (mergedEntries > limits.maxNodes()) {
+                throw new LoadException("merge keys copy more than " + limits.maxNodes()
+                        + " entries", mergeKey);
+            }
+            for (MapNode.Entry entry : map.entries()) {
+                merged.putIfAbsent(entry.key(), entry);
+            }
         }
-        return entries;
     }
 
     private static String keyText(org.yaml.snakeyaml.nodes.Node keyNode) {
@@ -167,7 +181,10 @@ final class YamlTreeBuilder {
                 size = Math.addExact(size, sizeOf(item));
             }
         }
-        size = Math.min(size, Long.MAX_VALUE / 4);
+        if (size > limits.maxNodes()) {
+            throw new LoadException("aliases expand this node to more than " + limits.maxNodes()
+                    + " nodes", node.span());
+        }
         expandedSize.put(node, size);
         return size;
     }

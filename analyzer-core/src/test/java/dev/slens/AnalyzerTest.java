@@ -1,0 +1,98 @@
+package dev.slens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.slens.engine.RuleRegistry;
+import dev.slens.rule.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The facade with no rules registered still reports what loading and expansion find. */
+class AnalyzerTest {
+
+    private final Analyzer analyzer = new Analyzer(new RuleRegistry(List.of()));
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void engineFindingsComeFromEveryFile() throws IOException {
+        write("broken.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n  A: [1\n");
+        write("duplicate.yaml", "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n"
+                + "  Q:\n    Type: AWS::SNS::Topic\n");
+        write("lenient.json", "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"},}}\n");
+        write("loop.yaml", "Resources:\n  Fn::ForEach::Q:\n    - N\n    - !Ref Names\n"
+                + "    - ${N}Queue: {Type: AWS::SQS::Queue}\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("broken.yaml:4:1:SL0001", "duplicate.yaml:4:3:SL0004",
+                "lenient.json:1:48:SL0005", "loop.yaml:2:3:SL0002"), places(result.findings()));
+        assertTrue(result.hasProcessingErrors());
+    }
+
+    @Test
+    void unrelatedBrokenYamlIsSkippedQuietly() throws IOException {
+        write("notes.yaml", "title: [unclosed\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of(), result.findings());
+        assertEquals(List.of("notes.yaml"), result.skipped());
+    }
+
+    @Test
+    void sharedDuplicateCaseReportsBothFiles() {
+        AnalysisResult result = analyze(sharedCase("017-duplicate-logical-ids"));
+
+        assertEquals(List.of("template.json:14:9:SL0004", "template.yaml:23:3:SL0004"),
+                places(result.findings()));
+        assertEquals(12, result.findings().get(0).related().get(0).line());
+        assertEquals(5, result.findings().get(1).related().get(0).line());
+    }
+
+    @Test
+    void sharedTrailingCommaCaseWarnsAtEachComma() {
+        AnalysisResult result = analyze(sharedCase("018-json-trailing-comma"));
+
+        assertEquals(List.of(19, 22), result.findings().stream()
+                .map(f -> f.span().line()).toList());
+        assertTrue(result.findings().stream().allMatch(f -> f.ruleId().equals("SL0005")));
+    }
+
+    @Test
+    void sharedBomCaseLoadsCleanly() {
+        AnalysisResult result = analyze(sharedCase("019-bom-crlf-line-numbers"));
+
+        assertEquals(List.of(), result.findings());
+        assertEquals(2, result.files().size());
+    }
+
+    private AnalysisResult analyze(Path path) {
+        return analyzer.analyze(AnalyzerConfig.builder().path(path).baseDirectory(path)
+                .threads(1).build());
+    }
+
+    private void write(String name, String text) throws IOException {
+        Files.writeString(folder.resolve(name), text);
+    }
+
+    private static List<String> places(List<Finding> findings) {
+        return findings.stream().map(f -> f.file().displayPath() + ":" + f.span().line() + ":"
+                + f.span().column() + ":" + f.ruleId()).toList();
+    }
+
+    private static Path sharedCase(String name) {
+        String shared = System.getProperty("slens.shared.dir", "");
+        Path folder = Path.of(shared.isBlank() ? "." : shared, "cases", name);
+        assumeTrue(!shared.isBlank() && Files.isDirectory(folder),
+                "set slens.shared.dir to a folder with cases/" + name + " to run this test");
+        return folder;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.slens.load;
+
+import static dev.slens.load.TestLoading.assertStartsAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.slens.model.Resource;
+import dev.slens.model.Template;
+import dev.slens.model.TemplateFormat;
+import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Finding;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@code Fn::ForEach} loops in the Resources section, expanded by {@link TemplateAssembler}. */
+class ForEachExpanderTest {
+
+    @Test
+    void loopUnderTransformListIsSam() {
+        LoadResult result = TestLoading.resource("foreach.yaml");
+
+        assertEquals(TemplateFormat.SAM, FormatDetector.detect(result.root()));
+    }
+
+    @Test
+    void loopCreatesOneResourcePerItem() {
+        TemplateAssembler.Assembled assembled =
+                TestLoading.assemble(TestLoading.resource("foreach.yaml"));
+        Template template = assembled.template();
+
+        assertEquals(List.of(), assembled.problems());
+        assertEquals("AWS::Lambda::Function", template.resource("BillingFunction").type());
+        assertEquals("AWS::Lambda::Function", template.resource("ShippingFunction").type());
+        assertEquals("AWS::Lambda::Function", template.resource("ReportFunction").type());
+    }
+
+    @Test
+    void copiesPointAtTemplatedLogicalId() {
+        Template template = TestLoading.assemble(TestLoading.resource("foreach.yaml")).template();
+
+        assertStartsAt(9, 7, template.resource("BillingFunction").span());
+        assertStartsAt(9, 7, template.resource("ShippingFunction").span());
+        assertStartsAt(17, 3, template.resource("ReportFunction").span());
+    }
+
+    @Test
+    void identifierIsReplacedInSubAndRef() {
+        Resource shipping = TestLoading.assemble(TestLoading.resource("foreach.yaml")).template()
+                .resource("ShippingFunction");
+
+        assertEquals("Shipping.handler",
+                shipping.property("Handler").asMap().getText("Fn::Sub"));
+        assertEquals("Shipping", shipping.property("Environment").asMap().getMap("Variables")
+                .getText("WORKER"));
+        assertStartsAt(16, 23, shipping.property("Environment").asMap().getMap("Variables")
+                .get("WORKER").span());
+    }
+
+    @Test
+    void ampersandFormDropsNonAlphanumerics() {
+        Template template = TestLoading.template("t.yaml", """
+                Resources:
+                  Fn::ForEach::Topics:
+                    - Name
+                    - [order-events, audit.log]
+                    - "&{Name}Topic":
+                        Type: AWS::SNS::Topic
+                """);
+
+        assertEquals(List.of("ordereventsTopic", "auditlogTopic"),
+                List.copyOf(template.resources().keySet()));
+    }
+
+    @Test
+    void nestedLoopIsExpanded() {
+        TemplateAssembler.Assembled assembled = TestLoading.assemble(TestLoading.parse("t.yaml", """
+                Resources:
+                  Fn::ForEach::Stages:
+                    - Stage
+                    - [Dev, Prod]
+                    - Fn::ForEach::Queues:
+                        - Queue
+                        - [Orders, Refunds]
+                        - ${Stage}${Queue}Queue:
+                            Type: AWS::SQS::Queue
+                            Properties:
+                              QueueName: !Sub "${Stage}-${Queue}"
+                """));
+        Template template = assembled.template();
+
+        assertEquals(List.of(), assembled.problems());
+        assertEquals(List.of("DevOrdersQueue", "DevRefundsQueue", "ProdOrdersQueue",
+                "ProdRefundsQueue"), List.copyOf(template.resources().keySet()));
+        assertEquals("Prod-Refunds", template.resource("ProdRefundsQueue")
+                .property("QueueName").asMap().getText("Fn::Sub"));
+        assertStartsAt(8, 11, template.resource("ProdRefundsQueue").span());
+    }
+
+    @Test
+    void loopOverParameterIsReportedNotSkipped() {
+        TemplateAssembler.Assembled assembled = TestLoading.assemble(TestLoading.parse("t.yaml", """
+                Parameters:
+                  Names:
+                    Type: CommaDelimitedList
+                Resources:
+                  Fn::ForEach::Queues:
+                    - Name
+                    - !Ref Names
+                    - ${Name}Queue:
+                        Type: AWS::SQS::Queue
+                  Other:
+                    Type: AWS::SQS::Queue
+                """));
+
+        assertEquals(1, assembled.problems().size());
+        Finding warning = assembled.problems().get(0);
+        assertEquals(EngineChecks.UNSUPPORTED.id(), warning.ruleId());
+        assertEquals("Loop 'Fn::ForEach::Queues' was not expanded because its collection is not"
+                + " a literal list, so the resources it creates were not analyzed.",
+                warning.message());
+        assertStartsAt(5, 3, warning.span());
+        assertEquals(List.of("Other"), List.copyOf(assembled.template().resources().keySet()));
+    }
+
+    @Test
+    void malformedLoopIsReported() {
+        TemplateAssembler.Assembled assembled = TestLoading.assemble(TestLoading.parse("t.yaml", """
+                Resources:
+                  Fn::ForEach::Broken:
+                    - Name
+                    - [A, B]
+                  Other:
+                    Type: AWS::SQS::Queue
+                """));
+
+        assertEquals(1, assembled.problems().size());
+        assertEquals("Loop 'Fn::ForEach::Broken' was not expanded because it is not [identifier,"
+                + " collection, output], so the resources it creates were not analyzed.",
+                assembled.problems().get(0).message());
+        assertNull(assembled.template().resource("Fn::ForEach::Broken"));
+    }
+}

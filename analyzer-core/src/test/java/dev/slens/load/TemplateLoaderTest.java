@@ -1,0 +1,213 @@
+package dev.slens.load;
+
+import static dev.slens.load.TestLoading.assertStartsAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slens.model.MapNode;
+import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Finding;
+import dev.slens.rule.Severity;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reading files: encodings, line ends, limits and syntax errors, for YAML and JSON. */
+class TemplateLoaderTest {
+
+    /** A bound that only a hang would reach; these inputs fail within a second or two. */
+    private static final Duration HANG = Duration.ofSeconds(30);
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void bomIsNotPartOfFirstYamlKey() {
+        MapNode root = loadedRoot("bom-crlf.yaml");
+
+        assertEquals("AWSTemplateFormatVersion", root.keys().iterator().next());
+        assertEquals("AWS::Serverless-2016-10-31", root.getText("Transform"));
+    }
+
+    @Test
+    void bomAndCrlfShiftNoYamlSpan() {
+        MapNode root = loadedRoot("bom-crlf.yaml");
+        MapNode.Entry function = root.getMap("Resources").entry("ImportFunction");
+
+        assertStartsAt(1, 1, root.entry("AWSTemplateFormatVersion").keySpan());
+        assertStartsAt(4, 1, root.entry("Resources").keySpan());
+        assertStartsAt(5, 3, function.keySpan());
+        assertStartsAt(9, 16, function.value().asMap().getMap("Properties").get("Runtime")
+                .span());
+    }
+
+    @Test
+    void crlfLeavesNoCarriageReturnInYaml() {
+        LoadResult result = TestLoading.resource("bom-crlf.yaml");
+        String description = result.root().getMap("Resources").getMap("ImportFunction")
+                .getMap("Properties").getText("Description");
+
+        assertEquals("Reads uploaded files.\nWrites rows to the table.\n", description);
+        assertEquals(14, result.file().lines().size());
+        assertTrue(result.file().lines().stream().noneMatch(line -> line.contains("\r")));
+        assertEquals("AWSTemplateFormatVersion: \"2010-09-09\"", result.file().line(1));
+    }
+
+    @Test
+    void nonAsciiTextSurvivesLoading() {
+        String description = loadedRoot("bom-crlf.yaml").getText("Description");
+
+        assertEquals("Imports receipts for the caf\u00e9 and na\u00efve r\u00e9sum\u00e9 parsers",
+                description);
+    }
+
+    @Test
+    void bomAndCrlfShiftNoJsonSpan() {
+        MapNode root = loadedRoot("bom-crlf.json");
+        MapNode.Entry function = root.getMap("Resources").entry("AuditFunction");
+
+        assertEquals("AWSTemplateFormatVersion", root.keys().iterator().next());
+        assertStartsAt(2, 3, root.entry("AWSTemplateFormatVersion").keySpan());
+        assertStartsAt(4, 5, function.keySpan());
+        assertEquals("Audits the caf\u00e9 orders", function.value().asMap()
+                .getMap("Properties").getText("Description"));
+    }
+
+    @Test
+    void emptyFileHasNoRootAndNoProblem() {
+        LoadResult result = TestLoading.parse("empty.yaml", "# only a comment\n");
+
+        assertNull(result.root());
+        assertEquals(List.of(), result.problems());
+    }
+
+    @Test
+    void braceFirstTextIsReadAsJson() {
+        LoadResult result = TestLoading.parse("template", "{\"Resources\": {\"A\": 1,}}");
+
+        assertNotNull(result.root());
+        assertEquals(List.of(EngineChecks.LENIENT_JSON.id()), ruleIds(result));
+    }
+
+    @Test
+    void fileOverSizeLimitFails() throws IOException {
+        Path file = folder.resolve("big.yaml");
+        Files.writeString(file, "Resources:\n" + "  # padding\n".repeat(20));
+        LoadLimits limits = new LoadLimits(64, 200, 2_000, 2_000_000);
+
+        LoadResult result = new TemplateLoader(limits).load(file, "big.yaml");
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: file is 251 bytes, more than the limit of 64"
+                + " bytes.", error.message());
+        assertStartsAt(1, 1, error.span());
+    }
+
+    @Test
+    void invalidUtf8FailsAtItsLine() throws IOException {
+        Path file = folder.resolve("latin1.yaml");
+        byte[] latin1 = "Resources:\n  Name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, latin1);
+
+        Finding error = onlyParseError(TestLoading.load(file));
+
+        assertEquals("The file cannot be parsed: file is not valid UTF-8: byte 0xE9 is not part"
+                + " of a UTF-8 character; save the file as UTF-8.", error.message());
+        assertStartsAt(2, 12, error.span());
+    }
+
+    @Test
+    void yamlSyntaxErrorNamesLineAndColumn() {
+        LoadResult result = TestLoading.parse("t.yaml", "Resources:\n  A: 1\n    B: 2\n");
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: invalid YAML: mapping values are not allowed"
+                + " here.", error.message());
+        assertStartsAt(3, 6, error.span());
+        assertEquals(Severity.ERROR, error.severity());
+    }
+
+    @Test
+    void unclosedFlowSequenceFailsAtEnd() {
+        LoadResult result = TestLoading.parse("t.yaml", "Resources:\n  A: [1, 2\n");
+
+        Finding error = onlyParseError(result);
+        assertTrue(error.message().startsWith("The file cannot be parsed: invalid YAML: "),
+                error.message());
+        assertStartsAt(3, 1, error.span());
+    }
+
+    @Test
+    void secondYamlDocumentFails() {
+        LoadResult result = TestLoading.parse("t.yaml", "Resources: {}\n---\nResources: {}\n");
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: a second YAML document starts here, but a"
+                + " template is one document; split the file or remove the '---' line.",
+                error.message());
+        assertStartsAt(2, 1, error.span());
+    }
+
+    @Test
+    void deepFlowNestingFailsAtLimit() {
+        String text = "Resources: " + "[".repeat(5_000) + "]".repeat(5_000) + "\n";
+
+        LoadResult result = assertTimeoutPreemptively(HANG,
+                () -> TestLoading.parse("t.yaml", text));
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: nesting is deeper than 200 levels.",
+                error.message());
+        assertStartsAt(1, 12 + 199, error.span());
+    }
+
+    @Test
+    void deepBlockNestingFailsAtLimit() {
+        StringBuilder text = new StringBuilder();
+        for (int level = 0; level < 300; level++) {
+            text.append(" ".repeat(level)).append("k").append(level).append(":\n");
+        }
+
+        LoadResult result = assertTimeoutPreemptively(HANG,
+                () -> TestLoading.parse("t.yaml", text.toString()));
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: nesting is deeper than 200 levels.",
+                error.message());
+        assertStartsAt(201, 201, error.span());
+    }
+
+    @Test
+    void nestingAtLimitLoads() {
+        String text = "Resources: " + "[".repeat(199) + "]".repeat(199) + "\n";
+
+        assertEquals(List.of(), TestLoading.parse("t.yaml", text).problems());
+    }
+
+    private static MapNode loadedRoot(String resource) {
+        LoadResult result = TestLoading.resource(resource);
+        assertEquals(List.of(), result.problems());
+        return result.root();
+    }
+
+    static Finding onlyParseError(LoadResult result) {
+        assertNull(result.root(), "root of a file that cannot be parsed");
+        assertEquals(List.of(EngineChecks.PARSE_ERROR.id()), ruleIds(result));
+        Finding error = result.problems().get(0);
+        assertFalse(error.message().contains("\n"), error.message());
+        return error;
+    }
+
+    static List<String> ruleIds(LoadResult result) {
+        return result.problems().stream().map(Finding::ruleId).toList();
+    }
+}

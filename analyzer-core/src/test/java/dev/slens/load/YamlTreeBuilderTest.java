@@ -1,0 +1,216 @@
+package dev.slens.load;
+
+import static dev.slens.load.TemplateLoaderTest.onlyParseError;
+import static dev.slens.load.TestLoading.assertStartsAt;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.slens.model.MapNode;
+import dev.slens.model.Resource;
+import dev.slens.model.ScalarNode;
+import dev.slens.model.Template;
+import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Finding;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** YAML structure: anchors, aliases, merge keys, duplicate keys, scalar types and alias bombs. */
+class YamlTreeBuilderTest {
+
+    private static final Duration HANG = Duration.ofSeconds(30);
+
+    private static final String MERGES = """
+            Defaults: &defaults
+              Runtime: python3.12
+              Timeout: 30
+              MemorySize: 128
+            Tracing: &tracing
+              Timeout: 60
+              Tracing: Active
+            Single:
+              <<: *defaults
+              Handler: single.handler
+            Overridden:
+              <<: *defaults
+              Timeout: 5
+            Both:
+              <<: [*tracing, *defaults]
+            Alias: *defaults
+            """;
+
+    @Test
+    void aliasSharesAnchoredMapping() {
+        MapNode root = TestLoading.root("t.yaml", MERGES);
+
+        assertSame(root.get("Defaults"), root.get("Alias"));
+    }
+
+    @Test
+    void mergeKeyCopiesEntries() {
+        MapNode single = TestLoading.root("t.yaml", MERGES).getMap("Single");
+
+        assertEquals(List.of("Runtime", "Timeout", "MemorySize", "Handler"),
+                List.copyOf(single.keys()));
+        assertEquals("30", single.getText("Timeout"));
+    }
+
+    @Test
+    void mergedEntryKeepsSpanOfAnchoredLine() {
+        MapNode single = TestLoading.root("t.yaml", MERGES).getMap("Single");
+
+        assertStartsAt(3, 3, single.entry("Timeout").keySpan());
+        assertStartsAt(10, 3, single.entry("Handler").keySpan());
+    }
+
+    @Test
+    void explicitKeyOverridesMergedOne() {
+        MapNode overridden = TestLoading.root("t.yaml", MERGES).getMap("Overridden");
+
+        assertEquals("5", overridden.getText("Timeout"));
+        assertStartsAt(13, 3, overridden.entry("Timeout").keySpan());
+        assertEquals("python3.12", overridden.getText("Runtime"));
+    }
+
+    @Test
+    void explicitOverrideIsNoDuplicateKey() {
+        assertEquals(List.of(), TestLoading.parse("t.yaml", MERGES).problems());
+    }
+
+    @Test
+    void mergeListFirstSourceWins() {
+        MapNode both = TestLoading.root("t.yaml", MERGES).getMap("Both");
+
+        assertEquals("60", both.getText("Timeout"));
+        assertEquals("Active", both.getText("Tracing"));
+        assertEquals("128", both.getText("MemorySize"));
+    }
+
+    @Test
+    void dozensOfMergeKeysLoad() {
+        StringBuilder text = new StringBuilder("""
+                Globals: &function
+                  Type: AWS::Lambda::Function
+                  Properties:
+                    Runtime: nodejs20.x
+                Resources:
+                """);
+        for (int i = 0; i < 60; i++) {
+            text.append("  Function").append(i).append(":\n    <<: *function\n");
+        }
+
+        LoadResult result = TestLoading.parse("t.yaml", text.toString());
+        Template template = TestLoading.assemble(result).template();
+
+        assertEquals(List.of(), result.problems());
+        assertEquals(60, template.resources().size());
+        assertEquals("AWS::Lambda::Function", template.resource("Function59").type());
+    }
+
+    @Test
+    void mergeOfScalarFailsAtMergeKey() {
+        LoadResult result = TestLoading.parse("t.yaml", "Base: &base text\nUse:\n  <<: *base\n");
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: a merge key ('<<') must refer to a mapping.",
+                error.message());
+        assertStartsAt(3, 3, error.span());
+    }
+
+    @Test
+    void duplicateLogicalIdIsReportedAtSecondCopy() {
+        LoadResult result = TestLoading.resource("duplicate-logical-id.yaml");
+
+        assertEquals(1, result.problems().size());
+        Finding duplicate = result.problems().get(0);
+        assertEquals(EngineChecks.DUPLICATE_KEY.id(), duplicate.ruleId());
+        assertEquals("Key 'ResizeFunction' appears again here after line 4; only this last copy"
+                + " is used. Remove or rename one of them.", duplicate.message());
+        assertStartsAt(12, 3, duplicate.span());
+        assertEquals(1, duplicate.related().size());
+        assertStartsAt(4, 3, duplicate.related().get(0));
+    }
+
+    @Test
+    void duplicateLogicalIdLastCopyWins() {
+        Template template = TestLoading.assemble(TestLoading.resource(
+                "duplicate-logical-id.yaml")).template();
+        Resource function = template.resource("ResizeFunction");
+
+        assertEquals("second.handler", function.property("Handler").text());
+        assertNull(function.property("Timeout"));
+        assertStartsAt(12, 3, function.span());
+    }
+
+    @Test
+    void scalarTypesKeepTextAsWritten() {
+        MapNode root = TestLoading.root("t.yaml",
+                "Count: 010\nRatio: 1.50\nEnabled: true\nEmpty: ~\nName: 'true'\n");
+
+        assertScalar(ScalarNode.Kind.NUMBER, "010", root, "Count");
+        assertScalar(ScalarNode.Kind.NUMBER, "1.50", root, "Ratio");
+        assertScalar(ScalarNode.Kind.BOOLEAN, "true", root, "Enabled");
+        assertScalar(ScalarNode.Kind.NULL, null, root, "Empty");
+        assertScalar(ScalarNode.Kind.STRING, "true", root, "Name");
+    }
+
+    @Test
+    void aliasBombFailsAtExpandingNode() {
+        StringBuilder text = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        char previous = 'a';
+        for (char name = 'b'; name <= 'i'; name++) {
+            String alias = "*" + previous;
+            text.append(name).append(": &").append(name).append(" [")
+                    .append(String.join(", ", Collections.nCopies(9, alias)))
+                    .append("]\n");
+            previous = name;
+        }
+
+        LoadResult result = assertTimeoutPreemptively(HANG,
+                () -> TestLoading.parse("t.yaml", text.toString()));
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: aliases expand this node to more than 2000000"
+                + " nodes.", error.message());
+        assertStartsAt(7, 4, error.span());
+    }
+
+    @Test
+    void selfReferencingAnchorFails() {
+        LoadResult result = assertTimeoutPreemptively(HANG,
+                () -> TestLoading.parse("t.yaml", "Resources:\n  Loop: &loop [1, *loop]\n"));
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: anchor 'loop' is used inside its own value,"
+                + " which makes the template infinite.", error.message());
+        assertStartsAt(2, 9, error.span());
+    }
+
+    @Test
+    void repeatedMergeOfLargeMappingFailsFast() {
+        StringBuilder text = new StringBuilder("Base: &base\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append("  Key").append(i).append(": ").append(i).append('\n');
+        }
+        for (int i = 0; i < 300; i++) {
+            text.append("Copy").append(i).append(":\n  <<: *base\n");
+        }
+
+        LoadResult result = assertTimeoutPreemptively(HANG,
+                () -> TestLoading.parse("t.yaml", text.toString()));
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: merge keys copy more than 2000000 entries.",
+                error.message());
+        assertStartsAt(20_001 + 2 * 100 + 2, 3, error.span());
+    }
+
+    private static void assertScalar(ScalarNode.Kind kind, String text, MapNode map, String key) {
+        ScalarNode scalar = (ScalarNode) map.get(key);
+        assertEquals(kind, scalar.kind(), key);
+        assertEquals(text, scalar.value(), key);
+    }
+}
