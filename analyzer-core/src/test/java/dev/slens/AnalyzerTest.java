@@ -38,6 +38,17 @@ class AnalyzerTest {
     }
 
     @Test
+    void resourceWithoutTypeIsReported() throws IOException {
+        write("untyped.yaml", "Resources:\n  Orders:\n    Properties: {}\n"
+                + "  Jobs:\n    Type: AWS::SQS::Queue\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("untyped.yaml:2:3:SL0002"), places(result.findings()));
+        assertTrue(result.findings().get(0).message().contains("'Orders' has no Type"));
+    }
+
+    @Test
     void unrelatedBrokenYamlIsSkippedQuietly() throws IOException {
         write("notes.yaml", "title: [unclosed\n");
 

@@ -45,6 +45,11 @@ public final class TemplateAssembler {
             MapNode definition = entry.value().asMap();
             String type = definition == null ? null : definition.getText("Type");
             if (type == null) {
+                problems.add(new Finding(EngineChecks.UNSUPPORTED.id(),
+                        EngineChecks.UNSUPPORTED.severity(), "Resource '" + entry.key()
+                        + "' has no Type, so it was not analyzed; CloudFormation rejects it too."
+                        + " Add a Type such as 'AWS::Lambda::Function'.", file, entry.keySpan(),
+                        entry.key(), List.of()));
                 continue;
             }
             MapNode properties = definition.getMap("Properties");
