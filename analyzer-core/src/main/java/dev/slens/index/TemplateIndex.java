@@ -7,6 +7,7 @@ import dev.slens.model.Resource;
 import dev.slens.model.Template;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,10 +98,16 @@ public final class TemplateIndex {
 
     /** Returns the roles that functions run as or that Lambda may assume, in file order. */
     public List<Resource> executionRoles() {
+        Set<Resource> used = new HashSet<>();
+        for (Resource function : functions()) {
+            Resource role = roleOf(function);
+            if (role != null) {
+                used.add(role);
+            }
+        }
         List<Resource> roles = new ArrayList<>();
         for (Resource role : template.resourcesOfType("AWS::IAM::Role")) {
-            boolean used = functions().stream().anyMatch(f -> role.equals(roleOf(f)));
-            if (used || trustsLambda(role)) {
+            if (used.contains(role) || trustsLambda(role)) {
                 roles.add(role);
             }
         }
@@ -127,7 +134,27 @@ public final class TemplateIndex {
                 }
             }
         }
+        for (Resource policy : attachedManagedPolicies(role)) {
+            boolean listed = documents.stream().anyMatch(d -> d.owner().equals(policy));
+            if (!listed && policy.property("PolicyDocument") != null) {
+                documents.add(new PolicyDocument(policy.property("PolicyDocument"), policy));
+            }
+        }
         return documents;
+    }
+
+    /** Returns the managed policies of this template that the role lists in ManagedPolicyArns. */
+    private List<Resource> attachedManagedPolicies(Resource role) {
+        List<Resource> policies = new ArrayList<>();
+        for (Alternative item : managedPolicies(role)) {
+            String target = evaluator.referencedResource(item.node());
+            Resource policy = target == null ? null : template.resource(target);
+            if (policy != null && policy.type().equals("AWS::IAM::ManagedPolicy")
+                    && !policies.contains(policy)) {
+                policies.add(policy);
+            }
+        }
+        return policies;
     }
 
     /** Returns the managed policy ARNs or SAM policy names attached to {@code role}. */

@@ -29,6 +29,30 @@ class TemplateIndexTest {
             """;
 
     @Test
+    void policies_managedPolicyAttachedBothWaysCountsOnce() {
+        TemplateIndex index = index("""
+                      Role: !GetAtt Runner.Arn
+                  Runner:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      ManagedPolicyArns:
+                        - !Ref Access
+                        - arn:aws:iam::aws:policy/ReadOnlyAccess
+                  Access:
+                    Type: AWS::IAM::ManagedPolicy
+                    Properties:
+                      Roles: [!Ref Runner]
+                      PolicyDocument:
+                        Statement: []
+                """);
+        Resource role = index.template().resource("Runner");
+        List<PolicyDocument> documents = index.policies(role);
+        assertEquals(1, documents.size());
+        assertEquals("Access", documents.get(0).owner().logicalId());
+        assertEquals(List.of(role), index.executionRoles());
+    }
+
+    @Test
     void logGroupsOf_loggingConfigRef() {
         TemplateIndex index = index("""
                       LoggingConfig:
