@@ -109,6 +109,9 @@ public final class LambdaRoleWildcardPermissionRule implements Rule {
         if (name.equals("AdministratorAccess")) {
             findings.add(context.finding(Severity.ERROR, policy.node().span(), owner.logicalId(),
                     WildcardMessages.adminPolicy(owner, name, policy)));
+        } else if (name.equals("PowerUserAccess")) {
+            findings.add(context.finding(Severity.ERROR, policy.node().span(), owner.logicalId(),
+                    WildcardMessages.powerUserPolicy(owner, name, policy)));
         } else if (name.endsWith("FullAccess")) {
             findings.add(context.finding(policy.node().span(), owner.logicalId(),
                     WildcardMessages.fullAccessPolicy(owner, name, policy)));

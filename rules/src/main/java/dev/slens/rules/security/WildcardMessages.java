@@ -71,6 +71,13 @@ final class WildcardMessages {
                 + " the actions and resources the function uses.";
     }
 
+    static String powerUserPolicy(Owner owner, String name, Alternative policy) {
+        return owner.subject() + " attaches managed policy '" + name + "'" + policy.qualifier()
+                + ", which allows every action except most of IAM and Organizations on every"
+                + " resource; attach policies limited to the actions and resources the function"
+                + " uses.";
+    }
+
     static String fullAccessPolicy(Owner owner, String name, Alternative policy) {
         return owner.subject() + " attaches managed policy '" + name + "'" + policy.qualifier()
                 + ", which allows every action of a service on every resource; attach policies"
