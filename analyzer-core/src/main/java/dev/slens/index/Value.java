@@ -3,8 +3,8 @@ package dev.slens.index;
 import dev.slens.model.Node;
 
 /**
- * What a template value evaluates to. An {@link Unknown} never causes a finding on its own: rules
- * report only what they can show.
+ * The value a template node evaluates to. An {@link Unknown} never causes a finding by itself:
+ * rules report only what they can show.
  */
 public sealed interface Value {
 
