@@ -37,7 +37,9 @@ public final class RulesCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format, text or json. Default: ${DEFAULT-VALUE}.")
+            converter = ListFormatValues.class, completionCandidates = ListFormatValues.class,
+            description = "Output format, one of: ${COMPLETION-CANDIDATES}."
+                    + " Default: ${DEFAULT-VALUE}.")
     private ListFormat format;
 
     @Mixin
@@ -102,5 +104,13 @@ public final class RulesCommand implements Callable<Integer> {
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(entries);
+    }
+
+    /** Converts and lists the lowercase values of {@code --format}. */
+    static final class ListFormatValues extends EnumOptionValues<ListFormat> {
+
+        ListFormatValues() {
+            super(ListFormat.class);
+        }
     }
 }

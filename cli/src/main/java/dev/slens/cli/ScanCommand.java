@@ -13,10 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,7 +46,7 @@ public final class ScanCommand implements Callable<Integer> {
     private List<Path> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            completionCandidates = FormatNames.class,
+            converter = FormatValues.class, completionCandidates = FormatValues.class,
             description = "Report format, one of: ${COMPLETION-CANDIDATES}."
                     + " Default: ${DEFAULT-VALUE}.")
     private ReportFormat format;
@@ -60,7 +57,7 @@ public final class ScanCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-            completionCandidates = FailOn.Names.class,
+            converter = FailOn.Values.class, completionCandidates = FailOn.Values.class,
             description = "Lowest severity that makes the scan exit with code 4, one of:"
                     + " ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     private FailOn failOn;
@@ -111,8 +108,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     /**
      * Checks the paths before any work starts. A problem is an {@link AnalyzerException}, which
-     * prints as one line and exits with code 2, without the full usage help that picocli prints
-     * for a malformed command line.
+     * prints as one line and exits with code 2.
      */
     private void validate() {
         for (Path path : paths) {
@@ -190,13 +186,11 @@ public final class ScanCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** The lowercase report format names, for the option's help text. */
-    static final class FormatNames implements Iterable<String> {
+    /** Converts and lists the lowercase values of {@code --format}. */
+    static final class FormatValues extends EnumOptionValues<ReportFormat> {
 
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(ReportFormat.values())
-                    .map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
+        FormatValues() {
+            super(ReportFormat.class);
         }
     }
 

@@ -20,10 +20,10 @@ public final class SlensCommand implements Runnable {
     @Spec
     private CommandSpec spec;
 
-    /** Rejects a call without a subcommand, which picocli reports with the usage help. */
+    /** Rejects a call without a subcommand as a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give 'scan' or 'rules'");
+        throw new ParameterException(spec.commandLine(), "missing command: give 'scan' or 'rules'");
     }
 
     /** Prints the slens version and the Java runtime it runs on, for bug reports. */

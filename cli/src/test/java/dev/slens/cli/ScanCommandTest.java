@@ -119,24 +119,6 @@ class ScanCommandTest {
     }
 
     @Test
-    void unknownFormat_isUsageErrorListingValues() {
-        CommandRun run = CommandRun.of("scan", "--format", "pdf", FUNCTION);
-
-        assertEquals(2, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("pdf"), run.describe());
-        assertTrue(run.err().contains("TEXT"), run.describe());
-    }
-
-    @Test
-    void invalidDate_isUsageError() {
-        CommandRun run = CommandRun.of("scan", "--today", "2024-13-01", FUNCTION);
-
-        assertEquals(2, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("'2024-13-01' is not a date in the form YYYY-MM-DD"),
-                run.describe());
-    }
-
-    @Test
     void output_replacesFileWithFullReport() throws IOException {
         Path report = temp.resolve("report.txt");
         Files.writeString(report, "previous report");

@@ -50,20 +50,4 @@ class SlensCommandTest {
         assertEquals(0, run.exitCode(), run.describe());
         assertTrue(run.out().startsWith("slens " + Version.current()), run.describe());
     }
-
-    @Test
-    void missingCommand_isUsageError() {
-        CommandRun run = CommandRun.of();
-
-        assertEquals(2, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("Missing command"), run.describe());
-    }
-
-    @Test
-    void unknownOption_isUsageError() {
-        CommandRun run = CommandRun.of("scan", "--no-such-option", ".");
-
-        assertEquals(2, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("--no-such-option"), run.describe());
-    }
 }
