@@ -77,6 +77,15 @@ class ScanCommandTest {
     }
 
     @Test
+    void textSummary_namesSeveritiesLikeFindings() {
+        CommandRun run = CommandRun.of("scan", DUPLICATE_KEY);
+
+        assertTrue(run.out().contains(": warning SL0004 "), run.describe());
+        assertTrue(run.out().endsWith("1 finding (0 errors, 1 warning, 0 info) in 1 file.\n"),
+                run.describe());
+    }
+
+    @Test
     void verbose_listsSkippedFiles() {
         CommandRun run = CommandRun.of("scan", "--verbose", NOT_A_TEMPLATE);
 
