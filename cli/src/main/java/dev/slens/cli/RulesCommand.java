@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
                 + " is on by default, and the IDs other tools use for the same check.")
 public final class RulesCommand implements Callable<Integer> {
 
-    private static final String TEXT_ROW = "%-8s %-8s %-15s %-8s %-28s %s";
+    private static final List<String> TEXT_HEADER =
+            List.of("ID", "SEVERITY", "PILLAR", "DEFAULT", "NAME", "ALIASES");
 
     /** The output formats of this command. */
     enum ListFormat { TEXT, JSON }
@@ -74,14 +75,33 @@ public final class RulesCommand implements Callable<Integer> {
         return rules;
     }
 
+    /**
+     * Prints one row per rule. Each column is as wide as its longest cell plus one space, so
+     * that a long rule name does not push the columns after it out of line.
+     */
     private static void printTable(List<RuleMetadata> rules, PrintWriter out) {
-        out.println(String.format(TEXT_ROW, "ID", "SEVERITY", "PILLAR", "DEFAULT", "NAME",
-                "ALIASES"));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(TEXT_HEADER);
         for (RuleMetadata rule : rules) {
             String aliases = rule.aliases().isEmpty() ? "-" : String.join(", ", rule.aliases());
-            out.println(String.format(TEXT_ROW, rule.id(), rule.severity().label(),
-                    rule.pillar().packageName(), rule.enabledByDefault() ? "on" : "off",
-                    rule.name(), aliases));
+            rows.add(List.of(rule.id(), rule.severity().label(), rule.pillar().packageName(),
+                    rule.enabledByDefault() ? "on" : "off", rule.name(), aliases));
+        }
+
+        int[] widths = new int[TEXT_HEADER.size()];
+        for (List<String> row : rows) {
+            for (int column = 0; column < widths.length; column++) {
+                widths[column] = Math.max(widths[column], row.get(column).length());
+            }
+        }
+
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < widths.length - 1; column++) {
+                String cell = row.get(column);
+                line.append(cell).append(" ".repeat(widths[column] - cell.length() + 1));
+            }
+            out.println(line.append(row.get(widths.length - 1)));
         }
     }
 
