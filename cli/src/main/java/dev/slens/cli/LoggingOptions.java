@@ -3,7 +3,7 @@ package dev.slens.cli;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --verbose} and {@code --debug} options, mixed into each subcommand. They set the
+ * The {@code --verbose} and {@code --debug} options of {@code slens scan}. They set the
  * level of the slf4j-simple backend, which prints to stderr so that reports on stdout stay
  * valid.
  */
@@ -41,6 +41,11 @@ public final class LoggingOptions {
         } else if (verbose) {
             level = "info";
         }
+        configure(level);
+    }
+
+    /** Sets the slf4j-simple default {@code level} and prints log lines on stderr. */
+    static void configure(String level) {
         System.setProperty(PREFIX + "defaultLogLevel", level);
         setIfAbsent("logFile", "System.err");
         setIfAbsent("showThreadName", "false");

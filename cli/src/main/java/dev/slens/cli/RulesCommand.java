@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         modelTransformer = CommandDefaults.class,
         description = "Lists every rule with its ID, name, pillar, default severity, whether it"
                 + " is on by default, and the IDs other tools use for the same check.")
-public final class RulesCommand implements Callable<Integer> {
+public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
 
     private static final List<String> TEXT_HEADER =
             List.of("ID", "SEVERITY", "PILLAR", "DEFAULT", "NAME", "ALIASES");
@@ -44,7 +44,7 @@ public final class RulesCommand implements Callable<Integer> {
     private ListFormat format;
 
     @Mixin
-    private LoggingOptions logging;
+    private DebugOption logging;
 
     @Override
     public Integer call() {
@@ -65,6 +65,15 @@ public final class RulesCommand implements Callable<Integer> {
         } catch (RuntimeException | JsonProcessingException e) {
             return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, e, false, logging.debug());
         }
+    }
+
+    @Override
+    public Map<ExitCode, String> exitCodes() {
+        return Map.of(
+                ExitCode.OK, "The rules were listed.",
+                ExitCode.INTERNAL_ERROR, "Unexpected internal error, such as a rule class that"
+                        + " could not be loaded.",
+                ExitCode.USAGE, "Usage error, such as an unknown option.");
     }
 
     /** Returns the engine checks and the registered rules, in ID order. */

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,7 +32,7 @@ import picocli.CommandLine.TypeConversionException;
         modelTransformer = CommandDefaults.class,
         description = {"Analyzes SAM and CloudFormation templates and reports the findings.",
             "The report goes to stdout or to --output; diagnostics go to stderr."})
-public final class ScanCommand implements Callable<Integer> {
+public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     private static final Set<String> PROCESSING_ERROR_IDS =
             Set.of(EngineChecks.PARSE_ERROR.id(), EngineChecks.RULE_FAILURE.id());
@@ -95,6 +96,20 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, e, false, logging.debug());
         }
+    }
+
+    @Override
+    public Map<ExitCode, String> exitCodes() {
+        return Map.of(
+                ExitCode.OK, "No finding at or above --fail-on, and every file was analyzed.",
+                ExitCode.INTERNAL_ERROR, "Unexpected internal error, or the report could not be"
+                        + " written.",
+                ExitCode.USAGE, "Usage or configuration error, such as an unknown option or a"
+                        + " missing path.",
+                ExitCode.FINDINGS, "Findings at or above --fail-on.",
+                ExitCode.PROCESSING_ERRORS, "Finished, but some file could not be parsed or a"
+                        + " rule failed on it (SL0001, SL0003). This code wins over 4 and"
+                        + " applies with --fail-on none too.");
     }
 
     /** Returns the exit code of a finished scan: code 5 wins over 4, which wins over 0. */
