@@ -11,12 +11,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -78,13 +81,18 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         logging.configureLogging();
+        // Created here, not in a static field, because slf4j-simple reads its level only when
+        // the first logger is created, and configureLogging() has to set it before that.
+        Logger log = LoggerFactory.getLogger(ScanCommand.class);
         PrintWriter err = spec.commandLine().getErr();
         try {
             validate();
             AnalysisResult result = Analyzer.withRegisteredRules().analyze(config());
             writeReport(result);
             printDiagnostics(result, err);
+            logProgress(log, result, Duration.ofNanos(System.nanoTime() - started));
             return exitCode(result, failOn).code();
         } catch (AnalyzerException e) {
             return CommandErrors.report(err, ExitCode.USAGE, e, true, logging.debug());
@@ -175,19 +183,10 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
     }
 
     /**
-     * Prints on stderr what the report may not show where the user looks: skipped files at
-     * {@code --verbose}, and the files that could not be processed whenever the report is not
-     * text on stdout, because nobody reads a SARIF report or an output file in the terminal.
+     * Prints on stderr the files that could not be processed whenever the report is not text on
+     * stdout, because nobody reads a SARIF report or an output file in the terminal.
      */
     private void printDiagnostics(AnalysisResult result, PrintWriter err) {
-        if (logging.verbose()) {
-            for (String skipped : result.skipped()) {
-                err.println("skipped, neither CloudFormation nor SAM: " + skipped);
-            }
-            if (output != null) {
-                err.println("report written to '" + output + "'");
-            }
-        }
         boolean reportOnTerminal = output == null && format == ReportFormat.TEXT;
         if (!reportOnTerminal) {
             for (Finding finding : result.findings()) {
@@ -199,6 +198,26 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
             }
         }
         err.flush();
+    }
+
+    /**
+     * Logs at INFO level each skipped file, the output file, and one closing line with the
+     * counts and the time taken, which {@code --verbose} shows on stderr.
+     */
+    private void logProgress(Logger log, AnalysisResult result, Duration elapsed) {
+        for (String skipped : result.skipped()) {
+            log.info("Skipped '{}': neither CloudFormation nor SAM", skipped);
+        }
+        if (output != null) {
+            log.info("Wrote the report to '{}'", output);
+        }
+        log.info("Scanned {} in {} ms: {}, {} skipped", plural(result.files().size(), "file"),
+                elapsed.toMillis(), plural(result.findings().size(), "finding"),
+                result.skipped().size());
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     /** Converts and lists the lowercase values of {@code --format}. */

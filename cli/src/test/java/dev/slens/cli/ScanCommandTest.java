@@ -86,13 +86,38 @@ class ScanCommandTest {
     }
 
     @Test
-    void verbose_listsSkippedFiles() {
-        CommandRun run = CommandRun.of("scan", "--verbose", NOT_A_TEMPLATE);
+    void verbose_logsSkippedFilesAndSummary() throws Exception {
+        Path report = temp.resolve("report.txt");
+
+        CommandRun run = CommandRun.inNewJvm("scan", "--verbose", FUNCTION, NOT_A_TEMPLATE,
+                "--output", report.toString());
 
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("skipped, neither CloudFormation nor SAM: "),
+        List<String> lines = run.err().lines().toList();
+        assertEquals(3, lines.size(), run.describe());
+        assertTrue(lines.get(0).startsWith("INFO ScanCommand - Skipped '"), run.describe());
+        assertTrue(lines.get(0).endsWith("not-a-template.yaml': neither CloudFormation nor SAM"),
                 run.describe());
-        assertTrue(run.err().contains("not-a-template.yaml"), run.describe());
+        assertEquals("INFO ScanCommand - Wrote the report to '" + report + "'", lines.get(1));
+        assertTrue(lines.get(2).matches("INFO ScanCommand - Scanned 1 file in \\d+ ms:"
+                + " \\d+ findings, 1 skipped"), run.describe());
+    }
+
+    @Test
+    void withoutVerbose_logsNothing() throws Exception {
+        CommandRun run = CommandRun.inNewJvm("scan", FUNCTION, NOT_A_TEMPLATE);
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals("", run.err(), run.describe());
+    }
+
+    @Test
+    void debug_alsoLogsSummary() throws Exception {
+        CommandRun run = CommandRun.inNewJvm("scan", "--debug", FUNCTION);
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("DEBUG Analyzer - "), run.describe());
+        assertTrue(run.err().contains("INFO ScanCommand - Scanned 1 file in "), run.describe());
     }
 
     @Test
