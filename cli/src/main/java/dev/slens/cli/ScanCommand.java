@@ -97,8 +97,8 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         } catch (AnalyzerException e) {
             return CommandErrors.report(err, ExitCode.USAGE, e, true, logging.debug());
         } catch (IOException e) {
-            AnalyzerException failure = new AnalyzerException("failed to write the report to '"
-                    + output + "': " + e, e);
+            AnalyzerException failure =
+                    new AnalyzerException(OutputFailures.message(output, e), e);
             return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, failure, true,
                     logging.debug());
         } catch (RuntimeException e) {
@@ -149,6 +149,12 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
     }
 
     private void validateOutput() {
+        // Path.of("") is the current folder, so an empty value would otherwise be reported as
+        // a folder, which is not what the user typed.
+        if (output.toString().isEmpty()) {
+            throw new AnalyzerException("output path is empty; give a file name or leave out"
+                    + " --output to print the report");
+        }
         if (Files.isDirectory(output)) {
             throw new AnalyzerException("output '" + output
                     + "' is a folder; give a file name instead");

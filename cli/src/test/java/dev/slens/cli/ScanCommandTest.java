@@ -3,6 +3,7 @@ package dev.slens.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +23,7 @@ class ScanCommandTest {
     private static final String DUPLICATE_KEY =
             CommandRun.resource("mixed-folder/duplicate-key.yaml").toString();
     private static final String MIXED_FOLDER = CommandRun.resource("mixed-folder").toString();
+    private static final Path PROC = Path.of("/proc");
 
     @TempDir
     private Path temp;
@@ -200,12 +202,54 @@ class ScanCommandTest {
     }
 
     @Test
+    void emptyOutputPath_isUsageError() {
+        CommandRun run = CommandRun.of("scan", FUNCTION, "--output", "");
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: output path is empty; "), run.describe());
+        assertEquals("", run.out(), run.describe());
+    }
+
+    @Test
+    void outputInFolderWithoutNewFiles_namesFileAndReason() {
+        assumeProcLooksWritable();
+        Path report = PROC.resolve("report.txt");
+
+        CommandRun run = CommandRun.of("scan", FUNCTION, "--output", report.toString());
+
+        assertEquals(1, run.exitCode(), run.describe());
+        assertEquals("error: cannot write report to '" + report + "': the folder does not allow"
+                + " new files", run.err().strip(), run.describe());
+    }
+
+    @Test
+    void outputFailureWithDebug_showsException() {
+        assumeProcLooksWritable();
+
+        CommandRun run = CommandRun.of("scan", FUNCTION, "--debug", "--output",
+                PROC.resolve("report.txt").toString());
+
+        assertEquals(1, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("NoSuchFileException"), run.describe());
+    }
+
+    @Test
     void missingBaseFolder_isUsageError() {
         CommandRun run = CommandRun.of("scan", FUNCTION, "--base-dir",
                 temp.resolve("absent").toString());
 
         assertEquals(2, run.exitCode(), run.describe());
         assertTrue(run.err().startsWith("error: base folder not found: "), run.describe());
+    }
+
+    /**
+     * Skips unless Linux's /proc passes the writable check before the scan, as it does for
+     * root. Creating a file there then fails after the checks pass, which a read-only temporary
+     * folder cannot reproduce, because root may write to it anyway.
+     */
+    private static void assumeProcLooksWritable() {
+        assumeTrue(Files.isDirectory(PROC) && Files.isWritable(PROC),
+                "needs a /proc folder that the writable check accepts, as root has");
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {
