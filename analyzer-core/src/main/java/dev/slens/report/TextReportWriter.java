@@ -43,6 +43,10 @@ public final class TextReportWriter implements ReportWriter {
         return line.append(' ').append(finding.message()).toString();
     }
 
+    /**
+     * Returns the closing count, naming each severity with the label the findings show. "info"
+     * is a mass noun, so it keeps its form for any count.
+     */
     static String summary(AnalysisResult result) {
         List<Finding> findings = result.findings();
         long errors = count(findings, Severity.ERROR);
@@ -50,9 +54,9 @@ public final class TextReportWriter implements ReportWriter {
         long infos = count(findings, Severity.INFO);
         StringBuilder text = new StringBuilder();
         text.append(plural(findings.size(), "finding")).append(" (")
-                .append(plural(errors, "error")).append(", ")
-                .append(plural(warnings, "warning")).append(", ")
-                .append(plural(infos, "note")).append(") in ")
+                .append(plural(errors, Severity.ERROR.label())).append(", ")
+                .append(plural(warnings, Severity.WARNING.label())).append(", ")
+                .append(infos).append(' ').append(Severity.INFO.label()).append(") in ")
                 .append(plural(result.files().size(), "file"));
         if (!result.skipped().isEmpty()) {
             text.append("; ").append(plural(result.skipped().size(), "file"))

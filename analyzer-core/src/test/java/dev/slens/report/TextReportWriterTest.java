@@ -31,7 +31,7 @@ class TextReportWriterTest {
                 "stacks/template.yaml:6:7: warning SL1001 [MainFunction] Function 'MainFunction'"
                         + " has no Timeout; set Timeout.",
                 "     6 |       Runtime: python3.12",
-                "1 finding (0 errors, 1 warning, 0 notes) in 1 file."),
+                "1 finding (0 errors, 1 warning, 0 info) in 1 file."),
                 text.lines().toList());
         assertEquals('\n', text.charAt(text.length() - 1));
     }
@@ -67,13 +67,13 @@ class TextReportWriterTest {
 
         List<String> lines = write(result).lines().toList();
 
-        assertEquals("3 findings (1 error, 1 warning, 1 note) in 2 files; 2 files skipped as"
+        assertEquals("3 findings (1 error, 1 warning, 1 info) in 2 files; 2 files skipped as"
                 + " neither CloudFormation nor SAM.", lines.get(lines.size() - 1));
     }
 
     @Test
     void cleanRunPrintsOnlySummary() {
-        assertEquals("0 findings (0 errors, 0 warnings, 0 notes) in 1 file.\n",
+        assertEquals("0 findings (0 errors, 0 warnings, 0 info) in 1 file.\n",
                 write(result(List.of(TEMPLATE), List.of())));
     }
 

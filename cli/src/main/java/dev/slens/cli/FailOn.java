@@ -1,9 +1,6 @@
 package dev.slens.cli;
 
 import dev.slens.rule.Severity;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Locale;
 import java.util.Optional;
 
 /** The {@code --fail-on} threshold: the lowest severity that makes a scan exit with code 4. */
@@ -25,12 +22,11 @@ public enum FailOn {
         return Optional.ofNullable(threshold);
     }
 
-    /** The lowercase values, for the option's help text. */
-    public static final class Names implements Iterable<String> {
+    /** Converts and lists the lowercase values of {@code --fail-on}. */
+    static final class Values extends EnumOptionValues<FailOn> {
 
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(values()).map(v -> v.name().toLowerCase(Locale.ROOT)).iterator();
+        Values() {
+            super(FailOn.class);
         }
     }
 }

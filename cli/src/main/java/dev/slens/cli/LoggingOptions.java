@@ -3,7 +3,7 @@ package dev.slens.cli;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --verbose} and {@code --debug} options, mixed into each subcommand. They set the
+ * The {@code --verbose} and {@code --debug} options of {@code slens scan}. They set the
  * level of the slf4j-simple backend, which prints to stderr so that reports on stdout stay
  * valid.
  */
@@ -12,11 +12,14 @@ public final class LoggingOptions {
     private static final String PREFIX = "org.slf4j.simpleLogger.";
 
     @Option(names = {"-v", "--verbose"},
-            description = "Logs progress at INFO level and lists skipped files on stderr.")
+            description = "Logs on stderr each skipped file, the output file written, and one"
+                    + " closing line with the number of files, findings and skipped files and"
+                    + " the time taken.")
     private boolean verbose;
 
     @Option(names = "--debug",
-            description = "Logs at DEBUG level and prints stack traces of errors on stderr.")
+            description = "Logs what --verbose logs plus the engine's DEBUG messages, and"
+                    + " prints the stack trace of an error on stderr.")
     private boolean debug;
 
     /** Returns whether {@code --verbose} or {@code --debug} was given. */
@@ -41,6 +44,11 @@ public final class LoggingOptions {
         } else if (verbose) {
             level = "info";
         }
+        configure(level);
+    }
+
+    /** Sets the slf4j-simple default {@code level} and prints log lines on stderr. */
+    static void configure(String level) {
         System.setProperty(PREFIX + "defaultLogLevel", level);
         setIfAbsent("logFile", "System.err");
         setIfAbsent("showThreadName", "false");

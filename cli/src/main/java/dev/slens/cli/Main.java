@@ -19,9 +19,15 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out,
                 StandardCharsets.UTF_8));
-        CommandLine commandLine = new CommandLine(new SlensCommand()).setOut(out);
+        CommandLine commandLine = commandLine().setOut(out);
         int code = commandLine.execute(args);
         out.flush();
         System.exit(code);
+    }
+
+    /** Creates the command tree with slens's usage error handling, for this class and tests. */
+    static CommandLine commandLine() {
+        return new CommandLine(new SlensCommand())
+                .setParameterExceptionHandler(new UsageErrorHandler());
     }
 }

@@ -26,9 +26,10 @@ import picocli.CommandLine.Spec;
         modelTransformer = CommandDefaults.class,
         description = "Lists every rule with its ID, name, pillar, default severity, whether it"
                 + " is on by default, and the IDs other tools use for the same check.")
-public final class RulesCommand implements Callable<Integer> {
+public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
 
-    private static final String TEXT_ROW = "%-8s %-8s %-15s %-8s %-28s %s";
+    private static final List<String> TEXT_HEADER =
+            List.of("ID", "SEVERITY", "PILLAR", "DEFAULT", "NAME", "ALIASES");
 
     /** The output formats of this command. */
     enum ListFormat { TEXT, JSON }
@@ -37,11 +38,13 @@ public final class RulesCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output format, text or json. Default: ${DEFAULT-VALUE}.")
+            converter = ListFormatValues.class, completionCandidates = ListFormatValues.class,
+            description = "Output format, one of: ${COMPLETION-CANDIDATES}."
+                    + " Default: ${DEFAULT-VALUE}.")
     private ListFormat format;
 
     @Mixin
-    private LoggingOptions logging;
+    private DebugOption logging;
 
     @Override
     public Integer call() {
@@ -64,6 +67,15 @@ public final class RulesCommand implements Callable<Integer> {
         }
     }
 
+    @Override
+    public Map<ExitCode, String> exitCodes() {
+        return Map.of(
+                ExitCode.OK, "The rules were listed.",
+                ExitCode.INTERNAL_ERROR, "Unexpected internal error, such as a rule class that"
+                        + " could not be loaded.",
+                ExitCode.USAGE, "Usage error, such as an unknown option.");
+    }
+
     /** Returns the engine checks and the registered rules, in ID order. */
     static List<RuleMetadata> allRules() {
         List<RuleMetadata> rules = new ArrayList<>(EngineChecks.ALL);
@@ -72,14 +84,33 @@ public final class RulesCommand implements Callable<Integer> {
         return rules;
     }
 
+    /**
+     * Prints one row per rule. Each column is as wide as its longest cell plus one space, so
+     * that a long rule name does not push the columns after it out of line.
+     */
     private static void printTable(List<RuleMetadata> rules, PrintWriter out) {
-        out.println(String.format(TEXT_ROW, "ID", "SEVERITY", "PILLAR", "DEFAULT", "NAME",
-                "ALIASES"));
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(TEXT_HEADER);
         for (RuleMetadata rule : rules) {
             String aliases = rule.aliases().isEmpty() ? "-" : String.join(", ", rule.aliases());
-            out.println(String.format(TEXT_ROW, rule.id(), rule.severity().label(),
-                    rule.pillar().packageName(), rule.enabledByDefault() ? "on" : "off",
-                    rule.name(), aliases));
+            rows.add(List.of(rule.id(), rule.severity().label(), rule.pillar().packageName(),
+                    rule.enabledByDefault() ? "on" : "off", rule.name(), aliases));
+        }
+
+        int[] widths = new int[TEXT_HEADER.size()];
+        for (List<String> row : rows) {
+            for (int column = 0; column < widths.length; column++) {
+                widths[column] = Math.max(widths[column], row.get(column).length());
+            }
+        }
+
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int column = 0; column < widths.length - 1; column++) {
+                String cell = row.get(column);
+                line.append(cell).append(" ".repeat(widths[column] - cell.length() + 1));
+            }
+            out.println(line.append(row.get(widths.length - 1)));
         }
     }
 
@@ -102,5 +133,13 @@ public final class RulesCommand implements Callable<Integer> {
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .writeValueAsString(entries);
+    }
+
+    /** Converts and lists the lowercase values of {@code --format}. */
+    static final class ListFormatValues extends EnumOptionValues<ListFormat> {
+
+        ListFormatValues() {
+            super(ListFormat.class);
+        }
     }
 }

@@ -11,14 +11,15 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
@@ -34,7 +35,7 @@ import picocli.CommandLine.TypeConversionException;
         modelTransformer = CommandDefaults.class,
         description = {"Analyzes SAM and CloudFormation templates and reports the findings.",
             "The report goes to stdout or to --output; diagnostics go to stderr."})
-public final class ScanCommand implements Callable<Integer> {
+public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     private static final Set<String> PROCESSING_ERROR_IDS =
             Set.of(EngineChecks.PARSE_ERROR.id(), EngineChecks.RULE_FAILURE.id());
@@ -49,7 +50,7 @@ public final class ScanCommand implements Callable<Integer> {
     private List<Path> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            completionCandidates = FormatNames.class,
+            converter = FormatValues.class, completionCandidates = FormatValues.class,
             description = "Report format, one of: ${COMPLETION-CANDIDATES}."
                     + " Default: ${DEFAULT-VALUE}.")
     private ReportFormat format;
@@ -60,7 +61,7 @@ public final class ScanCommand implements Callable<Integer> {
     private Path output;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
-            completionCandidates = FailOn.Names.class,
+            converter = FailOn.Values.class, completionCandidates = FailOn.Values.class,
             description = "Lowest severity that makes the scan exit with code 4, one of:"
                     + " ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
     private FailOn failOn;
@@ -80,24 +81,43 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        long started = System.nanoTime();
         logging.configureLogging();
+        // Created here, not in a static field, because slf4j-simple reads its level only when
+        // the first logger is created, and configureLogging() has to set it before that.
+        Logger log = LoggerFactory.getLogger(ScanCommand.class);
         PrintWriter err = spec.commandLine().getErr();
         try {
             validate();
             AnalysisResult result = Analyzer.withRegisteredRules().analyze(config());
             writeReport(result);
             printDiagnostics(result, err);
+            logProgress(log, result, Duration.ofNanos(System.nanoTime() - started));
             return exitCode(result, failOn).code();
         } catch (AnalyzerException e) {
             return CommandErrors.report(err, ExitCode.USAGE, e, true, logging.debug());
         } catch (IOException e) {
-            AnalyzerException failure = new AnalyzerException("failed to write the report to '"
-                    + output + "': " + e, e);
+            AnalyzerException failure =
+                    new AnalyzerException(OutputFailures.message(output, e), e);
             return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, failure, true,
                     logging.debug());
         } catch (RuntimeException e) {
             return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, e, false, logging.debug());
         }
+    }
+
+    @Override
+    public Map<ExitCode, String> exitCodes() {
+        return Map.of(
+                ExitCode.OK, "No finding at or above --fail-on, and every file was analyzed.",
+                ExitCode.INTERNAL_ERROR, "Unexpected internal error, or the report could not be"
+                        + " written.",
+                ExitCode.USAGE, "Usage or configuration error, such as an unknown option or a"
+                        + " missing path.",
+                ExitCode.FINDINGS, "Findings at or above --fail-on.",
+                ExitCode.PROCESSING_ERRORS, "Finished, but some file could not be parsed or a"
+                        + " rule failed on it (SL0001, SL0003). This code wins over 4 and"
+                        + " applies with --fail-on none too.");
     }
 
     /** Returns the exit code of a finished scan: code 5 wins over 4, which wins over 0. */
@@ -111,8 +131,7 @@ public final class ScanCommand implements Callable<Integer> {
 
     /**
      * Checks the paths before any work starts. A problem is an {@link AnalyzerException}, which
-     * prints as one line and exits with code 2, without the full usage help that picocli prints
-     * for a malformed command line.
+     * prints as one line and exits with code 2.
      */
     private void validate() {
         for (Path path : paths) {
@@ -130,6 +149,12 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     private void validateOutput() {
+        // Path.of("") is the current folder, so an empty value would otherwise be reported as
+        // a folder, which is not what the user typed.
+        if (output.toString().isEmpty()) {
+            throw new AnalyzerException("output path is empty; give a file name or leave out"
+                    + " --output to print the report");
+        }
         if (Files.isDirectory(output)) {
             throw new AnalyzerException("output '" + output
                     + "' is a folder; give a file name instead");
@@ -164,19 +189,10 @@ public final class ScanCommand implements Callable<Integer> {
     }
 
     /**
-     * Prints on stderr what the report may not show where the user looks: skipped files at
-     * {@code --verbose}, and the files that could not be processed whenever the report is not
-     * text on stdout, because nobody reads a SARIF report or an output file in the terminal.
+     * Prints on stderr the files that could not be processed whenever the report is not text on
+     * stdout, because nobody reads a SARIF report or an output file in the terminal.
      */
     private void printDiagnostics(AnalysisResult result, PrintWriter err) {
-        if (logging.verbose()) {
-            for (String skipped : result.skipped()) {
-                err.println("skipped, neither CloudFormation nor SAM: " + skipped);
-            }
-            if (output != null) {
-                err.println("report written to '" + output + "'");
-            }
-        }
         boolean reportOnTerminal = output == null && format == ReportFormat.TEXT;
         if (!reportOnTerminal) {
             for (Finding finding : result.findings()) {
@@ -190,13 +206,31 @@ public final class ScanCommand implements Callable<Integer> {
         err.flush();
     }
 
-    /** The lowercase report format names, for the option's help text. */
-    static final class FormatNames implements Iterable<String> {
+    /**
+     * Logs at INFO level each skipped file, the output file, and one closing line with the
+     * counts and the time taken, which {@code --verbose} shows on stderr.
+     */
+    private void logProgress(Logger log, AnalysisResult result, Duration elapsed) {
+        for (String skipped : result.skipped()) {
+            log.info("Skipped '{}': neither CloudFormation nor SAM", skipped);
+        }
+        if (output != null) {
+            log.info("Wrote the report to '{}'", output);
+        }
+        log.info("Scanned {} in {} ms: {}, {} skipped", plural(result.files().size(), "file"),
+                elapsed.toMillis(), plural(result.findings().size(), "finding"),
+                result.skipped().size());
+    }
 
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(ReportFormat.values())
-                    .map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    /** Converts and lists the lowercase values of {@code --format}. */
+    static final class FormatValues extends EnumOptionValues<ReportFormat> {
+
+        FormatValues() {
+            super(ReportFormat.class);
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.slens.cli;
 
 import dev.slens.Version;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,16 +15,23 @@ import picocli.CommandLine.Spec;
         description = "Checks AWS SAM and CloudFormation templates against serverless best"
                 + " practices.",
         subcommands = {ScanCommand.class, RulesCommand.class},
-        footer = {"", "Run 'slens COMMAND --help' for the options of a command."})
-public final class SlensCommand implements Runnable {
+        footer = {"", "Run 'slens COMMAND --help' for the options and exit codes of a command."})
+public final class SlensCommand implements Runnable, ExitCodeHelp {
 
     @Spec
     private CommandSpec spec;
 
-    /** Rejects a call without a subcommand, which picocli reports with the usage help. */
+    @Override
+    public Map<ExitCode, String> exitCodes() {
+        return Map.of(
+                ExitCode.OK, "Help or version information was printed.",
+                ExitCode.USAGE, "Usage error, such as a missing or unknown command.");
+    }
+
+    /** Rejects a call without a subcommand as a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: give 'scan' or 'rules'");
+        throw new ParameterException(spec.commandLine(), "missing command: give 'scan' or 'rules'");
     }
 
     /** Prints the slens version and the Java runtime it runs on, for bug reports. */

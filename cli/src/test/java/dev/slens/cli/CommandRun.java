@@ -1,10 +1,15 @@
 package dev.slens.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine;
 
 /**
@@ -16,15 +21,45 @@ import picocli.CommandLine;
  */
 record CommandRun(int exitCode, String out, String err) {
 
+    private static final long JVM_TIMEOUT_SECONDS = 60;
+
     /** Runs {@code args} through the same command tree as {@link Main}, without exiting. */
     static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = new CommandLine(new SlensCommand());
+        CommandLine commandLine = Main.commandLine();
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         int code = commandLine.execute(args);
         return new CommandRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs {@link Main} with {@code args} in a new JVM on this test class path. Log lines need
+     * this, because slf4j-simple fixes its level once per JVM and writes to the real stderr, so
+     * a run inside the test JVM cannot show them.
+     */
+    static CommandRun inNewJvm(String... args) throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp",
+                System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("slens-out", ".txt");
+        Path err = Files.createTempFile("slens-err", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+                    .redirectError(err.toFile()).start();
+            if (!process.waitFor(JVM_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("slens did not finish within "
+                        + JVM_TIMEOUT_SECONDS + " s: " + command);
+            }
+            return new CommandRun(process.exitValue(), Files.readString(out),
+                    Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
     }
 
     /** Returns the path of a test resource in this package. */

@@ -26,6 +26,21 @@ class RulesCommandTest {
     }
 
     @Test
+    void text_alignsColumnsAfterLongestName() {
+        CommandRun run = CommandRun.of("rules");
+
+        List<String> lines = run.out().lines().toList();
+        String header = lines.get(0);
+        int aliases = header.indexOf("ALIASES");
+        assertEquals(RulesCommand.allRules().size() + 1, lines.size(), run.describe());
+        for (String line : lines) {
+            assertEquals(' ', line.charAt(aliases - 1), "no space before ALIASES in: " + line);
+            assertTrue(line.charAt(aliases) != ' ', "ALIASES misaligned in: " + line);
+        }
+        assertTrue(run.out().contains(" LambdaAsyncFailureDestination ES1007"), run.describe());
+    }
+
+    @Test
     void json_parsesWithOneEntryPerRule() throws Exception {
         CommandRun run = CommandRun.of("rules", "--format", "json");
 
@@ -51,10 +66,11 @@ class RulesCommandTest {
     }
 
     @Test
-    void unknownFormat_isUsageError() {
-        CommandRun run = CommandRun.of("rules", "--format", "xml");
+    void help_listsLowercaseFormats() {
+        CommandRun run = CommandRun.of("rules", "--help");
 
-        assertEquals(2, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("xml"), run.describe());
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("Output format, one of: text, json. Default: text."),
+                run.describe());
     }
 }

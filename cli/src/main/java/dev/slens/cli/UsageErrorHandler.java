@@ -1,0 +1,48 @@
+package dev.slens.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * Prints a usage error as two lines on stderr, the problem and where to find help, and returns
+ * exit code 2. picocli's default handler prints the whole usage help instead, which buries the
+ * one line that matters.
+ */
+final class UsageErrorHandler implements IParameterExceptionHandler {
+
+    @Override
+    public int handleParseException(ParameterException failure, String[] args) {
+        CommandLine command = failure.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("error: " + problem(failure));
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more"
+                + " information.");
+        err.flush();
+        return ExitCode.USAGE.code();
+    }
+
+    /**
+     * Returns the message with a lowercase first word, as the other {@code error:} lines have,
+     * followed by the closest known names when an option or command was misspelled.
+     */
+    private static String problem(ParameterException failure) {
+        String message = failure.getMessage() == null ? "" : failure.getMessage();
+        boolean capitalizedWord = message.length() > 1 && Character.isUpperCase(message.charAt(0))
+                && Character.isLowerCase(message.charAt(1));
+        if (capitalizedWord) {
+            message = message.substring(0, 1).toLowerCase(Locale.ROOT) + message.substring(1);
+        }
+        if (failure instanceof UnmatchedArgumentException unmatched) {
+            List<String> suggestions = unmatched.getSuggestions();
+            if (!suggestions.isEmpty()) {
+                message += " (did you mean '" + String.join("' or '", suggestions) + "'?)";
+            }
+        }
+        return message;
+    }
+}

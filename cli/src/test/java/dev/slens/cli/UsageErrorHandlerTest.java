@@ -1,0 +1,91 @@
+package dev.slens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class UsageErrorHandlerTest {
+
+    private static final String FUNCTION = CommandRun.resource("function.yaml").toString();
+    private static final String SCAN_HINT = "Try 'slens scan --help' for more information.";
+
+    @Test
+    void unknownOption_printsErrorAndHint() {
+        CommandRun run = CommandRun.of("scan", "--no-such-option", FUNCTION);
+
+        assertUsageError(run, "error: unknown option: '--no-such-option'", SCAN_HINT);
+    }
+
+    @Test
+    void misspelledOption_suggestsClosestName() {
+        CommandRun run = CommandRun.of("scan", "--formt", "sarif", FUNCTION);
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertEquals("error: unknown option: '--formt' (did you mean '--format'?)",
+                run.err().lines().findFirst().orElseThrow(), run.describe());
+    }
+
+    @Test
+    void badFormat_listsLowercaseValues() {
+        CommandRun run = CommandRun.of("scan", "--format", "pdf", FUNCTION);
+
+        assertUsageError(run, "error: invalid value for option '--format': expected one of"
+                + " text, sarif but was 'pdf'", SCAN_HINT);
+    }
+
+    @Test
+    void badFailOn_listsLowercaseValues() {
+        CommandRun run = CommandRun.of("scan", "--fail-on", "fatal", FUNCTION);
+
+        assertUsageError(run, "error: invalid value for option '--fail-on': expected one of"
+                + " error, warning, info, none but was 'fatal'", SCAN_HINT);
+    }
+
+    @Test
+    void badToday_namesDateForm() {
+        CommandRun run = CommandRun.of("scan", "--today", "2024-13-01", FUNCTION);
+
+        assertUsageError(run, "error: invalid value for option '--today': '2024-13-01' is not a"
+                + " date in the form YYYY-MM-DD", SCAN_HINT);
+    }
+
+    @Test
+    void noPath_printsErrorAndHint() {
+        CommandRun run = CommandRun.of("scan");
+
+        assertUsageError(run, "error: missing required parameter: 'PATH'", SCAN_HINT);
+    }
+
+    @Test
+    void rulesBadFormat_hintsRulesHelp() {
+        CommandRun run = CommandRun.of("rules", "--format", "xml");
+
+        assertUsageError(run, "error: invalid value for option '--format': expected one of"
+                + " text, json but was 'xml'", "Try 'slens rules --help' for more information.");
+    }
+
+    @Test
+    void noCommand_hintsRootHelp() {
+        CommandRun run = CommandRun.of();
+
+        assertUsageError(run, "error: missing command: give 'scan' or 'rules'",
+                "Try 'slens --help' for more information.");
+    }
+
+    @Test
+    void unknownCommand_suggestsClosestName() {
+        CommandRun run = CommandRun.of("scna", FUNCTION);
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertEquals("error: unmatched arguments from index 0: 'scna', '" + FUNCTION
+                + "' (did you mean 'scan'?)", run.err().lines().findFirst().orElseThrow(),
+                run.describe());
+    }
+
+    private static void assertUsageError(CommandRun run, String error, String hint) {
+        assertEquals(2, run.exitCode(), run.describe());
+        assertEquals(List.of(error, hint), run.err().lines().toList(), run.describe());
+        assertEquals("", run.out(), run.describe());
+    }
+}
