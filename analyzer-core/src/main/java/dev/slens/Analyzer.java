@@ -58,7 +58,7 @@ public final class Analyzer {
     public AnalysisResult analyze(AnalyzerConfig config) {
         List<FileCollector.Candidate> candidates =
                 new FileCollector(config.baseDirectory()).collect(config.paths());
-        LOG.debug("Analyzing {} files with {} rules", candidates.size(), registry.rules().size());
+        LOG.debug("Analyzing files: {}, rules: {}", candidates.size(), registry.rules().size());
         Engine engine = new Engine(registry.rules(), config.today());
         TemplateLoader loader = new TemplateLoader(config.limits());
         List<FileOutcome> outcomes = runAll(candidates, config.threads(),
