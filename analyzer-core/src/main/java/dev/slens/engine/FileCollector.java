@@ -51,7 +51,7 @@ public final class FileCollector {
             if (Files.isDirectory(path)) {
                 walk(path, found);
             } else {
-                found.putIfAbsent(path, new Candidate(path, display(path, path.getParent()), true));
+                found.putIfAbsent(path, new Candidate(path, display(path), true));
             }
         }
         return new ArrayList<>(found.values());
@@ -87,7 +87,7 @@ public final class FileCollector {
         }
         files.sort(null);
         for (Path file : files) {
-            found.putIfAbsent(file, new Candidate(file, display(file, root), false));
+            found.putIfAbsent(file, new Candidate(file, display(file), false));
         }
     }
 
@@ -96,10 +96,21 @@ public final class FileCollector {
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    /** Returns the path relative to the base folder, else to {@code root}, with forward slashes. */
-    private String display(Path file, Path root) {
-        Path relative = file.startsWith(baseDirectory) ? baseDirectory.relativize(file)
-                : root == null ? file : root.relativize(file);
-        return relative.toString().replace('\\', '/');
+    /**
+     * Returns the path of {@code file} relative to the base folder, with forward slashes, so a
+     * file outside it keeps its folders, as in {@code ../b/t.yaml}. A file on another file system
+     * root, such as another Windows drive, has no relative path and is shown absolute.
+     */
+    private String display(Path file) {
+        Path displayed;
+        try {
+            displayed = baseDirectory.relativize(file);
+        } catch (IllegalArgumentException e) {
+            displayed = file;
+        }
+        if (displayed.toString().isEmpty()) {
+            displayed = file.getFileName() == null ? file : file.getFileName();
+        }
+        return displayed.toString().replace('\\', '/');
     }
 }
