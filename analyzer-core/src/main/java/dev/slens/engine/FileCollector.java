@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Lists the files to analyze. Folders are walked without following links, skipping tool caches
  * and build output; only YAML, JSON and {@code .template} files are taken from folders, while a
- * file named directly is always taken.
+ * regular file named directly is always taken. A named path that is neither a regular file nor a
+ * folder, such as a named pipe, is rejected.
  */
 public final class FileCollector {
 
@@ -50,8 +51,11 @@ public final class FileCollector {
             }
             if (Files.isDirectory(path)) {
                 walk(path, found);
-            } else {
+            } else if (Files.isRegularFile(path)) {
                 found.putIfAbsent(path, new Candidate(path, display(path), true));
+            } else {
+                // Reading a named pipe blocks until a writer appears, and a device may never end.
+                throw new AnalyzerException("not a regular file: '" + given + "'");
             }
         }
         return new ArrayList<>(found.values());

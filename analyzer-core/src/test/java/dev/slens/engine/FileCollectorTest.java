@@ -1,7 +1,10 @@
 package dev.slens.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.slens.AnalyzerException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,6 +49,29 @@ class FileCollectorTest {
                 .collect(List.of(base.resolve("../../b")));
 
         assertEquals(List.of("../../b/t.yaml"), displayPaths(found));
+    }
+
+    @Test
+    void namedPipeIsRejected() throws IOException, InterruptedException {
+        Path pipe = folder.resolve("t.yaml");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe), "mkfifo is not available");
+
+        AnalyzerException error = assertThrows(AnalyzerException.class,
+                () -> new FileCollector(folder).collect(List.of(pipe)));
+
+        assertEquals("not a regular file: '" + pipe + "'", error.getMessage());
+    }
+
+    @Test
+    void deviceIsRejected() {
+        Path device = Path.of("/dev/null");
+        assumeTrue(Files.exists(device), "/dev/null is not available");
+
+        AnalyzerException error = assertThrows(AnalyzerException.class,
+                () -> new FileCollector(folder).collect(List.of(device)));
+
+        assertEquals("not a regular file: '/dev/null'", error.getMessage());
     }
 
     private void write(String name) throws IOException {
