@@ -83,11 +83,7 @@ public final class TemplateLoader {
                 duplicates = builder.duplicates();
             }
             for (YamlTreeBuilder.Duplicate duplicate : duplicates) {
-                problems.add(new Finding(EngineChecks.DUPLICATE_KEY.id(),
-                        EngineChecks.DUPLICATE_KEY.severity(), "Key '" + duplicate.key()
-                        + "' appears again here after line " + duplicate.first().line()
-                        + "; only this last copy is used. Remove or rename one of them.",
-                        file, duplicate.second(), null, List.of(duplicate.first())));
+                problems.add(duplicateKey(file, duplicate));
             }
             return new LoadResult(file, root instanceof MapNode map ? map : null, problems);
         } catch (LoadException e) {
@@ -186,6 +182,22 @@ public final class TemplateLoader {
             normalized = normalized.replace(lineBreak, "\n");
         }
         return List.of(normalized.split("\n", -1));
+    }
+
+    /**
+     * Reports the second copy of a key. The first copy is named by its line, and by its column
+     * too when both share a line, as in minified JSON.
+     */
+    private static Finding duplicateKey(SourceFile file, YamlTreeBuilder.Duplicate duplicate) {
+        SourceSpan first = duplicate.first();
+        String place = "line " + first.line();
+        if (first.line() == duplicate.second().line()) {
+            place += ", column " + first.column();
+        }
+        return new Finding(EngineChecks.DUPLICATE_KEY.id(), EngineChecks.DUPLICATE_KEY.severity(),
+                "Key '" + duplicate.key() + "' appears again here after " + place
+                        + "; only this last copy is used. Remove or rename one of them.",
+                file, duplicate.second(), null, List.of(first));
     }
 
     private static LoadResult failed(SourceFile file, LoadException e) {

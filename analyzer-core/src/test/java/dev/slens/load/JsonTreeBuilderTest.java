@@ -59,6 +59,17 @@ class JsonTreeBuilderTest {
     }
 
     @Test
+    void duplicateOnSameLineNamesColumn() {
+        LoadResult result = TestLoading.parse("t.json", "{\"a\": 1, \"b\": 2, \"a\": 3}");
+
+        assertEquals(1, result.problems().size());
+        Finding duplicate = result.problems().get(0);
+        assertEquals("Key 'a' appears again here after line 1, column 2; only this last copy"
+                + " is used. Remove or rename one of them.", duplicate.message());
+        assertStartsAt(1, 18, duplicate.span());
+    }
+
+    @Test
     void duplicatePropertyLastCopyWins() {
         Template template = TestLoading.assemble(TestLoading.resource(
                 "duplicate-property.json")).template();

@@ -135,6 +135,15 @@ class YamlTreeBuilderTest {
     }
 
     @Test
+    void duplicateInFlowMappingNamesColumn() {
+        LoadResult result = TestLoading.parse("t.yaml", "Resources: {A: 1, B: 2, A: 3}\n");
+
+        assertEquals(1, result.problems().size());
+        assertEquals("Key 'A' appears again here after line 1, column 13; only this last copy"
+                + " is used. Remove or rename one of them.", result.problems().get(0).message());
+    }
+
+    @Test
     void duplicateLogicalIdLastCopyWins() {
         Template template = TestLoading.assemble(TestLoading.resource(
                 "duplicate-logical-id.yaml")).template();
