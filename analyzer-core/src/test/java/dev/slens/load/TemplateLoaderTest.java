@@ -187,6 +187,17 @@ class TemplateLoaderTest {
     }
 
     @Test
+    void multiLineFlowNestingFailsAtLimit() {
+        String text = "Resources:\n" + "  [\n".repeat(300) + "  ]\n".repeat(300);
+
+        Finding error = onlyParseError(TestLoading.parse("t.yaml", text));
+
+        assertEquals("The file cannot be parsed: nesting is deeper than 200 levels.",
+                error.message());
+        assertStartsAt(201, 3, error.span());
+    }
+
+    @Test
     void nestingAtLimitLoads() {
         String text = "Resources: " + "[".repeat(199) + "]".repeat(199) + "\n";
 
