@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.slens.engine.RuleRegistry;
 import dev.slens.rule.Finding;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -59,6 +60,27 @@ class AnalyzerTest {
     }
 
     @Test
+    void invalidUtf8TemplateInFolderIsReported() throws IOException {
+        writeLatin1("latin1.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"
+                + "  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: caf\u00e9}\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("latin1.yaml:5:32:SL0001"), places(result.findings()));
+        assertEquals(List.of(), result.skipped());
+    }
+
+    @Test
+    void invalidUtf8UnrelatedYamlIsSkippedQuietly() throws IOException {
+        writeLatin1("notes.yaml", "title: caf\u00e9\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of(), result.findings());
+        assertEquals(List.of("notes.yaml"), result.skipped());
+    }
+
+    @Test
     void sharedDuplicateCaseReportsBothFiles() {
         AnalysisResult result = analyze(sharedCase("017-duplicate-logical-ids"));
 
@@ -92,6 +114,10 @@ class AnalyzerTest {
 
     private void write(String name, String text) throws IOException {
         Files.writeString(folder.resolve(name), text);
+    }
+
+    private void writeLatin1(String name, String text) throws IOException {
+        Files.write(folder.resolve(name), text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static List<String> places(List<Finding> findings) {

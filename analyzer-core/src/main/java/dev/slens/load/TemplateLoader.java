@@ -46,23 +46,31 @@ public final class TemplateLoader {
         this.limits = limits;
     }
 
-    /** Reads {@code path}; {@code displayPath} is the name reports show for it. */
+    /**
+     * Reads {@code path}; {@code displayPath} is the name reports show for it. A file that is not
+     * valid UTF-8 is not parsed, but its lines are kept, with U+FFFD in place of each invalid
+     * byte sequence, so a caller can still tell whether it looks like a template.
+     */
     public LoadResult load(Path path, String displayPath) {
-        SourceFile empty = new SourceFile(path, displayPath, List.of());
+        byte[] bytes;
+        try {
+            bytes = read(path);
+        } catch (LoadException e) {
+            return failed(new SourceFile(path, displayPath, List.of()), e);
+        }
         String text;
         try {
-            text = read(path);
+            text = decode(bytes);
         } catch (LoadException e) {
-            return failed(empty, e);
+            String lenient = withoutBom(new String(bytes, StandardCharsets.UTF_8));
+            return failed(new SourceFile(path, displayPath, splitLines(lenient)), e);
         }
         return parse(path, displayPath, text);
     }
 
     /** Parses {@code text} as the content of {@code path}, as JSON when it looks like JSON. */
     public LoadResult parse(Path path, String displayPath, String text) {
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
+        text = withoutBom(text);
         SourceFile file = new SourceFile(path, displayPath, splitLines(text));
         List<Finding> problems = new ArrayList<>();
         try {
@@ -120,7 +128,11 @@ public final class TemplateLoader {
         }
     }
 
-    private String read(Path path) {
+    private static String withoutBom(String text) {
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
+    private byte[] read(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
                     limits.maxFileBytes() + 1));
@@ -128,7 +140,7 @@ public final class TemplateLoader {
                 throw new LoadException("file is " + Files.size(path) + " bytes, more than the"
                         + " limit of " + limits.maxFileBytes() + " bytes", SourceSpan.NONE);
             }
-            return decode(bytes);
+            return bytes;
         } catch (IOException e) {
             throw new LoadException("failed to read the file: " + e.getMessage(), SourceSpan.NONE,
                     e);
