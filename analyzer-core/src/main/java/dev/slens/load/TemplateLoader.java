@@ -86,8 +86,9 @@ public final class TemplateLoader {
                                     + " but strict JSON tools reject the file. Remove the comma."));
                 }
             } else {
-                YamlTreeBuilder builder = new YamlTreeBuilder(limits);
-                root = parseYaml(text, builder);
+                Utf16Columns columns = new Utf16Columns(file.lines());
+                YamlTreeBuilder builder = new YamlTreeBuilder(limits, columns);
+                root = parseYaml(text, builder, columns);
                 duplicates = builder.duplicates();
             }
             for (YamlTreeBuilder.Duplicate duplicate : duplicates) {
@@ -100,7 +101,7 @@ public final class TemplateLoader {
         }
     }
 
-    private Node parseYaml(String text, YamlTreeBuilder builder) {
+    private Node parseYaml(String text, YamlTreeBuilder builder, Utf16Columns columns) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliases());
         // LimitedYamlParser reports the first level past the limit with its line before this fires.
@@ -110,14 +111,13 @@ public final class TemplateLoader {
         options.setProcessComments(false);
         try {
             Parser parser = new LimitedYamlParser(
-                    new ParserImpl(new StreamReader(text), options), limits.maxDepth());
+                    new ParserImpl(new StreamReader(text), options), limits.maxDepth(), columns);
             org.yaml.snakeyaml.nodes.Node document =
                     new Composer(parser, new Resolver(), options).getSingleNode();
             return document == null ? null : builder.build(document);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            SourceSpan span = mark == null ? SourceSpan.NONE
-                    : SourceSpan.at(mark.getLine() + 1, mark.getColumn() + 1);
+            SourceSpan span = columns.at(mark);
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
             throw new LoadException("invalid YAML: " + problem + context, span, e);
