@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slens.engine.RuleRegistry;
 import dev.slens.rule.Finding;
+import dev.slens.rule.Severity;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The facade with no rules registered still reports what loading and expansion find. */
 class AnalyzerTest {
+
+    private static final String VERSION = "AWSTemplateFormatVersion: \"2010-09-09\"\n";
 
     private final Analyzer analyzer = new Analyzer(new RuleRegistry(List.of()));
 
@@ -49,8 +53,107 @@ class AnalyzerTest {
     }
 
     @Test
+    void resourcesListIsReportedAtItsKey() throws IOException {
+        write("list.yaml", VERSION + "Resources: [1, 2]\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("list.yaml:2:1:SL0002"), places(result.findings()));
+        assertEquals(List.of(), result.skipped());
+        assertEquals("The Resources section is a list, so no resource was analyzed;"
+                + " CloudFormation rejects the template too. Resources must be a mapping of"
+                + " logical IDs to resource definitions.", result.findings().get(0).message());
+    }
+
+    @Test
+    void resourcesScalarIsReportedAtItsKey() throws IOException {
+        write("scalar.yaml", VERSION + "Description: d\nResources: none\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("scalar.yaml:3:1:SL0002"), places(result.findings()));
+        assertTrue(result.findings().get(0).message()
+                .startsWith("The Resources section is the text 'none', so"));
+    }
+
+    @Test
+    void missingResourcesIsReportedAtVersion() throws IOException {
+        write("empty.json", "{\n  \"AWSTemplateFormatVersion\": \"2010-09-09\"\n}\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("empty.json:2:3:SL0002"), places(result.findings()));
+        assertTrue(result.findings().get(0).message()
+                .startsWith("The Resources section is missing, so"));
+    }
+
+    @Test
+    void missingResourcesIsReportedAtSamTransform() throws IOException {
+        write("sam.yaml", "Description: d\nTransform: AWS::Serverless-2016-10-31\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("sam.yaml:2:1:SL0002"), places(result.findings()));
+    }
+
+    @Test
+    void resourceThatIsNoMappingIsReported() throws IOException {
+        write("values.yaml", VERSION + "Resources:\n  Orders: [1]\n  Jobs: text\n"
+                + "  Queue:\n    Type: AWS::SQS::Queue\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("values.yaml:3:3:SL0002", "values.yaml:4:3:SL0002"),
+                places(result.findings()));
+        assertEquals(Severity.WARNING, result.findings().get(0).severity());
+        assertEquals("Resource 'Orders' is a list, not a mapping, so it was not analyzed;"
+                + " CloudFormation rejects it too. Write it as a mapping with a Type.",
+                result.findings().get(0).message());
+        assertTrue(result.findings().get(1).message().startsWith("Resource 'Jobs' is the text"
+                + " 'text', not a mapping"), result.findings().get(1).message());
+    }
+
+    @Test
+    void typeThatIsNoStringIsReported() throws IOException {
+        write("types.yaml", VERSION + "Resources:\n  Orders:\n    Type: [AWS::SQS::Queue]\n"
+                + "  Jobs:\n    Type: 5\n  Queue:\n    Type: AWS::SQS::Queue\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("types.yaml:4:5:SL0002", "types.yaml:6:5:SL0002"),
+                places(result.findings()));
+        assertEquals(Severity.WARNING, result.findings().get(0).severity());
+        assertEquals("Resource 'Orders' has a Type that is a list, not a string, so it was not"
+                + " analyzed; CloudFormation rejects it too. Set Type to a resource type such as"
+                + " 'AWS::Lambda::Function'.", result.findings().get(0).message());
+        assertTrue(result.findings().get(1).message().startsWith("Resource 'Jobs' has a Type"
+                + " that is the value '5', not a string"), result.findings().get(1).message());
+    }
+
+    @Test
     void unrelatedBrokenYamlIsSkippedQuietly() throws IOException {
         write("notes.yaml", "title: [unclosed\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of(), result.findings());
+        assertEquals(List.of("notes.yaml"), result.skipped());
+    }
+
+    @Test
+    void invalidUtf8TemplateInFolderIsReported() throws IOException {
+        writeLatin1("latin1.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"
+                + "  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: caf\u00e9}\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("latin1.yaml:5:32:SL0001"), places(result.findings()));
+        assertEquals(List.of(), result.skipped());
+    }
+
+    @Test
+    void invalidUtf8UnrelatedYamlIsSkippedQuietly() throws IOException {
+        writeLatin1("notes.yaml", "title: caf\u00e9\n");
 
         AnalysisResult result = analyze(folder);
 
@@ -92,6 +195,10 @@ class AnalyzerTest {
 
     private void write(String name, String text) throws IOException {
         Files.writeString(folder.resolve(name), text);
+    }
+
+    private void writeLatin1(String name, String text) throws IOException {
+        Files.write(folder.resolve(name), text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
     private static List<String> places(List<Finding> findings) {

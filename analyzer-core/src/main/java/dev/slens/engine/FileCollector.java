@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Lists the files to analyze. Folders are walked without following links, skipping tool caches
  * and build output; only YAML, JSON and {@code .template} files are taken from folders, while a
- * file named directly is always taken.
+ * regular file named directly is always taken. A named path that is neither a regular file nor a
+ * folder, such as a named pipe, is rejected.
  */
 public final class FileCollector {
 
@@ -50,8 +51,11 @@ public final class FileCollector {
             }
             if (Files.isDirectory(path)) {
                 walk(path, found);
+            } else if (Files.isRegularFile(path)) {
+                found.putIfAbsent(path, new Candidate(path, display(path), true));
             } else {
-                found.putIfAbsent(path, new Candidate(path, display(path, path.getParent()), true));
+                // Reading a named pipe blocks until a writer appears, and a device may never end.
+                throw new AnalyzerException("not a regular file: '" + given + "'");
             }
         }
         return new ArrayList<>(found.values());
@@ -87,7 +91,7 @@ public final class FileCollector {
         }
         files.sort(null);
         for (Path file : files) {
-            found.putIfAbsent(file, new Candidate(file, display(file, root), false));
+            found.putIfAbsent(file, new Candidate(file, display(file), false));
         }
     }
 
@@ -96,10 +100,21 @@ public final class FileCollector {
         return EXTENSIONS.stream().anyMatch(name::endsWith);
     }
 
-    /** Returns the path relative to the base folder, else to {@code root}, with forward slashes. */
-    private String display(Path file, Path root) {
-        Path relative = file.startsWith(baseDirectory) ? baseDirectory.relativize(file)
-                : root == null ? file : root.relativize(file);
-        return relative.toString().replace('\\', '/');
+    /**
+     * Returns the path of {@code file} relative to the base folder, with forward slashes, so a
+     * file outside it keeps its folders, as in {@code ../b/t.yaml}. A file on another file system
+     * root, such as another Windows drive, has no relative path and is shown absolute.
+     */
+    private String display(Path file) {
+        Path displayed;
+        try {
+            displayed = baseDirectory.relativize(file);
+        } catch (IllegalArgumentException e) {
+            displayed = file;
+        }
+        if (displayed.toString().isEmpty()) {
+            displayed = file.getFileName() == null ? file : file.getFileName();
+        }
+        return displayed.toString().replace('\\', '/');
     }
 }

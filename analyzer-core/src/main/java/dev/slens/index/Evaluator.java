@@ -22,6 +22,7 @@ public final class Evaluator {
     private final Template template;
     private final MapNode parameters;
     private final SubstitutionEvaluator substitutions = new SubstitutionEvaluator(this);
+    private final SelectionEvaluator selections = new SelectionEvaluator(this);
 
     public Evaluator(Template template) {
         this.template = template;
@@ -116,7 +117,7 @@ public final class Evaluator {
             case "Fn::If" -> branches(argument, node, inner);
             case "Fn::Sub" -> substitutions.sub(argument, node, inner);
             case "Fn::Join" -> substitutions.join(argument, node, inner);
-            case "Fn::Select" -> select(argument, node, inner);
+            case "Fn::Select" -> selections.select(argument, node, inner);
             case "Fn::FindInMap" -> findInMap(argument, node, inner);
             case "Fn::GetAtt" -> List.of(trail.of(
                     new Value.Text("{{getatt:" + getAttName(argument) + "}}", false), node));
@@ -196,26 +197,6 @@ public final class Evaluator {
         result.addAll(evaluate(parts.get(1), trail.when("condition '" + condition + "' is true")));
         result.addAll(evaluate(parts.get(2), trail.when("condition '" + condition + "' is false")));
         return limit(result);
-    }
-
-    private List<Alternative> select(Node argument, Node node, Trail trail) {
-        ListNode parts = argument.asList();
-        if (parts != null && parts.size() == 2 && parts.get(1).asList() != null) {
-            String index = exactText(parts.get(0));
-            ListNode items = parts.get(1).asList();
-            if (index == null && parts.get(0) instanceof ScalarNode scalar) {
-                index = scalar.value();
-            }
-            try {
-                int position = Integer.parseInt(index);
-                if (position >= 0 && position < items.size()) {
-                    return evaluate(items.get(position), trail);
-                }
-            } catch (NumberFormatException e) {
-                return List.of(trail.of(new Value.Unknown("Fn::Select index is not known"), node));
-            }
-        }
-        return List.of(trail.of(new Value.Unknown("Fn::Select is not evaluated"), node));
     }
 
     private List<Alternative> findInMap(Node argument, Node node, Trail trail) {

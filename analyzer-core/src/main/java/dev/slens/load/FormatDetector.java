@@ -5,10 +5,11 @@ import dev.slens.model.Node;
 import dev.slens.model.TemplateFormat;
 
 /**
- * Decides from content what a file is: CloudFormation has {@code Resources} whose entries have an
- * AWS type; SAM adds the {@code AWS::Serverless-2016-10-31} transform or uses
- * {@code AWS::Serverless::*} types, which the SAM translator accepts without the transform line;
- * a Serverless Framework file has {@code service} and {@code provider}.
+ * Decides from content what a file is: CloudFormation has {@code AWSTemplateFormatVersion} or
+ * {@code Resources} whose entries have an AWS type; SAM adds the
+ * {@code AWS::Serverless-2016-10-31} transform or uses {@code AWS::Serverless::*} types, which the
+ * SAM translator accepts without the transform line; a Serverless Framework file has
+ * {@code service} and {@code provider}.
  */
 public final class FormatDetector {
 
@@ -26,12 +27,14 @@ public final class FormatDetector {
         if (root.has("service") && root.has("provider")) {
             return TemplateFormat.SERVERLESS_FRAMEWORK;
         }
+        boolean serverless = hasSamTransform(root.get("Transform"));
+        // A format version or the SAM transform declares a template even when Resources is
+        // missing or malformed, so TemplateAssembler can report the Resources section.
+        boolean cloudFormation = root.has("AWSTemplateFormatVersion") || serverless;
         MapNode resources = root.getMap("Resources");
         if (resources == null) {
-            return TemplateFormat.OTHER;
+            return cloudFormation ? format(serverless) : TemplateFormat.OTHER;
         }
-        boolean cloudFormation = false;
-        boolean serverless = hasSamTransform(root.get("Transform"));
         for (MapNode.Entry entry : resources.entries()) {
             if (entry.key().startsWith("Fn::ForEach::")) {
                 cloudFormation = true;
@@ -44,9 +47,10 @@ public final class FormatDetector {
                 serverless |= type.startsWith("AWS::Serverless::");
             }
         }
-        if (!cloudFormation && !serverless) {
-            return TemplateFormat.OTHER;
-        }
+        return cloudFormation ? format(serverless) : TemplateFormat.OTHER;
+    }
+
+    private static TemplateFormat format(boolean serverless) {
         return serverless ? TemplateFormat.SAM : TemplateFormat.CLOUDFORMATION;
     }
 

@@ -18,12 +18,18 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads JSON with Jackson's streaming parser, keeping the location of every value. Trailing
  * commas are accepted, as CloudFormation accepts them; {@link TrailingCommas} reports each one.
  */
 final class JsonTreeBuilder {
+
+    private static final Pattern JACKSON_LOCATION =
+            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
+    private static final Pattern JACKSON_FEATURE_ADVICE =
+            Pattern.compile(": enable `[A-Za-z_.]+` to allow");
 
     private final LoadLimits limits;
     private final JsonFactory factory;
@@ -60,10 +66,29 @@ final class JsonTreeBuilder {
             JsonLocation location = e.getLocation();
             SourceSpan span = location == null ? SourceSpan.NONE
                     : SourceSpan.at(location.getLineNr(), location.getColumnNr());
-            throw new LoadException("invalid JSON: " + e.getOriginalMessage(), span, e);
+            throw new LoadException("invalid JSON: " + plainMessage(e.getOriginalMessage()),
+                    span, e);
         } catch (IOException e) {
             throw new LoadException("failed to read JSON: " + e.getMessage(), SourceSpan.NONE, e);
         }
+    }
+
+    /**
+     * Rewrites a Jackson message without parser internals. Comments get a message of their own
+     * and stay an error, because CloudFormation rejects JSON with comments. A location such as
+     * {@code [Source: REDACTED (...); line: 1, column: 7]}, which names where an unclosed object
+     * or array starts, becomes {@code line 1, column 7}, and advice to enable a Jackson feature is
+     * dropped.
+     */
+    static String plainMessage(String message) {
+        if (message == null) {
+            return "syntax error";
+        }
+        if (message.contains("ALLOW_COMMENTS")) {
+            return "comments are not allowed in JSON; remove the comment";
+        }
+        return JACKSON_FEATURE_ADVICE.matcher(
+                JACKSON_LOCATION.matcher(message).replaceAll("line $1, column $2")).replaceAll("");
     }
 
     /** Reads the value at the current token, inside {@code depth} open objects and arrays. */

@@ -1,7 +1,5 @@
 package dev.slens.load;
 
-import dev.slens.model.SourceSpan;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.parser.Parser;
 
@@ -15,12 +13,14 @@ final class LimitedYamlParser implements Parser {
 
     private final Parser parser;
     private final int maxDepth;
+    private final Utf16Columns columns;
     private int depth;
     private Event firstDocument;
 
-    LimitedYamlParser(Parser parser, int maxDepth) {
+    LimitedYamlParser(Parser parser, int maxDepth, Utf16Columns columns) {
         this.parser = parser;
         this.maxDepth = maxDepth;
+        this.columns = columns;
     }
 
     @Override
@@ -41,7 +41,7 @@ final class LimitedYamlParser implements Parser {
             depth++;
             if (depth > maxDepth) {
                 throw new LoadException("nesting is deeper than " + maxDepth + " levels",
-                        at(event.getStartMark()));
+                        columns.at(event.getStartMark()));
             }
         } else if (event.is(Event.ID.SequenceEnd) || event.is(Event.ID.MappingEnd)) {
             depth--;
@@ -54,15 +54,10 @@ final class LimitedYamlParser implements Parser {
             if (firstDocument != null) {
                 throw new LoadException("a second YAML document starts here, but a template is"
                         + " one document; split the file or remove the '---' line",
-                        at(event.getStartMark()));
+                        columns.at(event.getStartMark()));
             }
             firstDocument = event;
         }
         return event;
-    }
-
-    private static SourceSpan at(Mark mark) {
-        return mark == null ? SourceSpan.NONE
-                : SourceSpan.at(mark.getLine() + 1, mark.getColumn() + 1);
     }
 }

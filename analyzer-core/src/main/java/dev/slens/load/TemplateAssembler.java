@@ -1,10 +1,14 @@
 package dev.slens.load;
 
 import dev.slens.internal.sam.SamExpander;
+import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
+import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.Resource;
+import dev.slens.model.ScalarNode;
 import dev.slens.model.SourceFile;
+import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
 import dev.slens.model.TemplateFormat;
 import dev.slens.rule.EngineChecks;
@@ -29,7 +33,9 @@ public final class TemplateAssembler {
         List<Finding> problems = new ArrayList<>();
         MapNode section = root.getMap("Resources");
         List<MapNode.Entry> entries = new ArrayList<>();
-        if (section != null) {
+        if (section == null) {
+            problems.add(resourcesNotMapping(file, root));
+        } else {
             ForEachExpander loops = new ForEachExpander();
             entries.addAll(loops.expand(section));
             for (ForEachExpander.Skipped skipped : loops.skipped()) {
@@ -42,16 +48,13 @@ public final class TemplateAssembler {
         }
         List<Resource> resources = new ArrayList<>();
         for (MapNode.Entry entry : entries) {
-            MapNode definition = entry.value().asMap();
-            String type = definition == null ? null : definition.getText("Type");
-            if (type == null) {
-                problems.add(new Finding(EngineChecks.UNSUPPORTED.id(),
-                        EngineChecks.UNSUPPORTED.severity(), "Resource '" + entry.key()
-                        + "' has no Type, so it was not analyzed; CloudFormation rejects it too."
-                        + " Add a Type such as 'AWS::Lambda::Function'.", file, entry.keySpan(),
-                        entry.key(), List.of()));
+            Finding problem = definitionProblem(file, entry);
+            if (problem != null) {
+                problems.add(problem);
                 continue;
             }
+            MapNode definition = entry.value().asMap();
+            String type = definition.getText("Type");
             MapNode properties = definition.getMap("Properties");
             resources.add(new Resource(entry.key(), type,
                     properties == null ? Nodes.map(entry.keySpan()) : properties,
@@ -61,5 +64,70 @@ public final class TemplateAssembler {
             resources = SamExpander.expand(root, resources);
         }
         return new Assembled(new Template(file, format, root, resources), problems);
+    }
+
+    /**
+     * Reports a Resources section that is missing or is not a mapping. The finding points at the
+     * Resources key, else at AWSTemplateFormatVersion, else at the Transform that made the file a
+     * SAM template.
+     */
+    private static Finding resourcesNotMapping(SourceFile file, MapNode root) {
+        MapNode.Entry resources = root.entry("Resources");
+        MapNode.Entry anchor = resources;
+        for (String key : List.of("AWSTemplateFormatVersion", "Transform")) {
+            anchor = anchor != null ? anchor : root.entry(key);
+        }
+        SourceSpan span = anchor != null ? anchor.keySpan() : root.span();
+        String found = resources == null ? "is missing" : "is " + kind(resources.value());
+        return unsupported(file, span, null, "The Resources section " + found + ", so no resource"
+                + " was analyzed; CloudFormation rejects the template too. Resources must be a"
+                + " mapping of logical IDs to resource definitions.");
+    }
+
+    /** Reports a resource that is not a mapping or has no string Type, else returns null. */
+    private static Finding definitionProblem(SourceFile file, MapNode.Entry entry) {
+        String id = entry.key();
+        MapNode definition = entry.value().asMap();
+        if (definition == null) {
+            return unsupported(file, entry.keySpan(), id, "Resource '" + id + "' is "
+                    + kind(entry.value()) + ", not a mapping, so it was not analyzed;"
+                    + " CloudFormation rejects it too. Write it as a mapping with a Type.");
+        }
+        Node type = definition.get("Type");
+        boolean missing = type == null
+                || type instanceof ScalarNode scalar && scalar.kind() == ScalarNode.Kind.NULL;
+        if (missing) {
+            return unsupported(file, entry.keySpan(), id, "Resource '" + id + "' has no Type, so"
+                    + " it was not analyzed; CloudFormation rejects it too. Add a Type such as"
+                    + " 'AWS::Lambda::Function'.");
+        }
+        if (!(type instanceof ScalarNode scalar) || scalar.kind() != ScalarNode.Kind.STRING) {
+            return unsupported(file, definition.entry("Type").keySpan(), id, "Resource '" + id
+                    + "' has a Type that is " + kind(type) + ", not a string, so it was not"
+                    + " analyzed; CloudFormation rejects it too. Set Type to a resource type such"
+                    + " as 'AWS::Lambda::Function'.");
+        }
+        return null;
+    }
+
+    private static String kind(Node node) {
+        if (node instanceof MapNode) {
+            return "a mapping";
+        }
+        if (node instanceof ListNode) {
+            return "a list";
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        return switch (scalar.kind()) {
+            case STRING -> "the text '" + scalar.value() + "'";
+            case NUMBER, BOOLEAN -> "the value '" + scalar.value() + "'";
+            case NULL -> "empty";
+        };
+    }
+
+    private static Finding unsupported(SourceFile file, SourceSpan span, String logicalId,
+            String message) {
+        return new Finding(EngineChecks.UNSUPPORTED.id(), EngineChecks.UNSUPPORTED.severity(),
+                message, file, span, logicalId, List.of());
     }
 }

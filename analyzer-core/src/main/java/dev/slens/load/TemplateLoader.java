@@ -46,23 +46,31 @@ public final class TemplateLoader {
         this.limits = limits;
     }
 
-    /** Reads {@code path}; {@code displayPath} is the name reports show for it. */
+    /**
+     * Reads {@code path}; {@code displayPath} is the name reports show for it. A file that is not
+     * valid UTF-8 is not parsed, but its lines are kept, with U+FFFD in place of each invalid
+     * byte sequence, so a caller can still tell whether it looks like a template.
+     */
     public LoadResult load(Path path, String displayPath) {
-        SourceFile empty = new SourceFile(path, displayPath, List.of());
+        byte[] bytes;
+        try {
+            bytes = read(path);
+        } catch (LoadException e) {
+            return failed(new SourceFile(path, displayPath, List.of()), e);
+        }
         String text;
         try {
-            text = read(path);
+            text = decode(bytes);
         } catch (LoadException e) {
-            return failed(empty, e);
+            String lenient = withoutBom(new String(bytes, StandardCharsets.UTF_8));
+            return failed(new SourceFile(path, displayPath, splitLines(lenient)), e);
         }
         return parse(path, displayPath, text);
     }
 
     /** Parses {@code text} as the content of {@code path}, as JSON when it looks like JSON. */
     public LoadResult parse(Path path, String displayPath, String text) {
-        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
-            text = text.substring(1);
-        }
+        text = withoutBom(text);
         SourceFile file = new SourceFile(path, displayPath, splitLines(text));
         List<Finding> problems = new ArrayList<>();
         try {
@@ -78,16 +86,13 @@ public final class TemplateLoader {
                                     + " but strict JSON tools reject the file. Remove the comma."));
                 }
             } else {
-                YamlTreeBuilder builder = new YamlTreeBuilder(limits);
-                root = parseYaml(text, builder);
+                Utf16Columns columns = new Utf16Columns(file.lines());
+                YamlTreeBuilder builder = new YamlTreeBuilder(limits, columns);
+                root = parseYaml(text, builder, columns);
                 duplicates = builder.duplicates();
             }
             for (YamlTreeBuilder.Duplicate duplicate : duplicates) {
-                problems.add(new Finding(EngineChecks.DUPLICATE_KEY.id(),
-                        EngineChecks.DUPLICATE_KEY.severity(), "Key '" + duplicate.key()
-                        + "' appears again here after line " + duplicate.first().line()
-                        + "; only this last copy is used. Remove or rename one of them.",
-                        file, duplicate.second(), null, List.of(duplicate.first())));
+                problems.add(duplicateKey(file, duplicate));
             }
             return new LoadResult(file, root instanceof MapNode map ? map : null, problems);
         } catch (LoadException e) {
@@ -96,7 +101,7 @@ public final class TemplateLoader {
         }
     }
 
-    private Node parseYaml(String text, YamlTreeBuilder builder) {
+    private Node parseYaml(String text, YamlTreeBuilder builder, Utf16Columns columns) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(limits.maxAliases());
         // LimitedYamlParser reports the first level past the limit with its line before this fires.
@@ -106,14 +111,13 @@ public final class TemplateLoader {
         options.setProcessComments(false);
         try {
             Parser parser = new LimitedYamlParser(
-                    new ParserImpl(new StreamReader(text), options), limits.maxDepth());
+                    new ParserImpl(new StreamReader(text), options), limits.maxDepth(), columns);
             org.yaml.snakeyaml.nodes.Node document =
                     new Composer(parser, new Resolver(), options).getSingleNode();
             return document == null ? null : builder.build(document);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
-            SourceSpan span = mark == null ? SourceSpan.NONE
-                    : SourceSpan.at(mark.getLine() + 1, mark.getColumn() + 1);
+            SourceSpan span = columns.at(mark);
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
             throw new LoadException("invalid YAML: " + problem + context, span, e);
@@ -124,7 +128,11 @@ public final class TemplateLoader {
         }
     }
 
-    private String read(Path path) {
+    private static String withoutBom(String text) {
+        return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
+    }
+
+    private byte[] read(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
                     limits.maxFileBytes() + 1));
@@ -132,7 +140,7 @@ public final class TemplateLoader {
                 throw new LoadException("file is " + Files.size(path) + " bytes, more than the"
                         + " limit of " + limits.maxFileBytes() + " bytes", SourceSpan.NONE);
             }
-            return decode(bytes);
+            return bytes;
         } catch (IOException e) {
             throw new LoadException("failed to read the file: " + e.getMessage(), SourceSpan.NONE,
                     e);
@@ -186,6 +194,22 @@ public final class TemplateLoader {
             normalized = normalized.replace(lineBreak, "\n");
         }
         return List.of(normalized.split("\n", -1));
+    }
+
+    /**
+     * Reports the second copy of a key. The first copy is named by its line, and by its column
+     * too when both share a line, as in minified JSON.
+     */
+    private static Finding duplicateKey(SourceFile file, YamlTreeBuilder.Duplicate duplicate) {
+        SourceSpan first = duplicate.first();
+        String place = "line " + first.line();
+        if (first.line() == duplicate.second().line()) {
+            place += ", column " + first.column();
+        }
+        return new Finding(EngineChecks.DUPLICATE_KEY.id(), EngineChecks.DUPLICATE_KEY.severity(),
+                "Key '" + duplicate.key() + "' appears again here after " + place
+                        + "; only this last copy is used. Remove or rename one of them.",
+                file, duplicate.second(), null, List.of(first));
     }
 
     private static LoadResult failed(SourceFile file, LoadException e) {

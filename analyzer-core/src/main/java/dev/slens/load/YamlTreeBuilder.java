@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -31,6 +30,7 @@ final class YamlTreeBuilder {
     record Duplicate(String key, SourceSpan first, SourceSpan second) { }
 
     private final LoadLimits limits;
+    private final Utf16Columns columns;
     private final Map<org.yaml.snakeyaml.nodes.Node, Node> converted = new IdentityHashMap<>();
     private final Map<Node, Long> expandedSize = new IdentityHashMap<>();
     private final Set<org.yaml.snakeyaml.nodes.Node> inProgress =
@@ -38,8 +38,9 @@ final class YamlTreeBuilder {
     private final List<Duplicate> duplicates = new ArrayList<>();
     private long mergedEntries;
 
-    YamlTreeBuilder(LoadLimits limits) {
+    YamlTreeBuilder(LoadLimits limits, Utf16Columns columns) {
         this.limits = limits;
+        this.columns = columns;
     }
 
     List<Duplicate> duplicates() {
@@ -78,7 +79,7 @@ final class YamlTreeBuilder {
         return result;
     }
 
-    private static Node scalar(org.yaml.snakeyaml.nodes.ScalarNode node) {
+    private Node scalar(org.yaml.snakeyaml.nodes.ScalarNode node) {
         Tag tag = node.getTag();
         ScalarNode.Kind kind;
         if (Tag.INT.equals(tag) || Tag.FLOAT.equals(tag)) {
@@ -158,7 +159,7 @@ final class YamlTreeBuilder {
         }
     }
 
-    private static String keyText(org.yaml.snakeyaml.nodes.Node keyNode) {
+    private String keyText(org.yaml.snakeyaml.nodes.Node keyNode) {
         if (keyNode instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar) {
             return scalar.getValue();
         }
@@ -189,15 +190,7 @@ final class YamlTreeBuilder {
         return size;
     }
 
-    static SourceSpan span(org.yaml.snakeyaml.nodes.Node node) {
-        Mark start = node.getStartMark();
-        Mark end = node.getEndMark();
-        if (start == null) {
-            return SourceSpan.NONE;
-        }
-        return end == null
-                ? SourceSpan.at(start.getLine() + 1, start.getColumn() + 1)
-                : new SourceSpan(start.getLine() + 1, start.getColumn() + 1, end.getLine() + 1,
-                        end.getColumn() + 1);
+    private SourceSpan span(org.yaml.snakeyaml.nodes.Node node) {
+        return columns.span(node.getStartMark(), node.getEndMark());
     }
 }

@@ -15,7 +15,10 @@ final class SarifUris {
      * is percent-encoded except unreserved characters, sub-delimiters, {@code @} and the {@code /}
      * separator, so a space becomes {@code %20} and {@code #} becomes {@code %23}. A colon is
      * encoded too, because one in the first segment would be read as a URI scheme. A leading
-     * {@code ./} is dropped and backslashes become slashes.
+     * {@code ./} is dropped, backslashes become slashes and {@code ..} segments are kept, so a
+     * file outside the base folder stays a valid relative reference such as {@code ../b/t.yaml}.
+     * A Windows path with a drive letter, shown when no relative path exists, becomes the
+     * absolute-path reference {@code /C:/x/t.yaml}.
      */
     static String encode(String displayPath) {
         String path = displayPath.replace('\\', '/');
@@ -23,6 +26,10 @@ final class SarifUris {
             path = path.substring(2);
         }
         StringBuilder uri = new StringBuilder(path.length() + 16);
+        if (hasDriveLetter(path)) {
+            uri.append('/').append(path, 0, 2);
+            path = path.substring(2);
+        }
         for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
             if (isKept(c)) {
@@ -32,6 +39,12 @@ final class SarifUris {
             }
         }
         return uri.toString();
+    }
+
+    private static boolean hasDriveLetter(String path) {
+        return path.length() >= 3 && path.charAt(1) == ':' && path.charAt(2) == '/'
+                && (path.charAt(0) >= 'A' && path.charAt(0) <= 'Z'
+                        || path.charAt(0) >= 'a' && path.charAt(0) <= 'z');
     }
 
     private static boolean isKept(int c) {

@@ -53,6 +53,14 @@ class EvaluatorTest {
                   Memory: !FindInMap [Sizes, !Ref Stage, Memory]
                   Second: !Select [1, [a, b, c]]
                   OutOfRange: !Select [5, [a]]
+                  SplitRuntime: !Select [0, !Split ["|", "python2.7|x"]]
+                  SplitEmpty: !Select [3, !Split ["|", "a||c|"]]
+                  SplitParameter: !Select [1, !Split ["-", !Sub "orders-${Stage}"]]
+                  SplitBranches: !Select [1, !Split [",", !If [IsProd, "a,b", "c,d"]]]
+                  SplitInexact: !Select [0, !Split [":", !Ref AWS::Region]]
+                  SplitUnknown: !Select [0, !Split [",", !Ref Secret]]
+                  SplitPastEnd: !Select [3, !Split [",", "a,b"]]
+                  SplitUnknownDelimiter: !Select [0, !Split [!Ref Secret, "a,b"]]
                   Arn: !GetAtt Queue.Arn
             """;
 
@@ -154,6 +162,56 @@ class EvaluatorTest {
     }
 
     @Test
+    void selectOfSplitPicksItem() {
+        List<Alternative> values = evaluator.alternatives(property("SplitRuntime"));
+
+        assertEquals(List.of("python2.7"), exactTexts(values));
+        assertEquals(37, values.get(0).node().span().line());
+    }
+
+    @Test
+    void selectOfSplitKeepsEmptyItems() {
+        assertEquals("", evaluator.exactText(property("SplitEmpty")));
+    }
+
+    @Test
+    void selectOfSplitKeepsParameterTrail() {
+        List<Alternative> values = evaluator.alternatives(property("SplitParameter"));
+
+        assertEquals(List.of("dev"), exactTexts(values));
+        assertEquals(List.of("parameter 'Stage' default"), values.get(0).via());
+    }
+
+    @Test
+    void selectOfSplitYieldsEachBranch() {
+        List<Alternative> values = evaluator.alternatives(property("SplitBranches"));
+
+        assertEquals(List.of("b", "d"), exactTexts(values));
+        assertEquals(List.of("condition 'IsProd' is true"), values.get(0).conditions());
+        assertEquals(List.of("condition 'IsProd' is false"), values.get(1).conditions());
+    }
+
+    @Test
+    void selectOfSplitOfInexactTextIsUnknown() {
+        assertUnknown("SplitInexact");
+    }
+
+    @Test
+    void selectOfSplitOfUnknownTextIsUnknown() {
+        assertUnknown("SplitUnknown");
+    }
+
+    @Test
+    void selectPastEndOfSplitIsUnknown() {
+        assertUnknown("SplitPastEnd");
+    }
+
+    @Test
+    void splitWithUnknownDelimiterIsUnknown() {
+        assertUnknown("SplitUnknownDelimiter");
+    }
+
+    @Test
     void getAttIsInexactPlaceholder() {
         Value value = evaluator.alternatives(property("Arn")).get(0).value();
 
@@ -168,6 +226,13 @@ class EvaluatorTest {
         assertEquals(29, value.node().span().line());
         assertEquals(39, value.node().span().column());
         assertFalse(value.conditions().isEmpty());
+    }
+
+    private static void assertUnknown(String name) {
+        List<Alternative> values = evaluator.alternatives(property(name));
+
+        assertEquals(1, values.size(), name);
+        assertInstanceOf(Value.Unknown.class, values.get(0).value(), name);
     }
 
     private static Node property(String name) {

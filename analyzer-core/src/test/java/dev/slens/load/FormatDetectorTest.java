@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FormatDetectorTest {
 
     private static final String QUEUE = "Resources: {Queue: {Type: AWS::SQS::Queue}}\n";
+    private static final String VERSION = "AWSTemplateFormatVersion: \"2010-09-09\"\n";
 
     static Stream<Arguments> templates() {
         return Stream.of(
@@ -33,6 +34,15 @@ class FormatDetectorTest {
                 arguments("service: orders\nprovider: {name: aws}\n",
                         TemplateFormat.SERVERLESS_FRAMEWORK),
                 arguments("Resources: {Queue: {Properties: {}}}\n", TemplateFormat.OTHER),
+                arguments(VERSION + "Resources: [1, 2]\n", TemplateFormat.CLOUDFORMATION),
+                arguments(VERSION + "Resources: none\n", TemplateFormat.CLOUDFORMATION),
+                arguments(VERSION + "Description: empty\n", TemplateFormat.CLOUDFORMATION),
+                arguments(VERSION + "Resources: {Queue: {Properties: {}}}\n",
+                        TemplateFormat.CLOUDFORMATION),
+                arguments(VERSION + "Transform: AWS::Serverless-2016-10-31\nResources: [1]\n",
+                        TemplateFormat.SAM),
+                arguments("Transform: AWS::Serverless-2016-10-31\n", TemplateFormat.SAM),
+                arguments("Resources: [1, 2]\n", TemplateFormat.OTHER),
                 arguments("openapi: 3.0.0\npaths: {}\n", TemplateFormat.OTHER));
     }
 

@@ -59,6 +59,17 @@ class JsonTreeBuilderTest {
     }
 
     @Test
+    void duplicateOnSameLineNamesColumn() {
+        LoadResult result = TestLoading.parse("t.json", "{\"a\": 1, \"b\": 2, \"a\": 3}");
+
+        assertEquals(1, result.problems().size());
+        Finding duplicate = result.problems().get(0);
+        assertEquals("Key 'a' appears again here after line 1, column 2; only this last copy"
+                + " is used. Remove or rename one of them.", duplicate.message());
+        assertStartsAt(1, 18, duplicate.span());
+    }
+
+    @Test
     void duplicatePropertyLastCopyWins() {
         Template template = TestLoading.assemble(TestLoading.resource(
                 "duplicate-property.json")).template();
@@ -109,6 +120,56 @@ class JsonTreeBuilderTest {
     }
 
     @Test
+    void unclosedObjectMessageHasNoParserSource() {
+        LoadResult result = TestLoading.parse("t.json", "{\n  \"a\": {\"b\": 1}\n");
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: invalid JSON: Unexpected end-of-input: expected"
+                + " close marker for Object (start marker at line 1, column 1).",
+                error.message());
+        assertStartsAt(3, 1, error.span());
+    }
+
+    @Test
+    void mismatchedBracketMessageHasNoParserSource() {
+        LoadResult result = TestLoading.parse("t.json", "{\"a\": [1, 2}");
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: invalid JSON: Unexpected close marker '}':"
+                + " expected ']' (for Array starting at line 1, column 7).", error.message());
+        assertStartsAt(1, 12, error.span());
+    }
+
+    @Test
+    void lineCommentIsRejectedPlainly() {
+        LoadResult result = TestLoading.parse("t.json", "{\n  \"a\": 1 // note\n}\n");
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: invalid JSON: comments are not allowed in JSON;"
+                + " remove the comment.", error.message());
+        assertStartsAt(2, 10, error.span());
+    }
+
+    @Test
+    void blockCommentIsRejectedPlainly() {
+        LoadResult result = TestLoading.parse("t.json", "{/* note */ \"a\": 1}");
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: invalid JSON: comments are not allowed in JSON;"
+                + " remove the comment.", error.message());
+        assertStartsAt(1, 2, error.span());
+    }
+
+    @Test
+    void nonNumericNumberMessageNamesNoParserFeature() {
+        LoadResult result = TestLoading.parse("t.json", "{\"a\": NaN}");
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: invalid JSON: Non-standard token 'NaN'.",
+                error.message());
+    }
+
+    @Test
     void contentAfterDocumentFails() {
         LoadResult result = TestLoading.parse("t.json", "{\"a\": 1}\n{\"b\": 2}\n");
 
@@ -129,6 +190,17 @@ class JsonTreeBuilderTest {
         assertEquals("The file cannot be parsed: nesting is deeper than 200 levels.",
                 error.message());
         assertStartsAt(1, 7 + 199, error.span());
+    }
+
+    @Test
+    void multiLineNestingFailsAtLimit() {
+        String text = "{\"a\":\n" + "[\n".repeat(300) + "]\n".repeat(300) + "}\n";
+
+        Finding error = onlyParseError(TestLoading.parse("t.json", text));
+
+        assertEquals("The file cannot be parsed: nesting is deeper than 200 levels.",
+                error.message());
+        assertStartsAt(201, 1, error.span());
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -126,6 +127,19 @@ class TemplateLoaderTest {
     }
 
     @Test
+    void invalidUtf8KeepsLinesWithReplacement() throws IOException {
+        Path file = folder.resolve("latin1.yaml");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] latin1 = "Resources:\n  Name: caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(file, concat(bom, latin1));
+
+        LoadResult result = TestLoading.load(file);
+
+        assertStartsAt(2, 12, onlyParseError(result).span());
+        assertEquals(List.of("Resources:", "  Name: caf\uFFFD", ""), result.file().lines());
+    }
+
+    @Test
     void yamlSyntaxErrorNamesLineAndColumn() {
         LoadResult result = TestLoading.parse("t.yaml", "Resources:\n  A: 1\n    B: 2\n");
 
@@ -187,6 +201,17 @@ class TemplateLoaderTest {
     }
 
     @Test
+    void multiLineFlowNestingFailsAtLimit() {
+        String text = "Resources:\n" + "  [\n".repeat(300) + "  ]\n".repeat(300);
+
+        Finding error = onlyParseError(TestLoading.parse("t.yaml", text));
+
+        assertEquals("The file cannot be parsed: nesting is deeper than 200 levels.",
+                error.message());
+        assertStartsAt(201, 3, error.span());
+    }
+
+    @Test
     void nestingAtLimitLoads() {
         String text = "Resources: " + "[".repeat(199) + "]".repeat(199) + "\n";
 
@@ -197,6 +222,12 @@ class TemplateLoaderTest {
         LoadResult result = TestLoading.resource(resource);
         assertEquals(List.of(), result.problems());
         return result.root();
+    }
+
+    private static byte[] concat(byte[] first, byte[] second) {
+        byte[] both = Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, both, first.length, second.length);
+        return both;
     }
 
     static Finding onlyParseError(LoadResult result) {

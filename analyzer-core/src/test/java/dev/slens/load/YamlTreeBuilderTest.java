@@ -135,6 +135,15 @@ class YamlTreeBuilderTest {
     }
 
     @Test
+    void duplicateInFlowMappingNamesColumn() {
+        LoadResult result = TestLoading.parse("t.yaml", "Resources: {A: 1, B: 2, A: 3}\n");
+
+        assertEquals(1, result.problems().size());
+        assertEquals("Key 'A' appears again here after line 1, column 13; only this last copy"
+                + " is used. Remove or rename one of them.", result.problems().get(0).message());
+    }
+
+    @Test
     void duplicateLogicalIdLastCopyWins() {
         Template template = TestLoading.assemble(TestLoading.resource(
                 "duplicate-logical-id.yaml")).template();
@@ -206,6 +215,43 @@ class YamlTreeBuilderTest {
         assertEquals("The file cannot be parsed: merge keys copy more than 2000000 entries.",
                 error.message());
         assertStartsAt(20_001 + 2 * 100 + 2, 3, error.span());
+    }
+
+    @Test
+    void columnsCountUtf16UnitsAfterEmoji() {
+        MapNode properties = TestLoading.root("t.yaml", "Resources:\n  F:\n"
+                + "    Properties: {Description: \"\u65e5\u672c\u8a9e\ud83d\ude00\","
+                + " Runtime: python2.7}\n").getMap("Resources").getMap("F").getMap("Properties");
+
+        assertStartsAt(3, 40, properties.entry("Runtime").keySpan());
+        assertStartsAt(3, 49, properties.get("Runtime").span());
+        assertEquals(58, properties.get("Runtime").span().endColumn());
+        assertEquals(59, properties.span().endColumn());
+    }
+
+    @Test
+    void yamlAndJsonColumnsAgreeAfterEmoji() {
+        String description = "\"\u65e5\u672c\u8a9e\ud83d\ude00\"";
+        String yamlLine = "P: {Description: " + description + ", Runtime: python2.7}";
+        String jsonLine = "{\"P\": {\"Description\": " + description
+                + ", \"Runtime\": \"python2.7\"}}";
+        MapNode yaml = TestLoading.root("t.yaml", yamlLine + "\n").getMap("P");
+        MapNode json = TestLoading.root("t.json", jsonLine + "\n").getMap("P");
+
+        // String.indexOf counts UTF-16 code units, the unit both loaders must use.
+        assertEquals(yamlLine.indexOf("Runtime") + 1, yaml.entry("Runtime").keySpan().column());
+        assertEquals(jsonLine.indexOf("\"Runtime") + 1, json.entry("Runtime").keySpan().column());
+        assertEquals(yamlLine.indexOf("python") + 1, yaml.get("Runtime").span().column());
+        assertEquals(jsonLine.indexOf("\"python") + 1, json.get("Runtime").span().column());
+    }
+
+    @Test
+    void parseErrorColumnCountsUtf16Units() {
+        String line = "A: \"\ud83d\ude00\" x: 1";
+
+        LoadResult result = TestLoading.parse("t.yaml", line + "\n");
+
+        assertStartsAt(1, line.indexOf('x') + 1, onlyParseError(result).span());
     }
 
     private static void assertScalar(ScalarNode.Kind kind, String text, MapNode map, String key) {

@@ -68,6 +68,16 @@ class SarifSchemaValidationTest {
     }
 
     @Test
+    void pathsOutsideBaseAreValid() {
+        for (String displayPath : List.of("../b/t.yaml", "../../my stacks/t.yaml",
+                "C:/work/t.yaml")) {
+            AnalysisResult result = ReportTestData.timeoutResult(file(displayPath, TEMPLATE_LINES));
+
+            assertEquals(List.of(), validate(ReportTestData.sarif(result)), displayPath);
+        }
+    }
+
+    @Test
     void rawSpaceInUri_failsValidation() {
         ObjectNode log = (ObjectNode) ReportTestData.sarif(richResult());
         ((ObjectNode) log.at(URI_POINTER)).put("uri", "legacy stack #2.yaml");

@@ -20,4 +20,17 @@ class SarifUrisTest {
         assertEquals("100%25.yaml", SarifUris.encode("100%.yaml"));
         assertEquals("q%3F%5Bx%5D.yaml", SarifUris.encode("q?[x].yaml"));
     }
+
+    @Test
+    void keepsParentSegments() {
+        assertEquals("../b/t.yaml", SarifUris.encode("../b/t.yaml"));
+        assertEquals("../../stacks/my%20api/t.yaml",
+                SarifUris.encode("../../stacks/my api/t.yaml"));
+    }
+
+    @Test
+    void driveLetterPathBecomesAbsolutePathReference() {
+        assertEquals("/C:/work/t.yaml", SarifUris.encode("C:\\work\\t.yaml"));
+        assertEquals("/d:/a%3Ab.yaml", SarifUris.encode("d:/a:b.yaml"));
+    }
 }

@@ -1,0 +1,45 @@
+package dev.slens.load;
+
+import static dev.slens.load.TestLoading.assertStartsAt;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.error.Mark;
+
+class Utf16ColumnsTest {
+
+    private static final String EMOJI = "\ud83d\ude00";
+
+    @Test
+    void lineWithoutSurrogatesKeepsColumn() {
+        Utf16Columns columns = new Utf16Columns(List.of("a: b", "x" + EMOJI));
+
+        assertStartsAt(1, 4, columns.at(mark(0, 3)));
+    }
+
+    @Test
+    void columnAfterEmojiCountsTwoUnits() {
+        Utf16Columns columns = new Utf16Columns(List.of(EMOJI + EMOJI + "ab"));
+
+        assertStartsAt(1, 5, columns.at(mark(0, 2)));
+        assertStartsAt(1, 7, columns.at(mark(0, 4)));
+    }
+
+    @Test
+    void columnPastLineEndKeepsExtraPoints() {
+        Utf16Columns columns = new Utf16Columns(List.of(EMOJI));
+
+        assertStartsAt(1, 5, columns.at(mark(0, 3)));
+    }
+
+    @Test
+    void lineOutsideFileKeepsColumn() {
+        Utf16Columns columns = new Utf16Columns(List.of(EMOJI));
+
+        assertStartsAt(3, 2, columns.at(mark(2, 1)));
+    }
+
+    private static Mark mark(int line, int column) {
+        return new Mark("t.yaml", 0, line, column, new int[0], 0);
+    }
+}
