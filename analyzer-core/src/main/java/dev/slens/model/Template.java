@@ -1,6 +1,8 @@
 package dev.slens.model;
 
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ public final class Template {
     private final TemplateFormat format;
     private final MapNode root;
     private final Map<String, Resource> resources;
+    private final Map<String, List<Resource>> byType;
 
     /** Creates a template; resources later in the list replace earlier ones with the same ID. */
     public Template(SourceFile file, TemplateFormat format, MapNode root,
@@ -27,6 +30,12 @@ public final class Template {
             byId.put(resource.logicalId(), resource);
         }
         this.resources = Collections.unmodifiableMap(byId);
+        Map<String, List<Resource>> types = new HashMap<>();
+        for (Resource resource : byId.values()) {
+            types.computeIfAbsent(resource.type(), t -> new ArrayList<>()).add(resource);
+        }
+        types.replaceAll((type, list) -> List.copyOf(list));
+        this.byType = types;
     }
 
     public SourceFile file() {
@@ -60,6 +69,6 @@ public final class Template {
 
     /** Returns the resources of one type, in file order. */
     public List<Resource> resourcesOfType(String type) {
-        return resources.values().stream().filter(r -> r.type().equals(type)).toList();
+        return byType.getOrDefault(type, List.of());
     }
 }
