@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Finds the {@code Fn::If} branches in which a function's failed asynchronous events reach
  * neither a dead-letter queue nor an on-failure destination. Each branch is given as the list of
- * conditions that lead to it, and an empty list stands for every branch.
+ * conditions that lead to it, and an empty list stands for every branch. An empty ARN counts as
+ * absent, and a value that cannot be known counts as present.
  */
 final class FailureCapture {
 
@@ -25,8 +26,12 @@ final class FailureCapture {
     private FailureCapture() {
     }
 
-    /** Returns the branches without failure capture; empty when every branch has one. */
-    static List<List<String>> gaps(Evaluator evaluator, Resource function,
+    /**
+     * Returns, for each way of capturing failures that some branch sets, the branches in which
+     * it is absent; failures are lost only when all of them are absent at once. Returns an
+     * empty list when every branch captures failures, and {@code [[[]]]} when none does.
+     */
+    static List<List<List<String>>> gaps(Evaluator evaluator, Resource function,
             List<Resource> invokeConfigs) {
         List<List<List<String>>> sources = new ArrayList<>();
         sources.add(absences(evaluator, function.property("DeadLetterConfig"), DEAD_LETTER_TARGET,
@@ -45,12 +50,11 @@ final class FailureCapture {
 
         // Conditions are not multiplied out. The message names the branches of the sources that
         // are set in some branch, because a source that is never set narrows nothing.
-        List<List<String>> named = sources.stream()
+        List<List<List<String>>> named = sources.stream()
                 .filter(source -> !source.contains(List.of()))
-                .flatMap(List::stream)
                 .distinct()
                 .toList();
-        return named.isEmpty() ? List.of(List.of()) : named;
+        return named.isEmpty() ? List.of(List.of(List.of())) : named;
     }
 
     /**
@@ -66,12 +70,13 @@ final class FailureCapture {
         for (Alternative alternative : evaluator.alternatives(node)) {
             List<String> reached = new ArrayList<>(conditions);
             reached.addAll(alternative.conditions());
-            if (alternative.value() instanceof Value.NoValue) {
+            boolean emptyArn = path.isEmpty() && "".equals(alternative.value().exactText());
+            if (alternative.value() instanceof Value.NoValue || emptyArn) {
                 result.add(reached);
             } else if (!path.isEmpty() && alternative.value() instanceof Value.Structure structure
                     && structure.node().asMap() != null) {
                 MapNode map = structure.node().asMap();
-                if (!samCreatesDestination(map, path.get(0))) {
+                if (!samCreatesDestination(evaluator, map, path.get(0))) {
                     result.addAll(absences(evaluator, map.get(path.get(0)),
                             path.subList(1, path.size()), reached));
                 }
@@ -80,9 +85,15 @@ final class FailureCapture {
         return result;
     }
 
-    /** Returns whether SAM fills in {@code key} of an OnFailure block written without it. */
-    private static boolean samCreatesDestination(MapNode map, String key) {
-        return key.equals("Destination") && !map.has(key)
-                && SAM_CREATED_TYPES.contains(map.getText("Type"));
+    /**
+     * Returns whether SAM fills in {@code key} of an OnFailure block written without it. A
+     * {@code Type} that cannot be evaluated counts as one SAM fills in.
+     */
+    private static boolean samCreatesDestination(Evaluator evaluator, MapNode map, String key) {
+        if (!key.equals("Destination") || map.has(key) || !map.has("Type")) {
+            return false;
+        }
+        String type = evaluator.exactText(map.get("Type"));
+        return type == null || SAM_CREATED_TYPES.contains(type);
     }
 }

@@ -39,7 +39,7 @@ public final class LambdaAsyncFailureDestinationRule implements Rule {
             if (callers.isEmpty()) {
                 continue;
             }
-            List<List<String>> gaps = FailureCapture.gaps(context.evaluator(), function,
+            List<List<List<String>>> gaps = FailureCapture.gaps(context.evaluator(), function,
                     index.invokeConfigs(function.logicalId()));
             if (!gaps.isEmpty()) {
                 findings.add(context.finding(function.span(), function.logicalId(),
@@ -60,14 +60,23 @@ public final class LambdaAsyncFailureDestinationRule implements Rule {
     }
 
     private static String message(Resource function, Set<String> callers,
-            List<List<String>> gaps) {
-        String when = gaps.contains(List.of()) ? "" : gaps.stream()
-                .map(conditions -> String.join(" and ", conditions))
-                .collect(Collectors.joining(" or ", " (when ", ")"));
+            List<List<List<String>>> gaps) {
+        boolean always = gaps.size() == 1 && gaps.get(0).contains(List.of());
+        String when = always ? "" : gaps.stream()
+                .map(source -> branches(source, gaps.size() > 1))
+                .collect(Collectors.joining(" and ", " (when ", ")"));
         return "Function '" + function.logicalId() + "' is invoked asynchronously by "
                 + String.join(", ", callers)
                 + " but has no dead-letter queue or on-failure destination" + when
                 + "; set DeadLetterConfig.TargetArn (SAM: DeadLetterQueue) or an"
                 + " EventInvokeConfig with DestinationConfig.OnFailure.Destination.";
+    }
+
+    /** Returns "A or B and C", in brackets when other sources are joined to it with "and". */
+    private static String branches(List<List<String>> source, boolean joined) {
+        String text = source.stream()
+                .map(conditions -> String.join(" and ", conditions))
+                .collect(Collectors.joining(" or "));
+        return joined && source.size() > 1 ? "(" + text + ")" : text;
     }
 }
