@@ -3,6 +3,8 @@ package dev.slens.index;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.Template;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,10 +20,18 @@ final class FunctionResolver {
 
     private final Template template;
     private final Evaluator evaluator;
+    /** Logical IDs of the functions whose FunctionName is literal text, by that name. */
+    private final Map<String, String> byName = new HashMap<>();
 
     FunctionResolver(Template template, Evaluator evaluator) {
         this.template = template;
         this.evaluator = evaluator;
+        for (Resource function : template.resourcesOfType("AWS::Lambda::Function")) {
+            String name = evaluator.exactText(function.property("FunctionName"));
+            if (name != null) {
+                byName.putIfAbsent(name, function.logicalId());
+            }
+        }
     }
 
     String resolve(Node reference) {
@@ -51,17 +61,13 @@ final class FunctionResolver {
                 return found;
             }
         }
-        if (!text.exact()) {
+        // An ARN built with pseudo parameters still names the function exactly.
+        Matcher arn = ARN_NAME.matcher(text.text());
+        String name = arn.find() ? arn.group(1) : text.exact() ? text.text() : null;
+        if (name == null || name.contains("{{")) {
             return null;
         }
-        Matcher arn = ARN_NAME.matcher(text.text());
-        String name = arn.find() ? arn.group(1) : text.text();
-        for (Resource function : template.resourcesOfType("AWS::Lambda::Function")) {
-            if (name.equals(evaluator.exactText(function.property("FunctionName")))) {
-                return function.logicalId();
-            }
-        }
-        return null;
+        return byName.get(name);
     }
 
     /** Returns the function behind a function, alias or version logical ID, or {@code null}. */

@@ -5,9 +5,13 @@ import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.Template;
 import java.util.function.BiConsumer;
+import java.util.regex.Pattern;
 
 /** Finds the resources that make a function be called, and how each calls it. */
 final class InvocationScanner {
+
+    /** A pseudo parameter as the Evaluator renders it, such as {@code {{AWS::Region}}}. */
+    private static final Pattern PSEUDO_PARAMETER = Pattern.compile("\\{\\{(AWS::\\w+)\\}\\}");
 
     private final Template template;
     private final Evaluator evaluator;
@@ -49,9 +53,13 @@ final class InvocationScanner {
         if (principal == null) {
             return;
         }
-        Invocation.Mode mode = TemplateIndex.isAsyncPrincipal(principal)
+        // AWS::URLSuffix is amazonaws.com in every partition but China's, whose services are
+        // asynchronous callers all the same.
+        String service = principal.replace("{{AWS::URLSuffix}}", "amazonaws.com");
+        Invocation.Mode mode = TemplateIndex.isAsyncPrincipal(service)
                 ? Invocation.Mode.ASYNCHRONOUS : Invocation.Mode.SYNCHRONOUS;
-        add(permission.property("FunctionName"), mode, principal, permission);
+        String written = PSEUDO_PARAMETER.matcher(principal).replaceAll("\\${$1}");
+        add(permission.property("FunctionName"), mode, written, permission);
     }
 
     /** Returns a principal such as {@code logs.{{AWS::Region}}.amazonaws.com}, or {@code null}. */
@@ -69,7 +77,7 @@ final class InvocationScanner {
 
     private void snsSubscription(MapNode properties, Resource via) {
         String protocol = evaluator.exactText(properties.get("Protocol"));
-        if ("lambda".equals(protocol)) {
+        if ("lambda".equalsIgnoreCase(protocol)) {
             add(properties.get("Endpoint"), Invocation.Mode.ASYNCHRONOUS, "sns.amazonaws.com", via);
         }
     }
