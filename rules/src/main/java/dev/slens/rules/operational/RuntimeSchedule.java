@@ -39,8 +39,9 @@ record RuntimeSchedule(String runtime, LocalDate deprecation, LocalDate blockCre
     /** Describes the runtime's phase on {@code today}, as a clause that follows "which". */
     String phaseOn(LocalDate today) {
         if (!reached(deprecation, today) && !reached(blockUpdate, today)) {
-            return "AWS deprecates on " + deprecation + ", in "
-                    + ChronoUnit.DAYS.between(today, deprecation) + " days";
+            long days = ChronoUnit.DAYS.between(today, deprecation);
+            return "AWS deprecates on " + deprecation + ", in " + days
+                    + (days == 1 ? " day" : " days");
         }
         String phase = reached(deprecation, today)
                 ? "AWS deprecated on " + deprecation : "AWS deprecates on " + deprecation;

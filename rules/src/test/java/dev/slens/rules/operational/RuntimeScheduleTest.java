@@ -31,6 +31,8 @@ class RuntimeScheduleTest {
     void phaseOn_eachPhase() {
         assertEquals("AWS deprecates on 2026-04-30, in 10 days",
                 NODE.phaseOn(LocalDate.of(2026, 4, 20)));
+        assertEquals("AWS deprecates on 2026-04-30, in 1 day",
+                NODE.phaseOn(LocalDate.of(2026, 4, 29)));
         assertEquals("AWS deprecated on 2026-04-30; creating functions with it is blocked from"
                 + " 2027-02-01, and updating them from 2027-03-03",
                 NODE.phaseOn(LocalDate.of(2026, 12, 4)));
