@@ -209,7 +209,12 @@ public final class Evaluator {
             MapNode top = mapping == null || topKey == null ? null : mapping.getMap(topKey);
             Node value = top == null || secondKey == null ? null : top.get(secondKey);
             if (value != null) {
-                return evaluate(value, trail);
+                // Findings point at the Fn::FindInMap the property uses, as for a parameter, and
+                // the message names the mapping entry the value came from.
+                String entry = mapName + "." + topKey + "." + secondKey;
+                List<Alternative> found = evaluate(value, trail.via("mapping '" + entry + "'"));
+                return found.stream().map(a -> new Alternative(a.value(), a.conditions(),
+                        a.via(), node)).toList();
             }
         }
         return List.of(trail.of(new Value.Unknown("Fn::FindInMap keys are not known"), node));

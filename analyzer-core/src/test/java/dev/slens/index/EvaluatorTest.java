@@ -150,6 +150,14 @@ class EvaluatorTest {
     }
 
     @Test
+    void findInMapPointsAtCallAndNamesEntry() {
+        Alternative found = evaluator.alternatives(property("Memory")).get(0);
+
+        assertEquals(property("Memory").span(), found.node().span());
+        assertEquals(List.of("mapping 'Sizes.dev.Memory'"), found.via());
+    }
+
+    @Test
     void selectPicksIndex() {
         assertEquals("b", evaluator.exactText(property("Second")));
     }
