@@ -55,6 +55,45 @@ class TemplateIndexTest {
     }
 
     @Test
+    void policies_policyNamesRoleByLiteralRoleName() {
+        TemplateIndex index = index("""
+                      Role: !GetAtt Runner.Arn
+                  Runner:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      RoleName: runner-role
+                  Inline:
+                    Type: AWS::IAM::Policy
+                    Properties:
+                      Roles: [runner-role]
+                      PolicyDocument:
+                        Statement: []
+                  Managed:
+                    Type: AWS::IAM::ManagedPolicy
+                    Properties:
+                      Roles: [runner-role]
+                      PolicyDocument:
+                        Statement: []
+                  Single:
+                    Type: AWS::IAM::RolePolicy
+                    Properties:
+                      RoleName: runner-role
+                      PolicyDocument:
+                        Statement: []
+                  Elsewhere:
+                    Type: AWS::IAM::Policy
+                    Properties:
+                      Roles: [other-role]
+                      PolicyDocument:
+                        Statement: []
+                """);
+        List<String> owners = index.policies(index.template().resource("Runner")).stream()
+                .map(document -> document.owner().logicalId())
+                .toList();
+        assertEquals(List.of("Inline", "Single", "Managed"), owners);
+    }
+
+    @Test
     void logGroupsOf_loggingConfigRef() {
         TemplateIndex index = index("""
                       LoggingConfig:
