@@ -167,8 +167,8 @@ class AnalyzerTest {
 
         assertEquals(List.of("template.json:14:9:SL0004", "template.yaml:23:3:SL0004"),
                 places(result.findings()));
-        assertEquals(12, result.findings().get(0).related().get(0).line());
-        assertEquals(5, result.findings().get(1).related().get(0).line());
+        assertEquals(12, result.findings().get(0).related().get(0).span().line());
+        assertEquals(5, result.findings().get(1).related().get(0).span().line());
     }
 
     @Test

@@ -5,8 +5,11 @@ import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.Template;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +17,9 @@ import java.util.Set;
  * {@code LoggingConfig.LogGroup} is set writes to that group. Any other function writes to
  * {@code /aws/lambda/<function name>}. Names are compared as evaluated text, so a {@code Ref},
  * {@code Fn::Sub} or {@code Fn::Join} that renders the same name or placeholder matches.
+ *
+ * <p>Each group's names are evaluated once per template into a map, so matching all functions
+ * takes time linear in the number of functions and groups.
  */
 final class LogGroupResolver {
 
@@ -21,6 +27,10 @@ final class LogGroupResolver {
 
     private final Template template;
     private final Evaluator evaluator;
+    /** Groups by each name text and {@code {{ref:<id>}}} they match, built on first use. */
+    private Map<String, List<Resource>> groupsByName;
+    /** The position of every group in the file, to return matches in file order. */
+    private Map<Resource, Integer> filePositions;
 
     LogGroupResolver(Template template, Evaluator evaluator) {
         this.template = template;
@@ -39,16 +49,30 @@ final class LogGroupResolver {
             configured.forEach(node -> names.addAll(texts(node)));
         }
 
-        List<Resource> groups = new ArrayList<>();
-        for (Resource group : template.resourcesOfType("AWS::Logs::LogGroup")) {
-            boolean referenced = names.contains("{{ref:" + group.logicalId() + "}}");
-            boolean named = texts(group.property("LogGroupName")).stream()
-                    .anyMatch(names::contains);
-            if (referenced || named) {
-                groups.add(group);
+        Set<Resource> groups = new LinkedHashSet<>();
+        Map<String, List<Resource>> byName = groupsByName();
+        for (String name : names) {
+            groups.addAll(byName.getOrDefault(name, List.of()));
+        }
+        List<Resource> ordered = new ArrayList<>(groups);
+        ordered.sort(Comparator.comparing(filePositions::get));
+        return ordered;
+    }
+
+    private Map<String, List<Resource>> groupsByName() {
+        if (groupsByName == null) {
+            groupsByName = new HashMap<>();
+            filePositions = new HashMap<>();
+            for (Resource group : template.resourcesOfType("AWS::Logs::LogGroup")) {
+                filePositions.put(group, filePositions.size());
+                Set<String> keys = texts(group.property("LogGroupName"));
+                keys.add("{{ref:" + group.logicalId() + "}}");
+                for (String key : keys) {
+                    groupsByName.computeIfAbsent(key, k -> new ArrayList<>()).add(group);
+                }
             }
         }
-        return groups;
+        return groupsByName;
     }
 
     /** Returns the {@code LoggingConfig.LogGroup} nodes of every branch of the function. */

@@ -162,14 +162,25 @@ public final class TemplateIndex {
         return evaluator.elements(orEmpty(role.property("ManagedPolicyArns")));
     }
 
+    /**
+     * Returns whether {@code policy} names {@code role} in {@code Roles} (for a RolePolicy,
+     * {@code RoleName}) by a reference to it or by the literal name the role's {@code RoleName}
+     * sets. A name built with {@code Fn::Sub} or a pseudo parameter is not compared.
+     */
     private boolean attachesTo(Resource policy, Resource role) {
-        if (policy.type().equals("AWS::IAM::RolePolicy")) {
-            String target = evaluator.referencedResource(policy.property("RoleName"));
-            return role.logicalId().equals(target);
+        Node roles = policy.type().equals("AWS::IAM::RolePolicy")
+                ? policy.property("RoleName") : policy.property("Roles");
+        Set<String> roleNames = new HashSet<>();
+        if (role.property("RoleName") != null) {
+            evaluator.alternatives(role.property("RoleName"))
+                    .forEach(name -> roleNames.add(name.value().exactText()));
         }
-        for (Alternative item : evaluator.elements(orEmpty(policy.property("Roles")))) {
-            if (item.node() != null
-                    && role.logicalId().equals(evaluator.referencedResource(item.node()))) {
+        roleNames.remove(null);
+        for (Alternative item : evaluator.elements(orEmpty(roles))) {
+            boolean referenced = item.node() != null
+                    && role.logicalId().equals(evaluator.referencedResource(item.node()));
+            boolean named = roleNames.contains(item.value().exactText());
+            if (referenced || named) {
                 return true;
             }
         }

@@ -209,7 +209,8 @@ public final class TemplateLoader {
         return new Finding(EngineChecks.DUPLICATE_KEY.id(), EngineChecks.DUPLICATE_KEY.severity(),
                 "Key '" + duplicate.key() + "' appears again here after " + place
                         + "; only this last copy is used. Remove or rename one of them.",
-                file, duplicate.second(), null, List.of(first));
+                file, duplicate.second(), null,
+                List.of(new Finding.Related(first, "first copy of '" + duplicate.key() + "'")));
     }
 
     private static LoadResult failed(SourceFile file, LoadException e) {

@@ -85,6 +85,7 @@ public final class SarifReportWriter implements ReportWriter {
             }
         }
 
+        run.set("originalUriBaseIds", originalUriBaseIds());
         run.set("invocations", NODES.arrayNode().add(invocation(result)));
         if (!artifacts.isEmpty()) {
             run.set("artifacts", artifacts);
@@ -117,6 +118,19 @@ public final class SarifReportWriter implements ReportWriter {
             }
         }
         return driver;
+    }
+
+    /**
+     * Defines {@code %SRCROOT%}, the base of every artifact URI, by a description only. Its
+     * absolute URI would put the scanning machine's folder layout into the log and make the
+     * output depend on where slens ran, so viewers resolve the relative URIs themselves.
+     */
+    private static ObjectNode originalUriBaseIds() {
+        ObjectNode bases = NODES.objectNode();
+        bases.putObject(SarifResults.URI_BASE_ID).putObject("description").put("text",
+                "The folder that artifact URIs are relative to: the one given by --base-dir, by"
+                        + " default the working folder of slens.");
+        return bases;
     }
 
     /**

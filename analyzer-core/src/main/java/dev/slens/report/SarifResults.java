@@ -79,14 +79,15 @@ final class SarifResults {
         return physicalLocation;
     }
 
-    /** Adds the known related spans, which are in the finding's own file, numbered from 1. */
+    /** Adds the related places with a known span, which are in the finding's own file. */
     private void addRelatedLocations(ObjectNode result, Finding finding) {
         ArrayNode related = NODES.arrayNode();
-        for (SourceSpan span : finding.related()) {
-            if (span.isKnown()) {
+        for (Finding.Related place : finding.related()) {
+            if (place.span().isKnown()) {
                 ObjectNode location = related.addObject();
                 location.put("id", related.size());
-                location.set("physicalLocation", physicalLocation(finding.file(), span));
+                location.set("physicalLocation", physicalLocation(finding.file(), place.span()));
+                location.putObject("message").put("text", messageText(place.message()));
             }
         }
         if (!related.isEmpty()) {

@@ -14,10 +14,25 @@ import java.util.Objects;
  * @param file the file the span points into
  * @param span the place the user wrote, which reports show
  * @param logicalId the resource concerned, or {@code null}
- * @param related other places that explain the finding, such as the first copy of a duplicate
+ * @param related other places in {@code file} that explain the finding, such as the first copy
+ *     of a duplicate key
  */
 public record Finding(String ruleId, Severity severity, String message, SourceFile file,
-        SourceSpan span, String logicalId, List<SourceSpan> related) {
+        SourceSpan span, String logicalId, List<Related> related) {
+
+    /**
+     * A place that explains a finding.
+     *
+     * @param span the place in the finding's file
+     * @param message what the place is, such as "first copy of 'Timeout'"
+     */
+    public record Related(SourceSpan span, String message) {
+
+        public Related {
+            Objects.requireNonNull(span, "span");
+            Objects.requireNonNull(message, "message");
+        }
+    }
 
     public Finding {
         Objects.requireNonNull(ruleId, "ruleId");

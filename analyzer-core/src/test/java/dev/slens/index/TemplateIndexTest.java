@@ -2,6 +2,7 @@ package dev.slens.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slens.load.FormatDetector;
@@ -11,6 +12,7 @@ import dev.slens.load.TemplateAssembler;
 import dev.slens.load.TemplateLoader;
 import dev.slens.model.Resource;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -50,6 +52,45 @@ class TemplateIndexTest {
         assertEquals(1, documents.size());
         assertEquals("Access", documents.get(0).owner().logicalId());
         assertEquals(List.of(role), index.executionRoles());
+    }
+
+    @Test
+    void policies_policyNamesRoleByLiteralRoleName() {
+        TemplateIndex index = index("""
+                      Role: !GetAtt Runner.Arn
+                  Runner:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      RoleName: runner-role
+                  Inline:
+                    Type: AWS::IAM::Policy
+                    Properties:
+                      Roles: [runner-role]
+                      PolicyDocument:
+                        Statement: []
+                  Managed:
+                    Type: AWS::IAM::ManagedPolicy
+                    Properties:
+                      Roles: [runner-role]
+                      PolicyDocument:
+                        Statement: []
+                  Single:
+                    Type: AWS::IAM::RolePolicy
+                    Properties:
+                      RoleName: runner-role
+                      PolicyDocument:
+                        Statement: []
+                  Elsewhere:
+                    Type: AWS::IAM::Policy
+                    Properties:
+                      Roles: [other-role]
+                      PolicyDocument:
+                        Statement: []
+                """);
+        List<String> owners = index.policies(index.template().resource("Runner")).stream()
+                .map(document -> document.owner().logicalId())
+                .toList();
+        assertEquals(List.of("Inline", "Single", "Managed"), owners);
     }
 
     @Test
@@ -142,15 +183,45 @@ class TemplateIndexTest {
         assertEquals(List.of(), logGroupIds(index));
     }
 
+    @Test
+    void logGroupsOf_thousandsOfFunctions() {
+        int pairs = 5_000;
+        StringBuilder text = new StringBuilder("Resources:\n");
+        for (int i = 0; i < pairs; i++) {
+            text.append("  F").append(i).append(":\n")
+                    .append("    Type: AWS::Lambda::Function\n")
+                    .append("    Properties: {FunctionName: fn").append(i).append("}\n")
+                    .append("  L").append(i).append(":\n")
+                    .append("    Type: AWS::Logs::LogGroup\n")
+                    .append("    Properties: {LogGroupName: !Sub '/aws/lambda/${F")
+                    .append(i).append("}'}\n");
+        }
+        TemplateIndex index = parse(text.toString());
+
+        // Comparing every function with every group takes longer than the limit. One map
+        // lookup per function stays far below it.
+        List<List<Resource>> groups = assertTimeoutPreemptively(Duration.ofSeconds(10),
+                () -> index.functions().stream().map(index::logGroupsOf).toList());
+
+        assertEquals(pairs, groups.size());
+        for (int i = 0; i < pairs; i++) {
+            assertEquals(List.of(index.template().resource("L" + i)), groups.get(i));
+        }
+    }
+
     private static List<String> logGroupIds(TemplateIndex index) {
         Resource worker = index.template().resource("Worker");
         return index.logGroupsOf(worker).stream().map(Resource::logicalId).toList();
     }
 
     private static TemplateIndex index(String rest) {
+        return parse(HEADER + rest);
+    }
+
+    private static TemplateIndex parse(String text) {
         Path path = Path.of("template.yaml");
         LoadResult loaded = new TemplateLoader(LoadLimits.DEFAULT)
-                .parse(path, "template.yaml", HEADER + rest);
+                .parse(path, "template.yaml", text);
         assertTrue(loaded.problems().isEmpty(), loaded.problems().toString());
         TemplateAssembler.Assembled assembled = TemplateAssembler.assemble(loaded.file(),
                 loaded.root(), FormatDetector.detect(loaded.root()));

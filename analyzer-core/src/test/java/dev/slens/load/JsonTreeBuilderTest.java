@@ -55,7 +55,7 @@ class JsonTreeBuilderTest {
         assertEquals("Key 'TracingConfig' appears again here after line 7; only this last copy"
                 + " is used. Remove or rename one of them.", duplicate.message());
         assertStartsAt(9, 9, duplicate.span());
-        assertStartsAt(7, 9, duplicate.related().get(0));
+        assertStartsAt(7, 9, duplicate.related().get(0).span());
     }
 
     @Test

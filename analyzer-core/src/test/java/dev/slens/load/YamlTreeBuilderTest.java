@@ -131,7 +131,8 @@ class YamlTreeBuilderTest {
                 + " is used. Remove or rename one of them.", duplicate.message());
         assertStartsAt(12, 3, duplicate.span());
         assertEquals(1, duplicate.related().size());
-        assertStartsAt(4, 3, duplicate.related().get(0));
+        assertStartsAt(4, 3, duplicate.related().get(0).span());
+        assertEquals("first copy of 'ResizeFunction'", duplicate.related().get(0).message());
     }
 
     @Test

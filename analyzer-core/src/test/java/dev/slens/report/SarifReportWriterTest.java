@@ -151,7 +151,8 @@ class SarifReportWriterTest {
     void relatedSpansBecomeRelatedLocations() {
         Finding duplicate = new Finding(TIMEOUT.id(), TIMEOUT.severity(), "Duplicate.", TEMPLATE,
                 new SourceSpan(6, 7, 6, 14), "MainFunction",
-                List.of(new SourceSpan(3, 3, 3, 15), SourceSpan.NONE));
+                List.of(new Finding.Related(new SourceSpan(3, 3, 3, 15), "first copy of 'Key'"),
+                        new Finding.Related(SourceSpan.NONE, "unknown place")));
         JsonNode related = sarif(result(List.of(TEMPLATE), List.of(duplicate)))
                 .at("/runs/0/results/0/relatedLocations");
 
@@ -162,6 +163,18 @@ class SarifReportWriterTest {
         assertEquals(3, related.at("/0/physicalLocation/region/startLine").asInt());
         assertEquals("MainFunction", related.at("/0/physicalLocation/region/snippet/text")
                 .asText());
+        assertEquals("first copy of 'Key'", related.at("/0/message/text").asText());
+    }
+
+    @Test
+    void srcRootIsDefinedWithoutAbsolutePath() {
+        JsonNode bases = sarif(timeoutResult(TEMPLATE)).at("/runs/0/originalUriBaseIds");
+
+        assertEquals(1, bases.size());
+        JsonNode srcRoot = bases.path(SarifResults.URI_BASE_ID);
+        assertTrue(srcRoot.path("uri").isMissingNode(), srcRoot.toString());
+        assertTrue(srcRoot.at("/description/text").asText().contains("--base-dir"),
+                srcRoot.toString());
     }
 
     @Test

@@ -107,7 +107,8 @@ class SarifSchemaValidationTest {
                 "Function 'LegacyFunction' has no Timeout; set Timeout.");
         Finding urlAuth = new Finding(URL_AUTH.id(), URL_AUTH.severity(),
                 "Function URL of 'MainFunction' has AuthType 'NONE'; set AuthType to 'AWS_IAM'.",
-                unicode, SourceSpan.at(6, 7), "MainFunction", List.of(new SourceSpan(3, 3, 3, 15)));
+                unicode, SourceSpan.at(6, 7), "MainFunction",
+                List.of(new Finding.Related(new SourceSpan(3, 3, 3, 15), "first copy of 'Auth'")));
         Finding wholeFile = finding(TIMEOUT, unicode, SourceSpan.NONE, null, "Whole file.");
         Finding parseError = finding(EngineChecks.PARSE_ERROR, broken, SourceSpan.at(1, 1), null,
                 "The file cannot be parsed: unexpected end of input.");

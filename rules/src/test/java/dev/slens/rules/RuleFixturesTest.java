@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slens.AnalysisResult;
 import dev.slens.Analyzer;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Runs every rule fixture through the whole analyzer with every registered rule, and compares
- * the findings with the file's markers by rule ID and line.
+ * the findings with the file's markers by rule ID and line, and by message where a marker
+ * quotes one.
  */
 class RuleFixturesTest {
 
@@ -43,9 +45,22 @@ class RuleFixturesTest {
         List<Fixture.Expected> actual = findings(fixture);
         if (fixture.kind() == Fixture.Kind.PASS || fixture.kind() == Fixture.Kind.FAIL) {
             assertEquals(fixture.expected(), actual, fixture.name() + ": " + describe(fixture));
+            assertQuotedMessages(fixture);
         } else {
             assertNotEquals(fixture.expected(), actual, fixture.name()
                     + " now gives the right result; rename it to a pass or fail fixture");
+        }
+    }
+
+    private static void assertQuotedMessages(Fixture fixture) {
+        List<Finding> findings = analyze(fixture).findings();
+        for (Fixture.ExpectedMessage expected : fixture.messages()) {
+            boolean found = findings.stream().anyMatch(f -> f.ruleId().equals(expected.ruleId())
+                    && f.span().line() == expected.line()
+                    && f.message().contains(expected.text()));
+            assertTrue(found, fixture.name() + ": no " + expected.ruleId() + " finding on line "
+                    + expected.line() + " contains \"" + expected.text() + "\"; "
+                    + describe(fixture));
         }
     }
 

@@ -86,12 +86,12 @@ class SharedCasesTest {
     void duplicateLogicalIdKeepsLastCopy() {
         AnalysisResult yaml = analyze("017-duplicate-logical-ids", "template.yaml");
         assertEquals(List.of(23), lines(yaml, "SL0004"));
-        assertEquals(5, only(yaml, "SL0004").get(0).related().get(0).line());
+        assertEquals(5, only(yaml, "SL0004").get(0).related().get(0).span().line());
         assertEquals(List.of(23), lines(yaml, "SL1002"));
 
         AnalysisResult json = analyze("017-duplicate-logical-ids", "template.json");
         assertEquals(List.of(14), lines(json, "SL0004"));
-        assertEquals(12, only(json, "SL0004").get(0).related().get(0).line());
+        assertEquals(12, only(json, "SL0004").get(0).related().get(0).span().line());
         assertEquals(List.of(14), lines(json, "SL1004"));
     }
 

@@ -16,8 +16,9 @@ final class IamWildcards {
      * sampling, CloudWatch metrics, the network-interface actions a function in a VPC needs, the
      * tagging API's reads, the ECR login token, random-value generators, and the stateless
      * analysis calls of Rekognition, Comprehend, Textract and Translate. Actions whose name
-     * starts with Describe or List are treated the same way. NOTE: the list is chosen by hand,
-     * not read from IAM's action metadata, so an entry may accept narrower ARNs.
+     * starts with Describe or List are treated the same way, except {@link #SCOPED_LIST_ACTIONS}.
+     * NOTE: the list is chosen by hand, not read from IAM's action metadata, so an entry may
+     * accept narrower ARNs.
      */
     private static final Set<String> STAR_ONLY_ACTIONS = Set.of("xray:puttracesegments",
             "xray:puttelemetryrecords", "xray:getsamplingrules", "xray:getsamplingtargets",
@@ -34,6 +35,16 @@ final class IamWildcards {
             "textract:detectdocumenttext", "textract:analyzedocument",
             "translate:translatetext", "secretsmanager:getrandompassword",
             "kms:generaterandom");
+
+    /**
+     * List actions, lower-cased, that IAM authorizes against the ARN of one bucket, object, queue,
+     * topic, function or key, so {@code Resource: '*'} grants them on every such resource.
+     */
+    private static final Set<String> SCOPED_LIST_ACTIONS = Set.of("s3:listbucket",
+            "s3:listbucketversions", "s3:listbucketmultipartuploads",
+            "s3:listmultipartuploadparts", "sqs:listdeadlettersourcequeues",
+            "sqs:listqueuetags", "sns:listsubscriptionsbytopic", "lambda:listaliases",
+            "lambda:listversionsbyfunction", "kms:listgrants", "kms:listkeypolicies");
 
     private static final String AWS_MANAGED_ARN = ":iam::aws:policy/";
 
@@ -60,7 +71,7 @@ final class IamWildcards {
         String name = action.toLowerCase(Locale.ROOT);
         String operation = name.substring(name.indexOf(':') + 1);
         return STAR_ONLY_ACTIONS.contains(name) || operation.startsWith("describe")
-                || operation.startsWith("list");
+                || operation.startsWith("list") && !SCOPED_LIST_ACTIONS.contains(name);
     }
 
     /**

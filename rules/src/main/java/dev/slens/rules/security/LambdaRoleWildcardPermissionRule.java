@@ -1,7 +1,6 @@
 package dev.slens.rules.security;
 
 import dev.slens.index.Alternative;
-import dev.slens.index.Evaluator;
 import dev.slens.index.PolicyDocument;
 import dev.slens.index.TemplateIndex;
 import dev.slens.index.Value;
@@ -15,8 +14,10 @@ import dev.slens.rule.RuleInfo;
 import dev.slens.rule.Severity;
 import dev.slens.rules.security.PolicyStatements.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 @RuleInfo(
@@ -43,8 +44,8 @@ public final class LambdaRoleWildcardPermissionRule implements Rule {
                 WildcardMessages.Owner owner = WildcardMessages.owner(role, document.owner());
                 for (Statement statement : PolicyStatements.of(context.evaluator(),
                         document.document())) {
-                    if (statement.allows(context.evaluator())) {
-                        checkStatement(context, owner, statement, findings);
+                    for (Statement allowed : statement.allowing(context.evaluator())) {
+                        checkStatement(context, owner, allowed, findings);
                     }
                 }
             }
@@ -57,7 +58,6 @@ public final class LambdaRoleWildcardPermissionRule implements Rule {
 
     private static void checkStatement(RuleContext context, WildcardMessages.Owner owner,
             Statement statement, Set<Finding> findings) {
-        Evaluator evaluator = context.evaluator();
         for (String negated : List.of("NotAction", "NotResource")) {
             MapNode.Entry entry = statement.node().entry(negated);
             if (entry != null) {
@@ -66,11 +66,15 @@ public final class LambdaRoleWildcardPermissionRule implements Rule {
             }
         }
 
-        List<String> actions = new ArrayList<>();
-        for (Alternative action : elements(evaluator, statement, "Action")) {
-            String text = action.value().exactText();
-            actions.add(text);
+        Map<List<String>, List<String>> actionsByCondition = new LinkedHashMap<>();
+        for (Alternative action : statement.elements(context.evaluator(), "Action")) {
             Alternative where = statement.within(action);
+            if (!PolicyStatements.consistent(where.conditions())) {
+                continue;
+            }
+            String text = action.value().exactText();
+            actionsByCondition.computeIfAbsent(action.conditions(), k -> new ArrayList<>())
+                    .add(text);
             if ("*".equals(text)) {
                 findings.add(context.finding(Severity.ERROR, action.node().span(),
                         owner.logicalId(), WildcardMessages.allActions(owner, where)));
@@ -79,23 +83,7 @@ public final class LambdaRoleWildcardPermissionRule implements Rule {
                         WildcardMessages.serviceActions(owner, text, where)));
             }
         }
-
-        if (IamWildcards.acceptOnlyAllResources(actions)) {
-            return;
-        }
-        for (Alternative resource : elements(evaluator, statement, "Resource")) {
-            if ("*".equals(resource.value().exactText())) {
-                String message = WildcardMessages.allResources(owner, actions,
-                        statement.within(resource));
-                findings.add(context.finding(resource.node().span(), owner.logicalId(), message));
-            }
-        }
-    }
-
-    private static List<Alternative> elements(Evaluator evaluator, Statement statement,
-            String key) {
-        return statement.node().has(key)
-                ? evaluator.elements(statement.node().get(key)) : List.of();
+        ResourceWildcards.check(context, owner, statement, actionsByCondition, findings);
     }
 
     private static void checkManagedPolicy(RuleContext context, Resource role, Alternative policy,

@@ -11,6 +11,9 @@ import java.util.List;
 /** Reads the statements of an IAM policy document through {@code Fn::If} at any level. */
 final class PolicyStatements {
 
+    private static final String TRUE = " is true";
+    private static final String FALSE = " is false";
+
     /**
      * One statement of a policy document.
      *
@@ -20,19 +23,42 @@ final class PolicyStatements {
      */
     record Statement(MapNode node, List<String> conditions) {
 
-        /** Returns whether some branch of {@code Effect} is {@code Allow}. */
-        boolean allows(Evaluator evaluator) {
+        /**
+         * Returns this statement once for each branch of {@code Effect} that is {@code Allow},
+         * with that branch's conditions added, so a finding names when the statement allows.
+         */
+        List<Statement> allowing(Evaluator evaluator) {
             Node effect = node.get("Effect");
-            return effect != null && evaluator.alternatives(effect).stream()
-                    .anyMatch(alternative -> "Allow".equals(alternative.value().exactText()));
+            List<Statement> allowed = new ArrayList<>();
+            if (effect == null) {
+                return allowed;
+            }
+            for (Alternative alternative : evaluator.alternatives(effect)) {
+                Statement branch = when(alternative.conditions());
+                if ("Allow".equals(alternative.value().exactText())
+                        && consistent(branch.conditions()) && !allowed.contains(branch)) {
+                    allowed.add(branch);
+                }
+            }
+            return allowed;
+        }
+
+        /** Returns this statement with {@code more} conditions after its own. */
+        Statement when(List<String> more) {
+            List<String> all = new ArrayList<>(conditions);
+            more.stream().filter(c -> !all.contains(c)).forEach(all::add);
+            return new Statement(node, all);
+        }
+
+        /** Returns the items of {@code key}, such as {@code Action}, or an empty list. */
+        List<Alternative> elements(Evaluator evaluator, String key) {
+            return node.has(key) ? evaluator.elements(node.get(key)) : List.of();
         }
 
         /** Returns {@code alternative} with this statement's conditions in front of its own. */
         Alternative within(Alternative alternative) {
-            List<String> all = new ArrayList<>(conditions);
-            alternative.conditions().stream().filter(c -> !all.contains(c)).forEach(all::add);
-            return new Alternative(alternative.value(), all, alternative.via(),
-                    alternative.node());
+            return new Alternative(alternative.value(), when(alternative.conditions()).conditions(),
+                    alternative.via(), alternative.node());
         }
     }
 
@@ -58,6 +84,21 @@ final class PolicyStatements {
             }
         }
         return statements;
+    }
+
+    /**
+     * Returns whether {@code conditions} can hold together: false when they require one
+     * condition to be both true and false. They are read in the form the evaluator writes, such
+     * as "condition 'IsProd' is true".
+     */
+    static boolean consistent(List<String> conditions) {
+        for (String condition : conditions) {
+            if (condition.endsWith(TRUE) && conditions.contains(
+                    condition.substring(0, condition.length() - TRUE.length()) + FALSE)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static MapNode asMap(Value value) {

@@ -1,0 +1,59 @@
+package dev.slens.rules.security;
+
+import dev.slens.index.Alternative;
+import dev.slens.rule.Finding;
+import dev.slens.rule.RuleContext;
+import dev.slens.rules.security.PolicyStatements.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The {@code Resource: '*'} check of the wildcard-permission rule. */
+final class ResourceWildcards {
+
+    private ResourceWildcards() {
+    }
+
+    /**
+     * Reports {@code Resource: '*'} in an Allow statement unless its actions accept only
+     * {@code *}. {@code actionsByCondition} maps the conditions of each Action item, beyond the
+     * statement's own, to the action names, with {@code null} for a name not evaluated. Actions
+     * without a condition always apply. Each conditional group applies together with them, so
+     * it is checked, and its conditions named, only when the unconditional actions alone are not
+     * reported.
+     */
+    static void check(RuleContext context, WildcardMessages.Owner owner, Statement statement,
+            Map<List<String>, List<String>> actionsByCondition, Set<Finding> findings) {
+        List<String> always = actionsByCondition.getOrDefault(List.of(), List.of());
+        boolean unconditional = actionsByCondition.keySet().stream().allMatch(List::isEmpty);
+        if (unconditional
+                || !always.isEmpty() && !IamWildcards.acceptOnlyAllResources(always)) {
+            reportAllResources(context, owner, statement, always, findings);
+            return;
+        }
+        for (Map.Entry<List<String>, List<String>> group : actionsByCondition.entrySet()) {
+            if (!group.getKey().isEmpty()) {
+                List<String> actions = new ArrayList<>(always);
+                actions.addAll(group.getValue());
+                reportAllResources(context, owner, statement.when(group.getKey()), actions,
+                        findings);
+            }
+        }
+    }
+
+    private static void reportAllResources(RuleContext context, WildcardMessages.Owner owner,
+            Statement statement, List<String> actions, Set<Finding> findings) {
+        if (IamWildcards.acceptOnlyAllResources(actions)) {
+            return;
+        }
+        for (Alternative resource : statement.elements(context.evaluator(), "Resource")) {
+            Alternative where = statement.within(resource);
+            if ("*".equals(resource.value().exactText())
+                    && PolicyStatements.consistent(where.conditions())) {
+                findings.add(context.finding(resource.node().span(), owner.logicalId(),
+                        WildcardMessages.allResources(owner, actions, where)));
+            }
+        }
+    }
+}
