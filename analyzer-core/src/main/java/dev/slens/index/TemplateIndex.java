@@ -189,7 +189,8 @@ public final class TemplateIndex {
 
     private boolean trustsLambda(Resource role) {
         Node trust = role.property("AssumeRolePolicyDocument");
-        return trust != null && contains(trust, "lambda.amazonaws.com");
+        return trust != null && (contains(trust, "lambda.amazonaws.com")
+                || contains(trust, "lambda.${aws::urlsuffix}"));
     }
 
     private static boolean contains(Node node, String text) {

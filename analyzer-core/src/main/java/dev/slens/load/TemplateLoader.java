@@ -90,6 +90,13 @@ public final class TemplateLoader {
                 YamlTreeBuilder builder = new YamlTreeBuilder(limits, columns);
                 root = parseYaml(text, builder, columns);
                 duplicates = builder.duplicates();
+                for (YamlTreeBuilder.UnknownTag unknown : builder.unknownTags()) {
+                    problems.add(finding(EngineChecks.UNSUPPORTED, file, unknown.span(),
+                            "Tag '" + unknown.tag() + "' is not a CloudFormation function, so"
+                                    + " its value is read without it. CloudFormation rejects"
+                                    + " unknown tags unless a tool such as Rain replaces them"
+                                    + " before deployment."));
+                }
             }
             for (YamlTreeBuilder.Duplicate duplicate : duplicates) {
                 problems.add(duplicateKey(file, duplicate));

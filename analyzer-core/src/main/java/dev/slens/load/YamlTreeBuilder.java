@@ -29,6 +29,9 @@ final class YamlTreeBuilder {
     /** A key that appeared twice in one mapping. */
     record Duplicate(String key, SourceSpan first, SourceSpan second) { }
 
+    /** A local tag, such as {@code !Bogus}, that is not a CloudFormation short form. */
+    record UnknownTag(String tag, SourceSpan span) { }
+
     private final LoadLimits limits;
     private final Utf16Columns columns;
     private final Map<org.yaml.snakeyaml.nodes.Node, Node> converted = new IdentityHashMap<>();
@@ -36,6 +39,7 @@ final class YamlTreeBuilder {
     private final Set<org.yaml.snakeyaml.nodes.Node> inProgress =
             Collections.newSetFromMap(new IdentityHashMap<>());
     private final List<Duplicate> duplicates = new ArrayList<>();
+    private final List<UnknownTag> unknownTags = new ArrayList<>();
     private long mergedEntries;
 
     YamlTreeBuilder(LoadLimits limits, Utf16Columns columns) {
@@ -45,6 +49,10 @@ final class YamlTreeBuilder {
 
     List<Duplicate> duplicates() {
         return duplicates;
+    }
+
+    List<UnknownTag> unknownTags() {
+        return unknownTags;
     }
 
     Node build(org.yaml.snakeyaml.nodes.Node root) {
@@ -73,6 +81,10 @@ final class YamlTreeBuilder {
             case anchor -> convert(((org.yaml.snakeyaml.nodes.AnchorNode) node).getRealNode(),
                     depth);
         };
+        String tag = node.getTag().getValue();
+        if (tag.startsWith("!") && !ShortForms.isShortForm(node.getTag())) {
+            unknownTags.add(new UnknownTag(tag, span(node)));
+        }
         result = ShortForms.toLongForm(node.getTag(), result);
         inProgress.remove(node);
         converted.put(node, result);

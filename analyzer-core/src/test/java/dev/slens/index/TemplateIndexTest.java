@@ -92,6 +92,33 @@ class TemplateIndexTest {
     }
 
     @Test
+    void executionRoles_trustThroughUrlSuffix() {
+        TemplateIndex index = parse("""
+                Resources:
+                  Spare:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Principal: {Service: !Sub 'lambda.${AWS::URLSuffix}'}
+                            Action: sts:AssumeRole
+                  Builder:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      AssumeRolePolicyDocument:
+                        Statement:
+                          - Effect: Allow
+                            Principal: {Service: !Sub 'codebuild.${AWS::URLSuffix}'}
+                            Action: sts:AssumeRole
+                """);
+
+        List<String> roles = index.executionRoles().stream().map(Resource::logicalId).toList();
+
+        assertEquals(List.of("Spare"), roles);
+    }
+
+    @Test
     void logGroupsOf_loggingConfigRef() {
         TemplateIndex index = index("""
                       LoggingConfig:

@@ -64,6 +64,21 @@ class TemplateLoaderTest {
     }
 
     @Test
+    void unknownTagIsReportedAndValueKept() {
+        LoadResult result = TestLoading.parse("tags.yaml",
+                "Resources:\n  Q:\n    Type: AWS::SQS::Queue\n"
+                        + "    Properties: {QueueName: !Bogus jobs, DelaySeconds: !Ref Delay}\n");
+
+        assertEquals(1, result.problems().size());
+        Finding problem = result.problems().get(0);
+        assertEquals("SL0002", problem.ruleId());
+        assertEquals(4, problem.span().line());
+        assertTrue(problem.message().contains("'!Bogus'"), problem.message());
+        MapNode properties = result.root().getMap("Resources").getMap("Q").getMap("Properties");
+        assertEquals("jobs", properties.getText("QueueName"));
+    }
+
+    @Test
     void nonAsciiTextSurvivesLoading() {
         String description = loadedRoot("bom-crlf.yaml").getText("Description");
 
