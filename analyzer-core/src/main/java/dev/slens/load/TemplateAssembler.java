@@ -61,7 +61,7 @@ public final class TemplateAssembler {
                     entry.keySpan(), definition.getText("Condition"), null));
         }
         if (format == TemplateFormat.SAM) {
-            resources = SamExpander.expand(root, resources);
+            resources = SamExpander.expand(file, root, resources, problems);
         }
         return new Assembled(new Template(file, format, root, resources), problems);
     }

@@ -30,13 +30,16 @@ final class SamFunctionExpander {
     private final SourceSpan span;
     private final MapNode properties;
     private final String condition;
+    private final SamProblems problems;
     private final List<Resource> out = new ArrayList<>();
 
-    SamFunctionExpander(String id, SourceSpan span, MapNode properties, String condition) {
+    SamFunctionExpander(String id, SourceSpan span, MapNode properties, String condition,
+            SamProblems problems) {
         this.id = id;
         this.span = span;
         this.properties = properties;
         this.condition = condition;
+        this.problems = problems;
     }
 
     List<Resource> expand() {
@@ -59,7 +62,7 @@ final class SamFunctionExpander {
         }
         if (!properties.has("Role")) {
             function.add(new MapNode.Entry("Role", span, Nodes.getAtt(id + "Role", "Arn", span)));
-            out.add(new SamRoleBuilder(id, span, properties, condition).build());
+            out.add(new SamRoleBuilder(id, span, properties, condition, problems).build());
         }
         out.add(0, new Resource(id, "AWS::Lambda::Function",
                 new MapNode(function, properties.span()), span, condition, null));

@@ -13,7 +13,8 @@ import java.util.List;
  * Builds the execution role SAM generates for a function without {@code Role}. Each entry of
  * {@code Policies} becomes a managed policy (a name or ARN, kept as written, so that rules can
  * tell {@code AdministratorAccess} from an ARN) or an inline policy (a document with
- * {@code Statement}). An {@code Fn::If} entry is kept whole, so both branches are checked.
+ * {@code Statement}, or a SAM policy template, which {@link PolicyTemplateExpander} turns into
+ * one). An {@code Fn::If} entry is kept whole, so both branches are checked.
  */
 final class SamRoleBuilder {
 
@@ -25,12 +26,15 @@ final class SamRoleBuilder {
     private final SourceSpan span;
     private final MapNode properties;
     private final String condition;
+    private final PolicyTemplateExpander templates;
 
-    SamRoleBuilder(String functionId, SourceSpan span, MapNode properties, String condition) {
+    SamRoleBuilder(String functionId, SourceSpan span, MapNode properties, String condition,
+            SamProblems problems) {
         this.functionId = functionId;
         this.span = span;
         this.properties = properties;
         this.condition = condition;
+        this.templates = new PolicyTemplateExpander(functionId, problems);
     }
 
     Resource build() {
@@ -41,14 +45,19 @@ final class SamRoleBuilder {
         if (properties.has("Tracing")) {
             managed.add(Nodes.text(XRAY_WRITE, properties.entry("Tracing").keySpan()));
         }
+
         List<Node> inline = new ArrayList<>();
         if (policiesEntry != null) {
             Node policies = policiesEntry.value();
             List<Node> items = policies instanceof ListNode list ? list.items() : List.of(policies);
             for (Node item : items) {
-                classify(item, managed, inline);
+                Node expanded = templates.expand(item);
+                if (expanded != null) {
+                    classify(expanded, managed, inline);
+                }
             }
         }
+
         List<Node> inlinePolicies = new ArrayList<>();
         for (int i = 0; i < inline.size(); i++) {
             Node document = inline.get(i);
@@ -56,6 +65,7 @@ final class SamRoleBuilder {
                     "PolicyName", Nodes.text(functionId + "RolePolicy" + i, document.span()),
                     "PolicyDocument", document));
         }
+
         Node trust = properties.get("AssumeRolePolicyDocument");
         MapNode role = Nodes.map(at,
                 "AssumeRolePolicyDocument", trust != null ? trust : lambdaTrust(),
@@ -74,16 +84,34 @@ final class SamRoleBuilder {
         String function = item.intrinsicName();
         if ("Fn::If".equals(function)) {
             ListNode parts = item.asMap().get("Fn::If").asList();
-            boolean document = parts != null && parts.items().stream().anyMatch(
-                    branch -> branch.asMap() != null && branch.asMap().has("Statement"));
-            (document ? inline : managed).add(item);
+            List<Node> branches = parts == null || parts.size() != 3
+                    ? List.of() : parts.items().subList(1, 3);
+            boolean document = branches.stream().anyMatch(SamRoleBuilder::isDocument);
+            boolean policyName = branches.stream().anyMatch(
+                    branch -> !isDocument(branch) && !isNoValue(branch));
+            // An If with a document in one branch and a policy name in the other goes to both
+            // lists. Readers of inline policies skip a branch that is not a mapping with
+            // Statement, and readers of ManagedPolicyArns use only text and references.
+            if (document) {
+                inline.add(item);
+            }
+            if (policyName || !document) {
+                managed.add(item);
+            }
         } else if (function != null) {
             managed.add(item);
         } else if (item.asMap() != null && item.asMap().has("Statement")) {
             inline.add(item);
         }
-        // NOTE: a SAM policy template (such as DynamoDBReadPolicy) adds no statements here yet,
-        // so a wildcard that a template grants is not seen.
+    }
+
+    private static boolean isDocument(Node node) {
+        return node.asMap() != null && node.asMap().has("Statement");
+    }
+
+    private static boolean isNoValue(Node node) {
+        return "Ref".equals(node.intrinsicName())
+                && "AWS::NoValue".equals(node.asMap().getText("Ref"));
     }
 
     private MapNode lambdaTrust() {
