@@ -85,13 +85,17 @@ final class PolicyTemplateExpander {
 
         List<Node> statements = new ArrayList<>();
         for (PolicyTemplateTable.Statement statement : template.statements()) {
-            statements.add(statement(statement, values, at));
+            statements.add(statement(template.name(), statement, values, at));
         }
         return Nodes.map(at, "Statement", Nodes.list(at, statements));
     }
 
-    private static MapNode statement(PolicyTemplateTable.Statement statement, MapNode values,
-            SourceSpan at) {
+    /**
+     * Builds one statement. Its {@code Sid} names the template, which the SAM translator does
+     * not add, so that rules can tell the template's own resources from the user's values.
+     */
+    private static MapNode statement(String templateName, PolicyTemplateTable.Statement statement,
+            MapNode values, SourceSpan at) {
         List<Node> actions = new ArrayList<>();
         for (String action : statement.actions()) {
             actions.add(Nodes.text(action, at));
@@ -101,6 +105,7 @@ final class PolicyTemplateExpander {
             resources.add(substitute(pattern, values, at));
         }
         return Nodes.map(at,
+                "Sid", Nodes.text(SamExpander.POLICY_TEMPLATE_SID_PREFIX + templateName, at),
                 "Effect", Nodes.text("Allow", at),
                 "Action", Nodes.list(at, actions),
                 "Resource", Nodes.list(at, resources),

@@ -1,6 +1,8 @@
 package dev.slens.rules.security;
 
 import dev.slens.index.Alternative;
+import dev.slens.internal.sam.SamExpander;
+import dev.slens.model.ScalarNode;
 import dev.slens.rule.Finding;
 import dev.slens.rule.RuleContext;
 import dev.slens.rules.security.PolicyStatements.Statement;
@@ -49,11 +51,22 @@ final class ResourceWildcards {
         }
         for (Alternative resource : statement.elements(context.evaluator(), "Resource")) {
             Alternative where = statement.within(resource);
-            if ("*".equals(resource.value().exactText())
+            if ("*".equals(resource.value().exactText()) && !builtIntoTemplate(statement, resource)
                     && PolicyStatements.consistent(where.conditions())) {
                 findings.add(context.finding(resource.node().span(), owner.logicalId(),
                         WildcardMessages.allResources(owner, actions, where)));
             }
         }
+    }
+
+    /**
+     * Returns whether {@code resource} is a literal of a SAM policy template, such as the
+     * {@code *} that VPCAccessPolicy grants, rather than a value the user passed to it. The user
+     * cannot narrow such a resource, only replace the template.
+     */
+    private static boolean builtIntoTemplate(Statement statement, Alternative resource) {
+        String sid = statement.node().getText("Sid");
+        return sid != null && sid.startsWith(SamExpander.POLICY_TEMPLATE_SID_PREFIX)
+                && resource.node() instanceof ScalarNode;
     }
 }
