@@ -7,7 +7,9 @@ public enum ReportFormat {
     /** One line a finding with the source line under it, for terminals and logs. */
     TEXT(TextReportWriter::new),
     /** SARIF 2.1.0, for GitHub code scanning and other dashboards. */
-    SARIF(SarifReportWriter::new);
+    SARIF(SarifReportWriter::new),
+    /** slens's own versioned JSON schema, for scripts and other tools. */
+    JSON(JsonReportWriter::new);
 
     private final Supplier<ReportWriter> factory;
 
