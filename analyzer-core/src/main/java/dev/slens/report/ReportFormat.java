@@ -9,7 +9,9 @@ public enum ReportFormat {
     /** SARIF 2.1.0, for GitHub code scanning and other dashboards. */
     SARIF(SarifReportWriter::new),
     /** slens's own versioned JSON schema, for scripts and other tools. */
-    JSON(JsonReportWriter::new);
+    JSON(JsonReportWriter::new),
+    /** GitHub Actions workflow commands, which annotate pull requests. */
+    GITHUB(GithubReportWriter::new);
 
     private final Supplier<ReportWriter> factory;
 
