@@ -1,10 +1,5 @@
 package dev.slens.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -32,19 +27,7 @@ public final class JsonReportWriter implements ReportWriter {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private final ObjectWriter json;
-
-    /** Creates a writer that indents with two spaces and writes {@code "key": value}. */
-    public JsonReportWriter() {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
-        DefaultPrettyPrinter printer = new DefaultPrettyPrinter(separators)
-                .withObjectIndenter(indenter)
-                .withArrayIndenter(indenter);
-        this.json = new ObjectMapper().writer(printer)
-                .without(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-    }
+    private final ObjectWriter json = ReportJson.prettyWriter();
 
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {

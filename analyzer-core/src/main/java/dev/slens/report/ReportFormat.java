@@ -11,7 +11,9 @@ public enum ReportFormat {
     /** slens's own versioned JSON schema, for scripts and other tools. */
     JSON(JsonReportWriter::new),
     /** GitHub Actions workflow commands, which annotate pull requests. */
-    GITHUB(GithubReportWriter::new);
+    GITHUB(GithubReportWriter::new),
+    /** A GitLab Code Quality report, which merge requests show. */
+    GITLAB(GitlabReportWriter::new);
 
     private final Supplier<ReportWriter> factory;
 
