@@ -13,7 +13,9 @@ public enum ReportFormat {
     /** GitHub Actions workflow commands, which annotate pull requests. */
     GITHUB(GithubReportWriter::new),
     /** A GitLab Code Quality report, which merge requests show. */
-    GITLAB(GitlabReportWriter::new);
+    GITLAB(GitlabReportWriter::new),
+    /** JUnit XML, one test case per rule and file, for CI systems that show test reports. */
+    JUNIT(JunitReportWriter::new);
 
     private final Supplier<ReportWriter> factory;
 

@@ -31,7 +31,7 @@ class UsageErrorHandlerTest {
         CommandRun run = CommandRun.of("scan", "--format", "pdf", FUNCTION);
 
         assertUsageError(run, "error: invalid value for option '--format': expected one of"
-                + " text, sarif, json, github, gitlab but was 'pdf'", SCAN_HINT);
+                + " text, sarif, json, github, gitlab, junit but was 'pdf'", SCAN_HINT);
     }
 
     @Test
