@@ -7,7 +7,15 @@ public enum ReportFormat {
     /** One line a finding with the source line under it, for terminals and logs. */
     TEXT(TextReportWriter::new),
     /** SARIF 2.1.0, for GitHub code scanning and other dashboards. */
-    SARIF(SarifReportWriter::new);
+    SARIF(SarifReportWriter::new),
+    /** slens's own versioned JSON schema, for scripts and other tools. */
+    JSON(JsonReportWriter::new),
+    /** GitHub Actions workflow commands, which annotate pull requests. */
+    GITHUB(GithubReportWriter::new),
+    /** A GitLab Code Quality report, which merge requests show. */
+    GITLAB(GitlabReportWriter::new),
+    /** JUnit XML, one test case per rule and file, for CI systems that show test reports. */
+    JUNIT(JunitReportWriter::new);
 
     private final Supplier<ReportWriter> factory;
 

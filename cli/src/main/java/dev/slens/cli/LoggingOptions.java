@@ -12,7 +12,7 @@ public final class LoggingOptions {
     private static final String PREFIX = "org.slf4j.simpleLogger.";
 
     @Option(names = {"-v", "--verbose"},
-            description = "Logs on stderr each skipped file, the output file written, and one"
+            description = "Logs on stderr each skipped file, each report file written, and one"
                     + " closing line with the number of files, findings and skipped files and"
                     + " the time taken.")
     private boolean verbose;

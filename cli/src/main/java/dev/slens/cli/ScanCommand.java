@@ -7,7 +7,6 @@ import dev.slens.AnalyzerException;
 import dev.slens.report.ReportFormat;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,12 +28,13 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code slens scan}: analyzes templates and writes one report of all findings. */
+/** {@code slens scan}: analyzes templates and writes one or more reports of all findings. */
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = SlensCommand.VersionProvider.class,
         modelTransformer = CommandDefaults.class,
         description = {"Analyzes SAM and CloudFormation templates and reports the findings.",
-            "The report goes to stdout or to --output; diagnostics go to stderr."})
+            "Reports go to stdout, to --output or to the file in --format FORMAT=FILE;"
+                    + " diagnostics go to stderr."})
 public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     private static final Set<String> PROCESSING_ERROR_IDS =
@@ -49,16 +49,19 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
                     + " CloudFormation nor SAM are skipped.")
     private List<Path> paths;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = FormatValues.class, completionCandidates = FormatValues.class,
-            description = "Report format, one of: ${COMPLETION-CANDIDATES}."
-                    + " Default: ${DEFAULT-VALUE}.")
-    private ReportFormat format;
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
+            converter = ReportRequest.Converter.class, completionCandidates = FormatValues.class,
+            description = "Report format, one of: ${COMPLETION-CANDIDATES}. Default: text."
+                    + " Repeat the option to write several reports in one run. FORMAT=FILE"
+                    + " writes that report to FILE; at most one report may be given without"
+                    + " a file, and it goes to --output or stdout.")
+    private List<ReportRequest> formats;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Writes the report to FILE instead of stdout. The file is replaced"
-                    + " in one step, so it is never left half-written.")
-    private Path output;
+            description = "Writes the report given without a file to FILE instead of stdout."
+                    + " Give it once. Each report file is replaced in one step, so it is never"
+                    + " left half-written.")
+    private List<Path> outputs;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
             converter = FailOn.Values.class, completionCandidates = FailOn.Values.class,
@@ -88,17 +91,17 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         Logger log = LoggerFactory.getLogger(ScanCommand.class);
         PrintWriter err = spec.commandLine().getErr();
         try {
-            validate();
+            ReportTargets reports = validate();
             AnalysisResult result = Analyzer.withRegisteredRules().analyze(config());
-            writeReport(result);
-            printDiagnostics(result, err);
-            logProgress(log, result, Duration.ofNanos(System.nanoTime() - started));
+            reports.write(result, spec.commandLine().getOut());
+            printDiagnostics(result, reports, err);
+            logProgress(log, result, reports, Duration.ofNanos(System.nanoTime() - started));
             return exitCode(result, failOn).code();
         } catch (AnalyzerException e) {
             return CommandErrors.report(err, ExitCode.USAGE, e, true, logging.debug());
-        } catch (IOException e) {
-            AnalyzerException failure =
-                    new AnalyzerException(OutputFailures.message(output, e), e);
+        } catch (ReportTargets.WriteException e) {
+            AnalyzerException failure = new AnalyzerException(
+                    OutputFailures.message(e.file(), e.failure()), e.failure());
             return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, failure, true,
                     logging.debug());
         } catch (RuntimeException e) {
@@ -130,10 +133,10 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
     }
 
     /**
-     * Checks the paths before any work starts. A problem is an {@link AnalyzerException}, which
-     * prints as one line and exits with code 2.
+     * Checks the paths and report targets before any work starts, and returns the targets. A
+     * problem is an {@link AnalyzerException}, which prints as one line and exits with code 2.
      */
-    private void validate() {
+    private ReportTargets validate() {
         for (Path path : paths) {
             if (!Files.exists(path)) {
                 throw new AnalyzerException("path not found: '" + path + "' (resolved to '"
@@ -143,30 +146,9 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         if (baseDirectory != null && !Files.isDirectory(baseDirectory)) {
             throw new AnalyzerException("base folder not found: '" + baseDirectory + "'");
         }
-        if (output != null) {
-            validateOutput();
-        }
-    }
-
-    private void validateOutput() {
-        // Path.of("") is the current folder, so an empty value would otherwise be reported as
-        // a folder, which is not what the user typed.
-        if (output.toString().isEmpty()) {
-            throw new AnalyzerException("output path is empty; give a file name or leave out"
-                    + " --output to print the report");
-        }
-        if (Files.isDirectory(output)) {
-            throw new AnalyzerException("output '" + output
-                    + "' is a folder; give a file name instead");
-        }
-        Path folder = output.toAbsolutePath().normalize().getParent();
-        if (folder == null || !Files.isDirectory(folder)) {
-            throw new AnalyzerException("output folder not found: '" + folder
-                    + "'; create it first");
-        }
-        if (!Files.isWritable(folder)) {
-            throw new AnalyzerException("output folder is not writable: '" + folder + "'");
-        }
+        ReportTargets reports = ReportTargets.resolve(formats, outputs);
+        reports.validateFiles();
+        return reports;
     }
 
     private AnalyzerConfig config() {
@@ -180,21 +162,13 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         return builder.build();
     }
 
-    private void writeReport(AnalysisResult result) throws IOException {
-        if (output == null) {
-            format.writer().write(result, spec.commandLine().getOut());
-            return;
-        }
-        AtomicFileWriter.write(output, out -> format.writer().write(result, out));
-    }
-
     /**
-     * Prints on stderr the files that could not be processed whenever the report is not text on
-     * stdout, because nobody reads a SARIF report or an output file in the terminal.
+     * Prints on stderr the files that could not be processed unless a text report goes to
+     * stdout, because a report in a file or in a machine format is not read in the terminal.
      */
-    private void printDiagnostics(AnalysisResult result, PrintWriter err) {
-        boolean reportOnTerminal = output == null && format == ReportFormat.TEXT;
-        if (!reportOnTerminal) {
+    private static void printDiagnostics(AnalysisResult result, ReportTargets reports,
+            PrintWriter err) {
+        if (!reports.textOnStdout()) {
             for (Finding finding : result.findings()) {
                 if (PROCESSING_ERROR_IDS.contains(finding.ruleId())) {
                     err.println("error: " + finding.file().displayPath() + ":"
@@ -207,15 +181,18 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
     }
 
     /**
-     * Logs at INFO level each skipped file, the output file, and one closing line with the
+     * Logs at INFO level each skipped file, each report file, and one closing line with the
      * counts and the time taken, which {@code --verbose} shows on stderr.
      */
-    private void logProgress(Logger log, AnalysisResult result, Duration elapsed) {
+    private static void logProgress(Logger log, AnalysisResult result, ReportTargets reports,
+            Duration elapsed) {
         for (String skipped : result.skipped()) {
             log.info("Skipped '{}': neither CloudFormation nor SAM", skipped);
         }
-        if (output != null) {
-            log.info("Wrote the report to '{}'", output);
+        for (ReportTargets.Target target : reports.targets()) {
+            if (target.file() != null) {
+                log.info("Wrote the report to '{}'", target.file());
+            }
         }
         log.info("Scanned {} in {} ms: {}, {} skipped", plural(result.files().size(), "file"),
                 elapsed.toMillis(), plural(result.findings().size(), "finding"),

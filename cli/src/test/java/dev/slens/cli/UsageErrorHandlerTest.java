@@ -30,8 +30,9 @@ class UsageErrorHandlerTest {
     void badFormat_listsLowercaseValues() {
         CommandRun run = CommandRun.of("scan", "--format", "pdf", FUNCTION);
 
-        assertUsageError(run, "error: invalid value for option '--format': expected one of"
-                + " text, sarif but was 'pdf'", SCAN_HINT);
+        assertUsageError(run, "error: invalid value for option '--format' (FORMAT[=FILE]):"
+                + " expected one of text, sarif, json, github, gitlab, junit but was 'pdf'",
+                SCAN_HINT);
     }
 
     @Test
