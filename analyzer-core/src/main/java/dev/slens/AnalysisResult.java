@@ -32,9 +32,19 @@ public record AnalysisResult(List<Finding> findings, List<SourceFile> files,
                 || f.ruleId().equals("SL0003"));
     }
 
-    /** Returns whether some finding is at or above {@code threshold}. */
+    /** Returns whether some finding that is not suppressed is at or above {@code threshold}. */
     public boolean hasFindingsAtLeast(Severity threshold) {
-        return findings.stream().anyMatch(f -> f.severity().atLeast(threshold));
+        return findings.stream().anyMatch(f -> !f.suppressed() && f.severity().atLeast(threshold));
+    }
+
+    /** Returns the findings that no suppression covers, in report order. */
+    public List<Finding> unsuppressedFindings() {
+        return findings.stream().filter(f -> !f.suppressed()).toList();
+    }
+
+    /** Returns the number of suppressed findings. */
+    public long suppressedCount() {
+        return findings.stream().filter(Finding::suppressed).count();
     }
 
     /** Returns the metadata of rule {@code id}, or {@code null}. */

@@ -96,8 +96,7 @@ public final class Analyzer {
         TemplateAssembler.Assembled assembled =
                 TemplateAssembler.assemble(loaded.file(), loaded.root(), format);
         findings.addAll(assembled.problems());
-        findings.addAll(engine.run(assembled.template()));
-        return new FileOutcome(loaded.file(), true, findings);
+        return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings));
     }
 
     private static boolean looksLikeTemplate(SourceFile file) {

@@ -1,6 +1,7 @@
 package dev.slens.engine;
 
 import dev.slens.index.TemplateIndex;
+import dev.slens.internal.suppress.SuppressionFilter;
 import dev.slens.model.Template;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
@@ -9,13 +10,15 @@ import dev.slens.rule.RuleContext;
 import dev.slens.rule.RuleMetadata;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs rules on one template. A rule that throws becomes an SL0003 finding naming the rule, and
- * the other rules still run.
+ * Runs rules on one template, then applies the suppressions written in the template. A rule
+ * that throws becomes an SL0003 finding naming the rule, and the other rules still run.
  */
 public final class Engine {
 
@@ -23,14 +26,34 @@ public final class Engine {
 
     private final List<Rule> rules;
     private final LocalDate today;
+    private final SuppressionFilter suppressions;
 
     public Engine(List<Rule> rules, LocalDate today) {
         this.rules = List.copyOf(rules);
         this.today = today;
+        Map<String, RuleMetadata> metadata = new HashMap<>();
+        EngineChecks.ALL.forEach(check -> metadata.put(check.id(), check));
+        rules.forEach(rule -> metadata.put(rule.metadata().id(), rule.metadata()));
+        this.suppressions = new SuppressionFilter(metadata);
     }
 
-    /** Returns the findings of every rule on {@code template}. */
+    /** Returns the findings of every rule on {@code template}, suppressed ones marked. */
     public List<Finding> run(Template template) {
+        return run(template, List.of());
+    }
+
+    /**
+     * Returns {@code loadProblems}, the findings made while loading and expanding
+     * {@code template}, and those of every rule on it, with the suppressions written in the
+     * template applied to all of them.
+     */
+    public List<Finding> run(Template template, List<Finding> loadProblems) {
+        List<Finding> findings = new ArrayList<>(loadProblems);
+        findings.addAll(runRules(template));
+        return suppressions.apply(template, findings);
+    }
+
+    private List<Finding> runRules(Template template) {
         TemplateIndex index = new TemplateIndex(template);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {

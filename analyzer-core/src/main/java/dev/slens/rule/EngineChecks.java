@@ -25,9 +25,20 @@ public final class EngineChecks {
     public static final RuleMetadata LENIENT_JSON = engine("SL0005", "NonStandardJson",
             "JSON templates follow the JSON standard", Severity.WARNING);
 
+    /** A suppression in slens's own form without the reason it requires. */
+    public static final RuleMetadata SUPPRESSION_WITHOUT_REASON = engine("SL0006",
+            "SuppressionWithoutReason", "Every suppression says why it is there",
+            Severity.WARNING);
+    /** A suppression that matches no finding, so it can be removed. */
+    public static final RuleMetadata UNUSED_SUPPRESSION = engine("SL0007", "UnusedSuppression",
+            "Every suppression matches a finding", Severity.INFO);
+
     /** Every engine check, in ID order. */
-    public static final List<RuleMetadata> ALL =
-            List.of(PARSE_ERROR, UNSUPPORTED, RULE_FAILURE, DUPLICATE_KEY, LENIENT_JSON);
+    public static final List<RuleMetadata> ALL = List.of(PARSE_ERROR, UNSUPPORTED, RULE_FAILURE,
+            DUPLICATE_KEY, LENIENT_JSON, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION);
+
+    /** The checks whose findings no suppression can cover, because the analysis was incomplete. */
+    public static final List<String> UNSUPPRESSIBLE = List.of(PARSE_ERROR.id(), RULE_FAILURE.id());
 
     private EngineChecks() {
     }

@@ -16,9 +16,10 @@ import java.util.Objects;
  * @param logicalId the resource concerned, or {@code null}
  * @param related other places in {@code file} that explain the finding, such as the first copy
  *     of a duplicate key
+ * @param suppression why the finding is suppressed, or {@code null} when it is not
  */
 public record Finding(String ruleId, Severity severity, String message, SourceFile file,
-        SourceSpan span, String logicalId, List<Related> related) {
+        SourceSpan span, String logicalId, List<Related> related, Suppression suppression) {
 
     /**
      * A place that explains a finding.
@@ -41,5 +42,22 @@ public record Finding(String ruleId, Severity severity, String message, SourceFi
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(span, "span");
         related = List.copyOf(related);
+    }
+
+    /** Creates a finding that is not suppressed. */
+    public Finding(String ruleId, Severity severity, String message, SourceFile file,
+            SourceSpan span, String logicalId, List<Related> related) {
+        this(ruleId, severity, message, file, span, logicalId, related, null);
+    }
+
+    /** Returns whether a suppression covers this finding. */
+    public boolean suppressed() {
+        return suppression != null;
+    }
+
+    /** Returns a copy of this finding with {@code suppression}. */
+    public Finding withSuppression(Suppression suppression) {
+        return new Finding(ruleId, severity, message, file, span, logicalId, related,
+                suppression);
     }
 }

@@ -1,0 +1,48 @@
+package dev.slens.internal.suppress;
+
+import dev.slens.model.SourceSpan;
+
+/**
+ * One check ID that a template's {@code Metadata} asks to ignore.
+ *
+ * @param form the tool whose syntax the suppression uses
+ * @param scope the logical ID of the resource whose {@code Metadata} holds it, or {@code null}
+ *     for the template's top-level {@code Metadata}, which covers the whole file
+ * @param checkId the ID as written: a slens rule ID or another tool's ID
+ * @param reason the reason as written, or {@code null}
+ * @param span where the ID is written
+ */
+record DeclaredSuppression(Form form, String scope, String checkId, String reason,
+        SourceSpan span) {
+
+    /** The syntaxes of suppressions that slens reads. */
+    enum Form {
+        /** {@code slens: ignore: [{id, reason}]}. */
+        SLENS("slens"),
+        /** {@code cfn-lint: config: ignore_checks: [ID]}. */
+        CFN_LINT("cfn-lint"),
+        /** {@code cfn_nag: rules_to_suppress: [{id, reason}]}. */
+        CFN_NAG("cfn_nag");
+
+        private final String toolName;
+
+        Form(String toolName) {
+            this.toolName = toolName;
+        }
+
+        String toolName() {
+            return toolName;
+        }
+    }
+
+    /** Returns whether slens requires a reason here and none is given. */
+    boolean lacksRequiredReason() {
+        return form == Form.SLENS && (reason == null || reason.isBlank());
+    }
+
+    /** Describes where the suppression is, for messages: a resource or the whole template. */
+    String place() {
+        return scope == null ? "in the template's top-level Metadata" : "on resource '" + scope
+                + "'";
+    }
+}

@@ -1,0 +1,90 @@
+package dev.slens.internal.suppress;
+
+import dev.slens.internal.suppress.DeclaredSuppression.Form;
+import dev.slens.model.ListNode;
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the suppressions from the {@code Metadata} of each resource and from the template's
+ * top-level {@code Metadata}, in the tree as written. Entries without an ID are skipped.
+ */
+final class SuppressionReader {
+
+    private SuppressionReader() {
+    }
+
+    /** Returns the suppressions of the template rooted at {@code root}, resources first. */
+    static List<DeclaredSuppression> read(MapNode root) {
+        List<DeclaredSuppression> declared = new ArrayList<>();
+        MapNode resources = root.getMap("Resources");
+        if (resources != null) {
+            for (MapNode.Entry entry : resources.entries()) {
+                MapNode resource = entry.value().asMap();
+                if (resource != null) {
+                    readMetadata(resource.getMap("Metadata"), entry.key(), declared);
+                }
+            }
+        }
+        readMetadata(root.getMap("Metadata"), null, declared);
+        return declared;
+    }
+
+    private static void readMetadata(MapNode metadata, String scope,
+            List<DeclaredSuppression> out) {
+        if (metadata == null) {
+            return;
+        }
+        MapNode slens = metadata.getMap("slens");
+        if (slens != null) {
+            readIdsWithReasons(Form.SLENS, slens.get("ignore"), scope, out);
+        }
+        MapNode cfnLint = metadata.getMap("cfn-lint");
+        MapNode cfnLintConfig = cfnLint == null ? null : cfnLint.getMap("config");
+        if (cfnLintConfig != null) {
+            readBareIds(cfnLintConfig.get("ignore_checks"), scope, out);
+        }
+        MapNode cfnNag = metadata.getMap("cfn_nag");
+        if (cfnNag != null) {
+            readIdsWithReasons(Form.CFN_NAG, cfnNag.get("rules_to_suppress"), scope, out);
+        }
+    }
+
+    /** Reads a list of {@code {id, reason}} maps; a bare ID in the list has no reason. */
+    private static void readIdsWithReasons(Form form, Node list, String scope,
+            List<DeclaredSuppression> out) {
+        for (Node item : items(list)) {
+            MapNode map = item.asMap();
+            Node id = map == null ? item : map.get("id");
+            String reason = map == null ? null : map.getText("reason");
+            if (id != null && hasText(id.text())) {
+                out.add(new DeclaredSuppression(form, scope, id.text().strip(), reason,
+                        id.span()));
+            }
+        }
+    }
+
+    /** Reads cfn-lint's {@code ignore_checks}, a list of IDs or a single ID. */
+    private static void readBareIds(Node list, String scope, List<DeclaredSuppression> out) {
+        for (Node item : items(list)) {
+            if (hasText(item.text())) {
+                out.add(new DeclaredSuppression(Form.CFN_LINT, scope, item.text().strip(), null,
+                        item.span()));
+            }
+        }
+    }
+
+    private static List<Node> items(Node node) {
+        if (node == null) {
+            return List.of();
+        }
+        ListNode list = node.asList();
+        return list == null ? List.of(node) : list.items();
+    }
+
+    private static boolean hasText(String text) {
+        return text != null && !text.isBlank();
+    }
+}
