@@ -31,11 +31,14 @@ public final class GitlabReportWriter implements ReportWriter {
         out.flush();
     }
 
-    /** Builds the array of issues, one per finding, in report order. */
+    /**
+     * Builds the array of issues, one per finding that is not suppressed, in report order.
+     * GitLab's Code Quality format has no field for a suppression.
+     */
     ArrayNode issues(AnalysisResult result) {
         ArrayNode issues = NODES.arrayNode();
         SarifFingerprints fingerprints = new SarifFingerprints();
-        for (Finding finding : result.findings()) {
+        for (Finding finding : result.unsuppressedFindings()) {
             ObjectNode issue = issues.addObject();
             issue.put("type", "issue");
             issue.put("check_name", finding.ruleId());

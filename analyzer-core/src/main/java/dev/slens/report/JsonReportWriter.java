@@ -1,5 +1,6 @@
 package dev.slens.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -10,6 +11,7 @@ import dev.slens.model.SourceSpan;
 import dev.slens.rule.Finding;
 import dev.slens.rule.RuleMetadata;
 import dev.slens.rule.Severity;
+import dev.slens.rule.Suppression;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.HashSet;
@@ -71,6 +73,7 @@ public final class JsonReportWriter implements ReportWriter {
             summary.put(severity.label(), result.findings().stream()
                     .filter(f -> f.severity() == severity).count());
         }
+        summary.put("suppressed", result.suppressedCount());
         summary.put("processingErrors", result.hasProcessingErrors());
         return summary;
     }
@@ -108,6 +111,19 @@ public final class JsonReportWriter implements ReportWriter {
             location.put("message", SarifRegions.normalizeLineBreaks(place.message()));
             putPosition(location, place.span());
         }
+        node.set("suppression", suppression(finding.suppression()));
+        return node;
+    }
+
+    /** Builds the {@code suppression} object, or a JSON null when the finding is not suppressed. */
+    private static JsonNode suppression(Suppression suppression) {
+        if (suppression == null) {
+            return NODES.nullNode();
+        }
+        ObjectNode node = NODES.objectNode();
+        node.put("kind", suppression.kind().sarifName());
+        node.put("justification", suppression.justification());
+        putPosition(node, suppression.span());
         return node;
     }
 

@@ -62,22 +62,24 @@ public final class JunitReportWriter implements ReportWriter {
     }
 
     /**
-     * Groups the findings by rule and file. Rules come in the order of the result's metadata and
-     * files in scan order. A rule or file that only a finding names gets its suite or test case
-     * after the others.
+     * Groups the findings that are not suppressed by rule and file, so a test case whose only
+     * findings are suppressed passes. Rules come in the order of the result's metadata and files
+     * in scan order. A rule or file that only a finding names gets its suite or test case after
+     * the others.
      */
     static List<Suite> suites(AnalysisResult result) {
+        List<Finding> unsuppressed = result.unsuppressedFindings();
         Set<String> files = new LinkedHashSet<>();
         result.files().forEach(file -> files.add(file.displayPath()));
-        result.findings().forEach(finding -> files.add(finding.file().displayPath()));
+        unsuppressed.forEach(finding -> files.add(finding.file().displayPath()));
 
         Map<String, String> ruleNames = new LinkedHashMap<>();
         for (RuleMetadata rule : result.rules()) {
             ruleNames.putIfAbsent(rule.id(), rule.name());
         }
-        result.findings().forEach(finding -> ruleNames.putIfAbsent(finding.ruleId(), null));
+        unsuppressed.forEach(finding -> ruleNames.putIfAbsent(finding.ruleId(), null));
         Map<List<String>, List<Finding>> byRuleAndFile = new HashMap<>();
-        for (Finding finding : result.findings()) {
+        for (Finding finding : unsuppressed) {
             byRuleAndFile.computeIfAbsent(List.of(finding.ruleId(), finding.file().displayPath()),
                     key -> new ArrayList<>()).add(finding);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.rule.Finding;
+import dev.slens.rule.Suppression;
 import java.util.Map;
 
 /** Builds the SARIF {@code result} objects of one run. */
@@ -49,9 +50,31 @@ final class SarifResults {
             logical.put("kind", "resource");
         }
         addRelatedLocations(result, finding);
+        if (finding.suppressed()) {
+            result.set("suppressions", suppressions(finding));
+        }
         result.putObject("partialFingerprints")
                 .put(SarifFingerprints.KEY, fingerprints.next(finding));
         return result;
+    }
+
+    /**
+     * Builds the {@code suppressions} array of a suppressed finding: one entry with its kind, the
+     * reason when one is given, and the place of the suppression when it is known.
+     */
+    private ArrayNode suppressions(Finding finding) {
+        Suppression suppression = finding.suppression();
+        ArrayNode suppressions = NODES.arrayNode();
+        ObjectNode entry = suppressions.addObject();
+        entry.put("kind", suppression.kind().sarifName());
+        if (suppression.justification() != null) {
+            entry.put("justification", messageText(suppression.justification()));
+        }
+        if (suppression.span().isKnown()) {
+            entry.putObject("location").set("physicalLocation",
+                    physicalLocation(finding.file(), suppression.span()));
+        }
+        return suppressions;
     }
 
     /** Builds an {@code artifactLocation} with the encoded relative URI of {@code displayPath}. */

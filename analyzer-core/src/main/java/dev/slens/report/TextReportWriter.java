@@ -3,6 +3,7 @@ package dev.slens.report;
 import dev.slens.AnalysisResult;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Severity;
+import dev.slens.rule.Suppression;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -10,19 +11,32 @@ import java.util.Locale;
 
 /**
  * Writes {@code file:line:column: severity ID [LogicalId] message}, then the source line, for
- * each finding, and a closing count.
+ * each finding that is not suppressed. The suppressed findings follow under their own heading,
+ * each with the line of its suppression and the reason given, and a closing count ends the
+ * report.
  */
 public final class TextReportWriter implements ReportWriter {
 
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
-        for (Finding finding : result.findings()) {
+        for (Finding finding : result.unsuppressedFindings()) {
             out.write(headline(finding));
             out.write('\n');
             String source = finding.file().line(finding.span().line());
             if (!source.isBlank()) {
                 out.write(String.format(Locale.ROOT, "%6d | %s\n", finding.span().line(),
                         source.stripTrailing()));
+            }
+        }
+        if (result.suppressedCount() > 0) {
+            out.write("Suppressed findings:\n");
+            for (Finding finding : result.findings()) {
+                if (finding.suppressed()) {
+                    out.write(headline(finding));
+                    out.write('\n');
+                    out.write(suppressionLine(finding.suppression()));
+                    out.write('\n');
+                }
             }
         }
         out.write(summary(result));
@@ -43,9 +57,21 @@ public final class TextReportWriter implements ReportWriter {
         return line.append(' ').append(finding.message()).toString();
     }
 
+    private static String suppressionLine(Suppression suppression) {
+        StringBuilder line = new StringBuilder("       suppressed");
+        if (suppression.span().isKnown()) {
+            line.append(" on line ").append(suppression.span().line());
+        }
+        if (suppression.justification() != null) {
+            line.append(": ").append(suppression.justification());
+        }
+        return line.toString();
+    }
+
     /**
      * Returns the closing count, naming each severity with the label the findings show. "info"
-     * is a mass noun, so it keeps its form for any count.
+     * is a mass noun, so it keeps its form for any count. The severities count every finding,
+     * suppressed or not, and the number of suppressed ones follows the total when there are any.
      */
     static String summary(AnalysisResult result) {
         List<Finding> findings = result.findings();
@@ -53,7 +79,12 @@ public final class TextReportWriter implements ReportWriter {
         long warnings = count(findings, Severity.WARNING);
         long infos = count(findings, Severity.INFO);
         StringBuilder text = new StringBuilder();
-        text.append(plural(findings.size(), "finding")).append(" (")
+        text.append(plural(findings.size(), "finding"));
+        long suppressed = result.suppressedCount();
+        if (suppressed > 0) {
+            text.append(", ").append(suppressed).append(" suppressed");
+        }
+        text.append(" (")
                 .append(plural(errors, Severity.ERROR.label())).append(", ")
                 .append(plural(warnings, Severity.WARNING.label())).append(", ")
                 .append(infos).append(' ').append(Severity.INFO.label()).append(") in ")

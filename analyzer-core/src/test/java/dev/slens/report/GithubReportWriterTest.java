@@ -41,6 +41,17 @@ class GithubReportWriterTest {
     }
 
     @Test
+    void suppressedFinding_isSkipped() {
+        Finding warning = finding(TIMEOUT, TEMPLATE, SourceSpan.at(6, 7), "MainFunction", "W.");
+
+        List<String> lines = write(List.of(ReportTestData.suppressed(warning, 4, "Reason.")))
+                .lines().toList();
+
+        assertEquals(List.of("1 finding, 1 suppressed (0 errors, 1 warning, 0 info) in 1 file."),
+                lines);
+    }
+
+    @Test
     void unknownPosition_namesFileOnly() {
         Finding whole = finding(TIMEOUT, TEMPLATE, SourceSpan.NONE, null, "Whole file.");
 

@@ -47,6 +47,17 @@ class GitlabReportWriterTest {
     }
 
     @Test
+    void suppressedFinding_isSkipped() throws IOException {
+        Finding visible = finding(TIMEOUT, TEMPLATE, SourceSpan.at(6, 7), "MainFunction", "Kept.");
+        Finding hidden = finding(TIMEOUT, TEMPLATE, SourceSpan.at(3, 3), "Other", "Hidden.");
+
+        JsonNode issues = parse(List.of(ReportTestData.suppressed(hidden, 2, "Reason."), visible));
+
+        assertEquals(1, issues.size(), issues.toString());
+        assertEquals("[MainFunction] Kept.", issues.get(0).get("description").asText());
+    }
+
+    @Test
     void severities_mapToGitlabValues() throws IOException {
         JsonNode issues = parse(List.of(
                 finding(URL_AUTH, TEMPLATE, SourceSpan.at(3, 3), null, "E."),

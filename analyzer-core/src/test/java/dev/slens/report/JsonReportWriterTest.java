@@ -40,6 +40,24 @@ class JsonReportWriterTest {
     }
 
     @Test
+    void suppressedFinding_hasSuppressionObject() throws IOException {
+        Finding timeout = finding(TIMEOUT, TEMPLATE, SourceSpan.at(6, 7), "MainFunction", "W.");
+        Finding other = finding(TIMEOUT, TEMPLATE, SourceSpan.at(7, 7), "MainFunction", "W.");
+
+        JsonNode report = parse(result(List.of(TEMPLATE), List.of(
+                ReportTestData.suppressed(timeout, 4, "Short handler."), other)));
+
+        JsonNode suppression = report.at("/findings/0/suppression");
+        assertEquals("inSource", suppression.get("kind").asText());
+        assertEquals("Short handler.", suppression.get("justification").asText());
+        assertEquals(4, suppression.get("line").asInt());
+        assertEquals(9, suppression.get("column").asInt());
+        assertTrue(report.at("/findings/1/suppression").isNull());
+        assertEquals(2, report.at("/summary/findings").asInt());
+        assertEquals(1, report.at("/summary/suppressed").asInt());
+    }
+
+    @Test
     void writesRuleMetadata() throws IOException {
         JsonNode rules = parse(result(List.of(TEMPLATE), List.of())).get("rules");
 

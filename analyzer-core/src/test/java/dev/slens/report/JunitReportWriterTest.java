@@ -47,6 +47,18 @@ class JunitReportWriterTest {
     }
 
     @Test
+    void suppressedFinding_leavesCasePassed() throws Exception {
+        Finding timeout = finding(TIMEOUT, TEMPLATE, SourceSpan.at(6, 7), "Fn", "W.");
+
+        Document xml = parse(result(List.of(TEMPLATE),
+                List.of(ReportTestData.suppressed(timeout, 4, "Reason."))));
+
+        Element suite = suite(xml, "SL1001 FunctionTimeoutMissing");
+        assertEquals("0", suite.getAttribute("failures"));
+        assertEquals(0, suite.getElementsByTagName("failure").getLength());
+    }
+
+    @Test
     void findingsOfRuleInFile_becomeOneFailure() throws Exception {
         Finding first = finding(TIMEOUT, TEMPLATE, new SourceSpan(4, 5, 4, 9), "MainFunction",
                 "First.");

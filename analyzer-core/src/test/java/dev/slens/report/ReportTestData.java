@@ -10,6 +10,7 @@ import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.RuleMetadata;
 import dev.slens.rule.Severity;
+import dev.slens.rule.Suppression;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -59,6 +60,12 @@ final class ReportTestData {
     static Finding finding(RuleMetadata rule, SourceFile file, SourceSpan span, String logicalId,
             String message) {
         return new Finding(rule.id(), rule.severity(), message, file, span, logicalId, List.of());
+    }
+
+    /** Returns {@code finding} suppressed in source on {@code line}, with {@code reason}. */
+    static Finding suppressed(Finding finding, int line, String reason) {
+        return finding.withSuppression(new Suppression(Suppression.Kind.IN_SOURCE, reason,
+                new SourceSpan(line, 9, line, 15)));
     }
 
     static List<RuleMetadata> allRules() {

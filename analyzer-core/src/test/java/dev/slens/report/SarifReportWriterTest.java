@@ -124,6 +124,27 @@ class SarifReportWriterTest {
     }
 
     @Test
+    void suppressedResult_hasInSourceSuppression() {
+        Finding timeout = finding(TIMEOUT, TEMPLATE, new SourceSpan(5, 5, 5, 15), "MainFunction",
+                "No timeout.");
+        Finding tracing = finding(TRACING, TEMPLATE, SourceSpan.at(4, 5), null, "No X-Ray.");
+
+        JsonNode results = sarif(result(List.of(TEMPLATE), List.of(
+                ReportTestData.suppressed(timeout, 3, "Short handler."),
+                ReportTestData.suppressed(tracing, 2, null)))).at("/runs/0/results");
+
+        JsonNode suppression = results.at("/0/suppressions/0");
+        assertEquals(1, results.at("/0/suppressions").size());
+        assertEquals("inSource", suppression.get("kind").asText());
+        assertEquals("Short handler.", suppression.get("justification").asText());
+        assertEquals(3, suppression.at("/location/physicalLocation/region/startLine").asInt());
+        assertEquals("template.yaml",
+                suppression.at("/location/physicalLocation/artifactLocation/uri").asText());
+        assertFalse(results.at("/1/suppressions/0").has("justification"));
+        assertEquals("note", results.at("/1/level").asText());
+    }
+
+    @Test
     void pointSpanGrowsToEndOfLine() {
         Finding point = finding(TIMEOUT, TEMPLATE, SourceSpan.at(6, 7), null, "Point.");
         JsonNode result = sarif(result(List.of(TEMPLATE), List.of(point))).at("/runs/0/results/0");

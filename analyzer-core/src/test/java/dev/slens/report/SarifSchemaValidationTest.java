@@ -112,7 +112,8 @@ class SarifSchemaValidationTest {
         Finding wholeFile = finding(TIMEOUT, unicode, SourceSpan.NONE, null, "Whole file.");
         Finding parseError = finding(EngineChecks.PARSE_ERROR, broken, SourceSpan.at(1, 1), null,
                 "The file cannot be parsed: unexpected end of input.");
-        return new AnalysisResult(List.of(timeout, urlAuth, wholeFile, parseError),
+        return new AnalysisResult(List.of(ReportTestData.suppressed(timeout, 3, "Short."),
+                urlAuth, ReportTestData.suppressed(wholeFile, 2, null), parseError),
                 List.of(legacy, unicode, broken), ReportTestData.allRules(),
                 List.of("docs/read me.yaml"), "0.1.0-SNAPSHOT");
     }

@@ -37,6 +37,29 @@ class TextReportWriterTest {
     }
 
     @Test
+    void suppressedFindingsListedSeparatelyAndCounted() {
+        Finding timeout = finding(TIMEOUT, TEMPLATE, new SourceSpan(6, 7, 6, 14), "MainFunction",
+                "No timeout.");
+        Finding error = finding(URL_AUTH, TEMPLATE, SourceSpan.at(3, 3), "MainFunction", "E.");
+        Finding tracing = finding(TRACING, TEMPLATE, SourceSpan.at(4, 5), null, "No X-Ray.");
+
+        String text = write(result(List.of(TEMPLATE), List.of(
+                ReportTestData.suppressed(error, 2, "The URL is private."), tracing,
+                ReportTestData.suppressed(timeout, 5, null))));
+
+        assertEquals(List.of(
+                "stacks/template.yaml:4:5: info SL3001 No X-Ray.",
+                "     4 |     Type: AWS::Serverless::Function",
+                "Suppressed findings:",
+                "stacks/template.yaml:3:3: error SL2001 [MainFunction] E.",
+                "       suppressed on line 2: The URL is private.",
+                "stacks/template.yaml:6:7: warning SL1001 [MainFunction] No timeout.",
+                "       suppressed on line 5",
+                "3 findings, 2 suppressed (1 error, 1 warning, 1 info) in 1 file."),
+                text.lines().toList());
+    }
+
+    @Test
     void headlineOmitsUnknownPositionAndLogicalId() {
         Finding whole = finding(TIMEOUT, TEMPLATE, SourceSpan.NONE, null, "Whole file.");
 

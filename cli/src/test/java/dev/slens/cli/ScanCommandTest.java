@@ -141,6 +141,38 @@ class ScanCommandTest {
     }
 
     @Test
+    void suppressedError_exitsZero() throws IOException {
+        String function = """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  LegacyFunction:
+                    Type: AWS::Serverless::Function
+                %s    Properties:
+                      Handler: app.handler
+                      Runtime: python2.7
+                      CodeUri: src/
+                """;
+        Path unsuppressed = temp.resolve("unsuppressed.yaml");
+        Files.writeString(unsuppressed, function.formatted(""));
+        Path suppressed = temp.resolve("suppressed.yaml");
+        Files.writeString(suppressed, function.formatted("""
+                    Metadata:
+                      slens:
+                        ignore: [{id: SL1003, reason: Retired with the next release.}]
+                """));
+
+        CommandRun failing = CommandRun.of("scan", unsuppressed.toString(), "--today",
+                "2026-12-04");
+        CommandRun passing = CommandRun.of("scan", suppressed.toString(), "--today",
+                "2026-12-04");
+
+        assertEquals(4, failing.exitCode(), failing.describe());
+        assertEquals(0, passing.exitCode(), passing.describe());
+        assertTrue(passing.out().contains("Suppressed findings:\n"), passing.describe());
+        assertTrue(passing.out().contains("1 suppressed (1 error,"), passing.describe());
+    }
+
+    @Test
     void failOnNone_keepsProcessingErrorCode() {
         CommandRun run = CommandRun.of("scan", BROKEN, "--fail-on", "none");
 
