@@ -16,7 +16,11 @@ final class SuppressionReader {
     private SuppressionReader() {
     }
 
-    /** Returns the suppressions of the template rooted at {@code root}, resources first. */
+    /**
+     * Returns the suppressions of the template rooted at {@code root}, resources first.
+     * NOTE: the body of an {@code Fn::ForEach} loop is not read, so the {@code Metadata} of the
+     * resources it generates suppresses nothing.
+     */
     static List<DeclaredSuppression> read(MapNode root) {
         List<DeclaredSuppression> declared = new ArrayList<>();
         MapNode resources = root.getMap("Resources");
