@@ -1,0 +1,17 @@
+// The build fails on the SL1003 error, names it with file and line, and still writes both reports.
+import groovy.json.JsonSlurper
+
+String log = new File(basedir, 'build.log').text
+assert log.contains('slens: 1 file analyzed, ')
+assert log.contains("slens found 1 finding at or above failOn 'error':")
+assert log.contains('template.yaml:10: error SL1003 [Orders] ')
+assert log.contains('MojoFailureException')
+assert log.contains('BUILD FAILURE')
+
+def run = new JsonSlurper().parse(new File(basedir, 'target/slens/slens.sarif')).runs[0]
+List ruleIds = run.results*.ruleId
+assert ruleIds.contains('SL1003')
+assert ruleIds.contains('SL1002')
+List uris = run.results*.locations.flatten()*.physicalLocation*.artifactLocation*.uri
+assert uris.unique() == ['template.yaml']
+assert new File(basedir, 'target/slens/slens.json').isFile()

@@ -1,0 +1,200 @@
+package dev.slens.maven;
+
+import dev.slens.AnalysisResult;
+import dev.slens.Analyzer;
+import dev.slens.AnalyzerConfig;
+import dev.slens.AnalyzerException;
+import dev.slens.report.ReportFormat;
+import dev.slens.rule.Severity;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Analyzes the project's SAM and CloudFormation templates, writes the reports and fails the
+ * build when findings reach {@code failOn}.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+
+    /** Paths scanned when {@code paths} is not set, relative to the project folder. */
+    static final List<String> DEFAULT_PATHS = List.of("src/main/resources", "template.yaml",
+            "template.yml", "serverless.yml", "cdk.out");
+
+    /** The project folder. Report paths and relative {@code paths} are resolved against it. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+    private File baseDirectory;
+
+    /**
+     * Template files and folders to analyze. Default: those of {@code src/main/resources},
+     * {@code template.yaml}, {@code template.yml}, {@code serverless.yml} and {@code cdk.out}
+     * that exist in the project folder.
+     */
+    @Parameter(property = "slens.paths")
+    private List<File> paths;
+
+    /**
+     * Lowest severity that fails the build: {@code error}, {@code warning}, {@code info} or
+     * {@code none}. Input that cannot be parsed fails the build with every value.
+     */
+    @Parameter(property = "slens.failOn", defaultValue = "error")
+    private String failOn;
+
+    /**
+     * Report formats, any of {@code sarif}, {@code json}, {@code github}, {@code gitlab},
+     * {@code junit} and {@code text}. Each is written to its own file in
+     * {@code outputDirectory}, such as {@code slens.sarif}.
+     */
+    @Parameter(property = "slens.formats", defaultValue = "sarif")
+    private List<String> formats;
+
+    /** Folder that the reports are written to. */
+    @Parameter(property = "slens.outputDirectory",
+            defaultValue = "${project.build.directory}/slens")
+    private File outputDirectory;
+
+    /** Skips the analysis. */
+    @Parameter(property = "slens.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Date in the form YYYY-MM-DD that date-dependent checks, such as runtime end of support,
+     * treat as today. Default: the current date. Set it for reproducible builds.
+     */
+    @Parameter(property = "slens.today")
+    private String today;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("slens: skipped");
+            return;
+        }
+        Severity threshold = parseFailOn();
+        Set<ReportFormat> reportFormats = parseFormats();
+        LocalDate date = parseToday();
+        List<Path> scanPaths = resolvePaths();
+        if (scanPaths.isEmpty()) {
+            getLog().info("slens: none of " + DEFAULT_PATHS + " exists, so nothing is analyzed");
+            return;
+        }
+
+        Path base = baseDirectory.toPath();
+        AnalysisResult result = analyze(AnalyzerConfig.builder().paths(scanPaths)
+                .baseDirectory(base).today(date).build());
+        List<Path> reports = writeReports(result, reportFormats);
+        getLog().info(FindingSummary.oneLine(result, relativize(base, reports)));
+
+        if (result.hasProcessingErrors()) {
+            throw new MojoExecutionException(FindingSummary.processingErrors(result));
+        }
+        if (threshold != null && result.hasFindingsAtLeast(threshold)) {
+            throw new MojoFailureException(FindingSummary.failure(result, threshold));
+        }
+    }
+
+    private static AnalysisResult analyze(AnalyzerConfig config) throws MojoExecutionException {
+        try {
+            return Analyzer.withRegisteredRules().analyze(config);
+        } catch (AnalyzerException e) {
+            throw new MojoExecutionException("slens analysis failed: " + e.getMessage(), e);
+        }
+    }
+
+    private List<Path> writeReports(AnalysisResult result, Set<ReportFormat> reportFormats)
+            throws MojoExecutionException {
+        try {
+            return ReportFiles.write(result, reportFormats, outputDirectory.toPath());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Failed to write the slens reports to '"
+                    + outputDirectory + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Returns the configured paths, all of which must exist, or the default ones that do. */
+    private List<Path> resolvePaths() throws MojoExecutionException {
+        Path base = baseDirectory.toPath();
+        List<Path> resolved = new ArrayList<>();
+        if (paths == null || paths.isEmpty()) {
+            for (String name : DEFAULT_PATHS) {
+                Path candidate = base.resolve(name);
+                if (Files.exists(candidate)) {
+                    resolved.add(candidate);
+                }
+            }
+            return resolved;
+        }
+        for (File path : paths) {
+            Path candidate = base.resolve(path.toPath());
+            if (!Files.exists(candidate)) {
+                throw new MojoExecutionException("slens path not found: '" + candidate + "'");
+            }
+            resolved.add(candidate);
+        }
+        return resolved;
+    }
+
+    /** Returns the lowest failing severity, or {@code null} for {@code none}. */
+    private Severity parseFailOn() throws MojoExecutionException {
+        String value = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
+        if (value.equals("none")) {
+            return null;
+        }
+        for (Severity severity : Severity.values()) {
+            if (severity.label().equals(value)) {
+                return severity;
+            }
+        }
+        throw new MojoExecutionException("Invalid failOn '" + failOn
+                + "', expected error, warning, info or none");
+    }
+
+    private Set<ReportFormat> parseFormats() throws MojoExecutionException {
+        Set<ReportFormat> parsed = new LinkedHashSet<>();
+        List<String> names = formats == null || formats.isEmpty() ? List.of("sarif") : formats;
+        for (String name : names) {
+            ReportFormat format = ReportFiles.formatNamed(name.trim());
+            if (format == null) {
+                throw new MojoExecutionException("Invalid report format '" + name
+                        + "', expected one of " + ReportFiles.formatNames());
+            }
+            parsed.add(format);
+        }
+        return parsed;
+    }
+
+    private LocalDate parseToday() throws MojoExecutionException {
+        if (today == null || today.isBlank()) {
+            return LocalDate.now();
+        }
+        try {
+            return LocalDate.parse(today.trim());
+        } catch (DateTimeParseException e) {
+            throw new MojoExecutionException("Invalid today '" + today
+                    + "', expected a date in the form YYYY-MM-DD", e);
+        }
+    }
+
+    private static List<Path> relativize(Path base, List<Path> files) {
+        Path absoluteBase = base.toAbsolutePath().normalize();
+        return files.stream().map(file -> {
+            Path absolute = file.toAbsolutePath().normalize();
+            return absolute.startsWith(absoluteBase) ? absoluteBase.relativize(absolute)
+                    : absolute;
+        }).toList();
+    }
+}

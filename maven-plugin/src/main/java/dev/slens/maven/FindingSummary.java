@@ -1,0 +1,100 @@
+package dev.slens.maven;
+
+import dev.slens.AnalysisResult;
+import dev.slens.Analyzer;
+import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Finding;
+import dev.slens.rule.Severity;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Builds the log line and the build failure messages of a finished analysis. */
+final class FindingSummary {
+
+    /** How many findings a failure message lists before it gives only the count of the rest. */
+    static final int MAX_LISTED = 10;
+
+    private static final Set<String> PROCESSING_ERROR_IDS =
+            Set.of(EngineChecks.PARSE_ERROR.id(), EngineChecks.RULE_FAILURE.id());
+
+    /** Orders the most severe findings first, and otherwise by file, line and rule. */
+    private static final Comparator<Finding> WORST_FIRST =
+            Comparator.comparing(Finding::severity).thenComparing(Analyzer.ORDER);
+
+    private FindingSummary() {
+    }
+
+    /**
+     * Returns one line with the counts of files, findings by severity and skipped files, and
+     * the report files.
+     */
+    static String oneLine(AnalysisResult result, List<Path> reports) {
+        String bySeverity = List.of(Severity.values()).stream()
+                .map(severity -> severity == Severity.INFO ? count(result, severity) + " info"
+                        : plural(count(result, severity), severity.label()))
+                .collect(Collectors.joining(", "));
+        String reportList = reports.stream().map(Path::toString)
+                .collect(Collectors.joining(", "));
+        return "slens: " + plural(result.files().size(), "file") + " analyzed, "
+                + plural(result.findings().size(), "finding") + " (" + bySeverity + "), "
+                + result.skipped().size() + " skipped; reports: "
+                + (reportList.isEmpty() ? "none" : reportList);
+    }
+
+    /** Returns the failure message naming the worst findings at or above {@code threshold}. */
+    static String failure(AnalysisResult result, Severity threshold) {
+        List<Finding> failing = result.findings().stream()
+                .filter(finding -> finding.severity().atLeast(threshold))
+                .sorted(WORST_FIRST)
+                .toList();
+        StringBuilder message = new StringBuilder("slens found ")
+                .append(plural(failing.size(), "finding"))
+                .append(" at or above failOn '").append(threshold.label()).append("':");
+        appendListed(message, failing);
+        return message.toString();
+    }
+
+    /** Returns the error message naming the files that could not be parsed or checked. */
+    static String processingErrors(AnalysisResult result) {
+        List<Finding> errors = result.findings().stream()
+                .filter(finding -> PROCESSING_ERROR_IDS.contains(finding.ruleId()))
+                .toList();
+        Set<String> files = errors.stream().map(finding -> finding.file().displayPath())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        StringBuilder message = new StringBuilder("slens could not analyze ")
+                .append(plural(files.size(), "file")).append(": ")
+                .append(String.join(", ", files));
+        appendListed(message, errors);
+        return message.toString();
+    }
+
+    private static void appendListed(StringBuilder message, List<Finding> findings) {
+        for (Finding finding : findings.subList(0, Math.min(MAX_LISTED, findings.size()))) {
+            message.append(System.lineSeparator()).append("  ").append(describe(finding));
+        }
+        if (findings.size() > MAX_LISTED) {
+            message.append(System.lineSeparator()).append("  and ")
+                    .append(findings.size() - MAX_LISTED).append(" more");
+        }
+    }
+
+    /** Returns {@code file:line: severity ID [LogicalId] message}. */
+    static String describe(Finding finding) {
+        String resource = finding.logicalId() == null ? "" : " [" + finding.logicalId() + "]";
+        return finding.file().displayPath() + ":" + finding.span().line() + ": "
+                + finding.severity().label() + " " + finding.ruleId() + resource + " "
+                + finding.message();
+    }
+
+    private static long count(AnalysisResult result, Severity severity) {
+        return result.findings().stream().filter(f -> f.severity() == severity).count();
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,93 @@
+package dev.slens.maven;
+
+import dev.slens.AnalysisResult;
+import dev.slens.report.ReportFormat;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Writes one report file per format. Each report goes to a temporary file in the output folder
+ * first and is then renamed over the target, so a reader never sees a half-written report.
+ */
+final class ReportFiles {
+
+    private ReportFiles() {
+    }
+
+    /** Returns the file name of the report in {@code format}, such as {@code slens.sarif}. */
+    static String fileName(ReportFormat format) {
+        return switch (format) {
+            case SARIF -> "slens.sarif";
+            case JSON -> "slens.json";
+            case TEXT -> "slens.txt";
+            case GITHUB -> "slens-github.txt";
+            case GITLAB -> "slens-gitlab.json";
+            case JUNIT -> "slens-junit.xml";
+        };
+    }
+
+    /** Returns the format called {@code name}, ignoring case, or {@code null}. */
+    static ReportFormat formatNamed(String name) {
+        for (ReportFormat format : ReportFormat.values()) {
+            if (format.name().equalsIgnoreCase(name)) {
+                return format;
+            }
+        }
+        return null;
+    }
+
+    /** Returns the lowercase format names, comma-separated, for error messages. */
+    static String formatNames() {
+        return Arrays.stream(ReportFormat.values())
+                .map(format -> format.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(", "));
+    }
+
+    /** Writes a report in each format to {@code directory} and returns the files written. */
+    static List<Path> write(AnalysisResult result, Set<ReportFormat> formats, Path directory)
+            throws IOException {
+        Files.createDirectories(directory);
+        List<Path> written = new ArrayList<>();
+        for (ReportFormat format : formats) {
+            Path target = directory.resolve(fileName(format));
+            writeAtomically(target, result, format);
+            written.add(target);
+        }
+        return written;
+    }
+
+    private static void writeAtomically(Path target, AnalysisResult result, ReportFormat format)
+            throws IOException {
+        // Files.createTempFile would leave the report readable by its owner only.
+        Path temporary = Files.createFile(target.resolveSibling("." + target.getFileName() + "."
+                + Long.toHexString(System.nanoTime()) + ".tmp"));
+        boolean moved = false;
+        try {
+            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+                format.writer().write(result, out);
+            }
+            try {
+                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temporary);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package dev.slens.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slens.AnalysisResult;
+import dev.slens.Analyzer;
+import dev.slens.AnalyzerConfig;
+import dev.slens.report.ReportFormat;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportFilesTest {
+
+    @TempDir
+    Path base;
+
+    @Test
+    void write_createsOneFilePerFormat() throws IOException {
+        Path output = base.resolve("target/slens");
+
+        List<Path> written = ReportFiles.write(emptyResult(),
+                EnumSet.allOf(ReportFormat.class), output);
+
+        assertEquals(ReportFormat.values().length, written.size());
+        for (ReportFormat format : ReportFormat.values()) {
+            assertTrue(Files.isRegularFile(output.resolve(ReportFiles.fileName(format))),
+                    format.name());
+        }
+        try (Stream<Path> files = Files.list(output)) {
+            assertEquals(ReportFormat.values().length, files.count(), "temporary files remain");
+        }
+    }
+
+    @Test
+    void write_replacesExistingReport() throws IOException {
+        Path output = Files.createDirectories(base.resolve("out"));
+        Path sarif = Files.writeString(output.resolve("slens.sarif"), "old");
+
+        ReportFiles.write(emptyResult(), EnumSet.of(ReportFormat.SARIF), output);
+
+        assertTrue(Files.readString(sarif).contains("\"version\""), Files.readString(sarif));
+    }
+
+    @Test
+    void formatNamed_ignoresCase() {
+        assertEquals(ReportFormat.JUNIT, ReportFiles.formatNamed("JUnit"));
+    }
+
+    @Test
+    void formatNamed_returnsNullForUnknownName() {
+        assertNull(ReportFiles.formatNamed("xml"));
+    }
+
+    @Test
+    void formatNames_listsEveryFormat() {
+        assertEquals("text, sarif, json, github, gitlab, junit", ReportFiles.formatNames());
+    }
+
+    private AnalysisResult emptyResult() {
+        return Analyzer.withRegisteredRules().analyze(AnalyzerConfig.builder()
+                .baseDirectory(base).today(LocalDate.of(2026, 12, 1)).build());
+    }
+}
