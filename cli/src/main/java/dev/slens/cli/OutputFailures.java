@@ -1,5 +1,6 @@
 package dev.slens.cli;
 
+import dev.slens.report.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;

@@ -2,6 +2,7 @@ package dev.slens.cli;
 
 import dev.slens.AnalysisResult;
 import dev.slens.AnalyzerException;
+import dev.slens.report.AtomicFileWriter;
 import dev.slens.report.ReportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;

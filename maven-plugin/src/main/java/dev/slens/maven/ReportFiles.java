@@ -1,14 +1,11 @@
 package dev.slens.maven;
 
 import dev.slens.AnalysisResult;
+import dev.slens.report.AtomicFileWriter;
 import dev.slens.report.ReportFormat;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,25 +66,6 @@ final class ReportFiles {
 
     private static void writeAtomically(Path target, AnalysisResult result, ReportFormat format)
             throws IOException {
-        // Files.createTempFile would leave the report readable by its owner only.
-        Path temporary = Files.createFile(target.resolveSibling("." + target.getFileName() + "."
-                + Long.toHexString(System.nanoTime()) + ".tmp"));
-        boolean moved = false;
-        try {
-            try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
-                format.writer().write(result, out);
-            }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE,
-                        StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temporary);
-            }
-        }
+        AtomicFileWriter.write(target, out -> format.writer().write(result, out));
     }
 }

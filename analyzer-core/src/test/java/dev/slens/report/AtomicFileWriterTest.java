@@ -1,4 +1,4 @@
-package dev.slens.cli;
+package dev.slens.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

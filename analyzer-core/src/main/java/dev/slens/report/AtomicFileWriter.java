@@ -1,4 +1,4 @@
-package dev.slens.cli;
+package dev.slens.report;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -16,11 +16,12 @@ import java.util.concurrent.ThreadLocalRandom;
  * then renamed over the target. A rename within one folder is atomic on POSIX file systems and
  * on NTFS; where the file system refuses an atomic move, a plain replacing move is used.
  */
-final class AtomicFileWriter {
+public final class AtomicFileWriter {
 
     /** The code that writes the content. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
+        /** Writes the whole content to {@code out}. */
         void writeTo(Writer out) throws IOException;
     }
 
@@ -28,7 +29,7 @@ final class AtomicFileWriter {
     }
 
     /** Writes {@code content} to {@code target}, which stays untouched if writing fails. */
-    static void write(Path target, Content content) throws IOException {
+    public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path temporary = createTemporary(absolute);
         boolean moved = false;
