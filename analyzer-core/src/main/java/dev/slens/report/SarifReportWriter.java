@@ -128,8 +128,9 @@ public final class SarifReportWriter implements ReportWriter {
     private static ObjectNode originalUriBaseIds() {
         ObjectNode bases = NODES.objectNode();
         bases.putObject(SarifResults.URI_BASE_ID).putObject("description").put("text",
-                "The folder that artifact URIs are relative to: the one given by --base-dir, by"
-                        + " default the working folder of slens.");
+                "The folder that artifact URIs are relative to: the project folder the scan was"
+                        + " run for (the CLI's --base-dir, or the Maven project's base"
+                        + " directory).");
         return bases;
     }
 
