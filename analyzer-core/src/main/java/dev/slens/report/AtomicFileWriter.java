@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes a UTF-8 file so that readers see either the old content or the complete new content,
  * never a partial file: the text goes to a hidden temporary file in the same folder, which is
- * then renamed over the target. A rename within one folder is atomic on POSIX file systems and
+ * then renamed over the target. A symbolic link is followed to the file it names, and a device
+ * or named pipe is written directly. A rename within one folder is atomic on POSIX file systems and
  * on NTFS; where the file system refuses an atomic move, a plain replacing move is used.
  */
 public final class AtomicFileWriter {
@@ -31,6 +32,18 @@ public final class AtomicFileWriter {
     /** Writes {@code content} to {@code target}, which stays untouched if writing fails. */
     public static void write(Path target, Content content) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (Files.isSymbolicLink(absolute)) {
+            // Renaming over a link would replace the link, so the file it points to is written.
+            absolute = absolute.toRealPath();
+        }
+        if (Files.exists(absolute) && !Files.isRegularFile(absolute)) {
+            // A device or a named pipe, such as /dev/stdout, cannot be renamed over and is
+            // written through instead.
+            try (Writer out = Files.newBufferedWriter(absolute, StandardCharsets.UTF_8)) {
+                content.writeTo(out);
+            }
+            return;
+        }
         Path temporary = createTemporary(absolute);
         boolean moved = false;
         try {
