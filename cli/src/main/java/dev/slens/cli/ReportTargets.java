@@ -2,6 +2,7 @@ package dev.slens.cli;
 
 import dev.slens.AnalysisResult;
 import dev.slens.AnalyzerException;
+import dev.slens.model.SourceFile;
 import dev.slens.report.AtomicFileWriter;
 import dev.slens.report.ReportFormat;
 import java.io.IOException;
@@ -10,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Decides where each report of a scan goes and writes it. Each {@code --format FORMAT=FILE}
@@ -106,6 +109,22 @@ final class ReportTargets {
         for (Target target : targets) {
             if (target.file() != null) {
                 validateFile(target.file());
+            }
+        }
+    }
+
+    /** Rejects a report file that is one of the templates just analyzed. */
+    void checkNotAnalyzed(List<SourceFile> analyzed) {
+        Set<Path> inputs = new HashSet<>();
+        for (SourceFile file : analyzed) {
+            inputs.add(file.path().toAbsolutePath().normalize());
+        }
+        for (Target target : targets) {
+            if (target.file() != null
+                    && inputs.contains(target.file().toAbsolutePath().normalize())) {
+                throw new AnalyzerException("report " + name(target.format()) + " would overwrite"
+                        + " the analyzed template '" + target.file() + "'; write it to another"
+                        + " file");
             }
         }
     }

@@ -93,6 +93,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         try {
             ReportTargets reports = validate();
             AnalysisResult result = Analyzer.withRegisteredRules().analyze(config());
+            reports.checkNotAnalyzed(result.files());
             reports.write(result, spec.commandLine().getOut());
             printDiagnostics(result, reports, err);
             logProgress(log, result, reports, Duration.ofNanos(System.nanoTime() - started));

@@ -140,6 +140,20 @@ class ScanReportsTest {
     }
 
     @Test
+    void reportOverAnalyzedTemplate_isUsageError() throws IOException {
+        Path template = Files.copy(Path.of(DUPLICATE_KEY), temp.resolve("template.yaml"));
+        String before = Files.readString(template);
+
+        CommandRun run = CommandRun.of("scan", template.toString(), "--format",
+                "json=" + template);
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: report json would overwrite the analyzed"
+                + " template '" + template + "'"), run.describe());
+        assertEquals(before, Files.readString(template));
+    }
+
+    @Test
     void emptyFileAfterEquals_isUsageError() {
         CommandRun run = CommandRun.of("scan", DUPLICATE_KEY, "--format", "sarif=");
 
