@@ -67,9 +67,13 @@ public final class GithubReportWriter implements ReportWriter {
         return "[" + finding.logicalId() + "] " + message;
     }
 
-    /** Escapes a command's message: {@code %}, carriage return and line feed. */
+    /**
+     * Escapes a command's message: {@code %}, carriage return and line feed, after replacing
+     * other control characters, which GitHub would print raw into the log.
+     */
     static String escapeData(String text) {
-        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
+        return ControlCharacters.replace(text, true).replace("%", "%25").replace("\r", "%0D")
+                .replace("\n", "%0A");
     }
 
     /** Escapes a property value: what {@link #escapeData} escapes, plus {@code :} and {@code ,}. */

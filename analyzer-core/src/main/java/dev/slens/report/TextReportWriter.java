@@ -25,7 +25,7 @@ public final class TextReportWriter implements ReportWriter {
             String source = finding.file().line(finding.span().line());
             if (!source.isBlank()) {
                 out.write(String.format(Locale.ROOT, "%6d | %s\n", finding.span().line(),
-                        source.stripTrailing()));
+                        ControlCharacters.replace(source.stripTrailing())));
             }
         }
         if (result.suppressedCount() > 0) {
@@ -54,7 +54,7 @@ public final class TextReportWriter implements ReportWriter {
         if (finding.logicalId() != null) {
             line.append(" [").append(finding.logicalId()).append(']');
         }
-        return line.append(' ').append(finding.message()).toString();
+        return ControlCharacters.replace(line.append(' ').append(finding.message()).toString());
     }
 
     private static String suppressionLine(Suppression suppression) {
@@ -65,7 +65,7 @@ public final class TextReportWriter implements ReportWriter {
         if (suppression.justification() != null) {
             line.append(": ").append(suppression.justification());
         }
-        return line.toString();
+        return ControlCharacters.replace(line.toString());
     }
 
     /**

@@ -90,6 +90,11 @@ class GithubReportWriterTest {
     }
 
     @Test
+    void escapeData_replacesOtherControlCharacters() {
+        assertEquals("a\uFFFDb%0Ac\uFFFD", GithubReportWriter.escapeData("a\u001bb\nc\u0007"));
+    }
+
+    @Test
     void escapeProperty_escapesPercentFirst() {
         assertEquals("%250A%3A%2C%0D%0A", GithubReportWriter.escapeProperty("%0A:,\r\n"));
     }

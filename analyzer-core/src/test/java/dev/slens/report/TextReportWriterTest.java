@@ -8,6 +8,8 @@ import static dev.slens.report.ReportTestData.file;
 import static dev.slens.report.ReportTestData.finding;
 import static dev.slens.report.ReportTestData.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slens.AnalysisResult;
 import dev.slens.model.SourceFile;
@@ -67,6 +69,20 @@ class TextReportWriterTest {
                 .orElseThrow();
 
         assertEquals("stacks/template.yaml: warning SL1001 Whole file.", first);
+    }
+
+    @Test
+    void controlCharactersFromTemplate_areReplaced() {
+        SourceFile hostile = file("t.yaml", List.of("Runtime: \u001b[2Jx"));
+        Finding finding = finding(TIMEOUT, hostile, SourceSpan.at(1, 10), "Fn",
+                "Runtime 'x\n::error::injected\u001b]0;title\u0007' is unknown.");
+
+        String report = write(result(List.of(hostile), List.of(finding)));
+
+        assertFalse(report.contains("\u001b"), report);
+        assertFalse(report.contains("\u0007"), report);
+        assertTrue(report.lines().noneMatch(line -> line.startsWith("::error::")), report);
+        assertTrue(report.contains("Runtime 'x\uFFFD::error::injected"), report);
     }
 
     @Test
