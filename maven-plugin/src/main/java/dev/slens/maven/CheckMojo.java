@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -164,17 +163,12 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private Set<ReportFormat> parseFormats() throws MojoExecutionException {
-        Set<ReportFormat> parsed = new LinkedHashSet<>();
         List<String> names = formats == null || formats.isEmpty() ? List.of("sarif") : formats;
-        for (String name : names) {
-            ReportFormat format = ReportFiles.formatNamed(name.trim());
-            if (format == null) {
-                throw new MojoExecutionException("Invalid report format '" + name
-                        + "', expected one of " + ReportFiles.formatNames());
-            }
-            parsed.add(format);
+        try {
+            return ReportFiles.formatsNamed(names);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
-        return parsed;
     }
 
     private LocalDate parseToday() throws MojoExecutionException {

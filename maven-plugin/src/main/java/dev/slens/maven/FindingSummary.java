@@ -39,15 +39,17 @@ final class FindingSummary {
                 .collect(Collectors.joining(", "));
         String reportList = reports.stream().map(Path::toString)
                 .collect(Collectors.joining(", "));
+        String suppressed = result.suppressedCount() == 0
+                ? "" : ", " + result.suppressedCount() + " suppressed";
         return "slens: " + plural(result.files().size(), "file") + " analyzed, "
-                + plural(result.findings().size(), "finding") + " (" + bySeverity + "), "
-                + result.skipped().size() + " skipped; reports: "
+                + plural(result.findings().size(), "finding") + suppressed + " (" + bySeverity
+                + "), " + result.skipped().size() + " skipped; reports: "
                 + (reportList.isEmpty() ? "none" : reportList);
     }
 
     /** Returns the failure message naming the worst findings at or above {@code threshold}. */
     static String failure(AnalysisResult result, Severity threshold) {
-        List<Finding> failing = result.findings().stream()
+        List<Finding> failing = result.unsuppressedFindings().stream()
                 .filter(finding -> finding.severity().atLeast(threshold))
                 .sorted(WORST_FIRST)
                 .toList();

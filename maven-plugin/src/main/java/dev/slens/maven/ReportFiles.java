@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -42,6 +43,27 @@ final class ReportFiles {
             }
         }
         return null;
+    }
+
+    /**
+     * Returns the formats of {@code names}, in order and each once. Blank entries are skipped,
+     * since Maven passes one for "sarif,,junit"; an unknown name throws
+     * {@link IllegalArgumentException} with a message for the user.
+     */
+    static Set<ReportFormat> formatsNamed(List<String> names) {
+        Set<ReportFormat> formats = new LinkedHashSet<>();
+        for (String name : names) {
+            if (name == null || name.isBlank()) {
+                continue;
+            }
+            ReportFormat format = formatNamed(name.trim());
+            if (format == null) {
+                throw new IllegalArgumentException("Invalid report format '" + name.trim()
+                        + "', expected one of " + formatNames());
+            }
+            formats.add(format);
+        }
+        return formats;
     }
 
     /** Returns the lowercase format names, comma-separated, for error messages. */

@@ -1,6 +1,7 @@
 package dev.slens.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slens.AnalysisResult;
@@ -83,6 +84,21 @@ class FindingSummaryTest {
         assertTrue(line.startsWith("slens: 1 file analyzed, "), line);
         assertTrue(line.contains("(1 error, "), line);
         assertTrue(line.endsWith("0 skipped; reports: target/slens/slens.sarif"), line);
+    }
+
+    @Test
+    void suppressedFindings_countedAndNotListedAsFailures() throws IOException {
+        String suppressedRuntime = function("Orders", "python3.8").replace(
+                "    Properties:\n", "    Metadata:\n      slens:\n        ignore:\n"
+                        + "          - id: SL1003\n            reason: Upgrade planned.\n"
+                        + "    Properties:\n");
+        AnalysisResult result = analyze("template.yaml", HEADER + suppressedRuntime);
+
+        String line = FindingSummary.oneLine(result, List.of());
+        String failure = FindingSummary.failure(result, Severity.WARNING);
+
+        assertTrue(line.contains(", 1 suppressed ("), line);
+        assertFalse(failure.contains("SL1003"), failure);
     }
 
     private static String function(String logicalId, String runtime) {

@@ -2,6 +2,7 @@ package dev.slens.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slens.AnalysisResult;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
@@ -68,5 +70,21 @@ class ReportFilesTest {
     private AnalysisResult emptyResult() {
         return Analyzer.withRegisteredRules().analyze(AnalyzerConfig.builder()
                 .baseDirectory(base).today(LocalDate.of(2026, 12, 1)).build());
+    }
+
+    @Test
+    void formatsNamed_skipsBlankEntriesAndKeepsOrder() {
+        assertEquals(List.of(ReportFormat.SARIF, ReportFormat.JUNIT),
+                List.copyOf(ReportFiles.formatsNamed(Arrays.asList("SARIF", "", null, " junit",
+                        "sarif"))));
+    }
+
+    @Test
+    void formatsNamed_rejectsUnknownName() {
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> ReportFiles.formatsNamed(List.of("sarif", "bogus")));
+
+        assertTrue(error.getMessage().startsWith("Invalid report format 'bogus', expected one"),
+                error.getMessage());
     }
 }
