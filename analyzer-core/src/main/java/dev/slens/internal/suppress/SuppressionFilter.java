@@ -99,13 +99,16 @@ public final class SuppressionFilter {
         return owners;
     }
 
-    /** Returns whether {@code checkId} is the rule {@code ruleId} or one of its aliases. */
+    /**
+     * Returns whether {@code checkId} is the rule {@code ruleId} or one of its aliases. Case is
+     * ignored, so a suppression of 'sl1002' is not silently lost.
+     */
     private boolean names(String checkId, String ruleId) {
-        if (checkId.equals(ruleId)) {
+        if (checkId.equalsIgnoreCase(ruleId)) {
             return true;
         }
         RuleMetadata rule = rules.get(ruleId);
-        return rule != null && rule.aliases().contains(checkId);
+        return rule != null && rule.aliases().stream().anyMatch(checkId::equalsIgnoreCase);
     }
 
     /**
@@ -113,8 +116,8 @@ public final class SuppressionFilter {
      * suppression of a check that slens does not make is left alone, because that tool needs it.
      */
     private boolean isKnownCheck(String checkId) {
-        return checkId.startsWith("SL") || rules.values().stream()
-                .anyMatch(rule -> rule.aliases().contains(checkId));
+        return checkId.regionMatches(true, 0, "SL", 0, 2) || rules.values().stream()
+                .anyMatch(rule -> rule.aliases().stream().anyMatch(checkId::equalsIgnoreCase));
     }
 
     private static String unusedMessage(DeclaredSuppression suppression) {

@@ -56,16 +56,20 @@ final class SuppressionReader {
         }
     }
 
-    /** Reads a list of {@code {id, reason}} maps; a bare ID in the list has no reason. */
+    /**
+     * Reads a list of {@code {id, reason}} maps; a bare ID in the list has no reason, and an
+     * {@code id} given as a list suppresses each of its IDs with the same reason.
+     */
     private static void readIdsWithReasons(Form form, Node list, String scope,
             List<DeclaredSuppression> out) {
         for (Node item : items(list)) {
             MapNode map = item.asMap();
-            Node id = map == null ? item : map.get("id");
             String reason = map == null ? null : map.getText("reason");
-            if (id != null && hasText(id.text())) {
-                out.add(new DeclaredSuppression(form, scope, id.text().strip(), reason,
-                        id.span()));
+            for (Node id : items(map == null ? item : map.get("id"))) {
+                if (hasText(id.text())) {
+                    out.add(new DeclaredSuppression(form, scope, id.text().strip(), reason,
+                            id.span()));
+                }
             }
         }
     }

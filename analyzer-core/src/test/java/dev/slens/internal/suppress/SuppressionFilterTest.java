@@ -51,6 +51,28 @@ class SuppressionFilterTest {
     }
 
     @Test
+    void ownForm_matchesIdsInAnyCaseAndLists() {
+        Template template = template("""
+                Resources:
+                  Orders:
+                    Type: AWS::Lambda::Function
+                    Metadata:
+                      slens:
+                        ignore:
+                          - id: sl1002
+                            reason: Lower case by habit.
+                          - id: [SL1004, SL1006]
+                            reason: Both accepted for now.
+                """);
+
+        List<Finding> out = filter.apply(template, List.of(finding(template, "SL1002", "Orders"),
+                finding(template, "SL1004", "Orders"), finding(template, "SL1006", "Orders")));
+
+        assertEquals(List.of("SL1002", "SL1004", "SL1006"), ids(out));
+        assertTrue(out.stream().allMatch(Finding::suppressed), out.toString());
+    }
+
+    @Test
     void ownForm_leavesOtherResourcesAndRules() {
         Template template = template("""
                 Resources:
