@@ -1,5 +1,6 @@
 package dev.slens.internal.sam;
 
+import dev.slens.index.PolicyDocument;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
@@ -105,7 +106,7 @@ final class PolicyTemplateExpander {
             resources.add(substitute(pattern, values, at));
         }
         return Nodes.map(at,
-                "Sid", Nodes.text(SamExpander.POLICY_TEMPLATE_SID_PREFIX + templateName, at),
+                "Sid", Nodes.text(PolicyDocument.SAM_POLICY_TEMPLATE_SID_PREFIX + templateName, at),
                 "Effect", Nodes.text("Allow", at),
                 "Action", Nodes.list(at, actions),
                 "Resource", Nodes.list(at, resources),

@@ -13,12 +13,6 @@ import java.util.List;
  */
 public final class SamExpander {
 
-    /**
-     * Start of the {@code Sid} of every statement that a SAM policy template adds, so rules can
-     * tell a template's own resources, which the user cannot change, from the user's values.
-     */
-    public static final String POLICY_TEMPLATE_SID_PREFIX = "SamPolicyTemplate";
-
     private SamExpander() {
     }
 

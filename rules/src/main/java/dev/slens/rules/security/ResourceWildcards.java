@@ -1,7 +1,7 @@
 package dev.slens.rules.security;
 
 import dev.slens.index.Alternative;
-import dev.slens.internal.sam.SamExpander;
+import dev.slens.index.PolicyDocument;
 import dev.slens.model.ScalarNode;
 import dev.slens.rule.Finding;
 import dev.slens.rule.RuleContext;
@@ -66,7 +66,7 @@ final class ResourceWildcards {
      */
     private static boolean builtIntoTemplate(Statement statement, Alternative resource) {
         String sid = statement.node().getText("Sid");
-        return sid != null && sid.startsWith(SamExpander.POLICY_TEMPLATE_SID_PREFIX)
+        return sid != null && sid.startsWith(PolicyDocument.SAM_POLICY_TEMPLATE_SID_PREFIX)
                 && resource.node() instanceof ScalarNode;
     }
 }
