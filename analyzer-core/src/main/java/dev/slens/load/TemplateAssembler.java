@@ -63,7 +63,8 @@ public final class TemplateAssembler {
         if (format == TemplateFormat.SAM) {
             resources = SamExpander.expand(file, root, resources, problems);
         }
-        return new Assembled(new Template(file, format, root, resources), problems);
+        MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
+        return new Assembled(new Template(file, format, root, definitions, resources), problems);
     }
 
     /**

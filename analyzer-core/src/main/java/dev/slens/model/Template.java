@@ -18,13 +18,25 @@ public final class Template {
     private final MapNode root;
     private final Map<String, Resource> resources;
     private final Map<String, List<Resource>> byType;
+    private final MapNode definitions;
 
     /** Creates a template; resources later in the list replace earlier ones with the same ID. */
     public Template(SourceFile file, TemplateFormat format, MapNode root,
             List<Resource> resources) {
+        this(file, format, root, root.getMap("Resources"), resources);
+    }
+
+    /**
+     * Creates a template whose Resources section, after {@code Fn::ForEach} loops are expanded,
+     * is {@code definitions}; resources later in the list replace earlier ones with the same ID.
+     */
+    public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
+            List<Resource> resources) {
         this.file = file;
         this.format = format;
         this.root = root;
+        this.definitions = definitions == null ? new MapNode(List.of(), SourceSpan.NONE)
+                : definitions;
         Map<String, Resource> byId = new LinkedHashMap<>();
         for (Resource resource : resources) {
             byId.put(resource.logicalId(), resource);
@@ -55,6 +67,14 @@ public final class Template {
     public MapNode section(String name) {
         MapNode section = root.getMap(name);
         return section == null ? new MapNode(List.of(), SourceSpan.NONE) : section;
+    }
+
+    /**
+     * Returns the Resources section as written, with each {@code Fn::ForEach} loop replaced by
+     * the resource definitions it expands to; an empty map when the section is missing.
+     */
+    public MapNode resourceDefinitions() {
+        return definitions;
     }
 
     /** Returns every resource by logical ID, in file order. */

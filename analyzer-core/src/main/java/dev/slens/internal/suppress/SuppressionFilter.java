@@ -37,7 +37,7 @@ public final class SuppressionFilter {
      * suppressions written in {@code template}.
      */
     public List<Finding> apply(Template template, List<Finding> findings) {
-        List<DeclaredSuppression> declared = SuppressionReader.read(template.root());
+        List<DeclaredSuppression> declared = SuppressionReader.read(template);
         if (declared.isEmpty()) {
             return findings;
         }

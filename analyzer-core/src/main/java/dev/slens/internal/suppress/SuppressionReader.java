@@ -4,6 +4,7 @@ import dev.slens.internal.suppress.DeclaredSuppression.Form;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
+import dev.slens.model.Template;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,13 +18,13 @@ final class SuppressionReader {
     }
 
     /**
-     * Returns the suppressions of the template rooted at {@code root}, resources first.
-     * NOTE: the body of an {@code Fn::ForEach} loop is not read, so the {@code Metadata} of the
-     * resources it generates suppresses nothing.
+     * Returns the suppressions of {@code template}, resources first. Resources that an
+     * {@code Fn::ForEach} loop generates are read with the logical IDs the loop gives them.
      */
-    static List<DeclaredSuppression> read(MapNode root) {
+    static List<DeclaredSuppression> read(Template template) {
         List<DeclaredSuppression> declared = new ArrayList<>();
-        MapNode resources = root.getMap("Resources");
+        MapNode root = template.root();
+        MapNode resources = template.resourceDefinitions();
         if (resources != null) {
             for (MapNode.Entry entry : resources.entries()) {
                 MapNode resource = entry.value().asMap();

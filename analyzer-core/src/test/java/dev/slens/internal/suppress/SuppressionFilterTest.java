@@ -73,6 +73,31 @@ class SuppressionFilterTest {
     }
 
     @Test
+    void forEachBody_suppressesEachGeneratedResource() {
+        Template template = template("""
+                Transform: AWS::LanguageExtensions
+                Resources:
+                  Fn::ForEach::Workers:
+                    - Name
+                    - [Billing, Shipping]
+                    - ${Name}Function:
+                        Type: AWS::Lambda::Function
+                        Metadata:
+                          slens:
+                            ignore:
+                              - id: SL1002
+                                reason: Each worker finishes within a second.
+                """);
+
+        List<Finding> out = filter.apply(template, List.of(
+                finding(template, "SL1002", "BillingFunction"),
+                finding(template, "SL1002", "ShippingFunction")));
+
+        assertEquals(List.of("SL1002", "SL1002"), ids(out));
+        assertTrue(out.stream().allMatch(Finding::suppressed), out.toString());
+    }
+
+    @Test
     void ownForm_leavesOtherResourcesAndRules() {
         Template template = template("""
                 Resources:
