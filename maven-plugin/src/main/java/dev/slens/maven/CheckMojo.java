@@ -116,11 +116,15 @@ public class CheckMojo extends AbstractMojo {
 
     private List<Path> writeReports(AnalysisResult result, Set<ReportFormat> reportFormats)
             throws MojoExecutionException {
+        if (outputDirectory.isFile()) {
+            throw new MojoExecutionException("Failed to write the slens reports: outputDirectory '"
+                    + outputDirectory + "' is a file, not a folder; set it to a folder");
+        }
         try {
             return ReportFiles.write(result, reportFormats, outputDirectory.toPath());
         } catch (IOException e) {
             throw new MojoExecutionException("Failed to write the slens reports to '"
-                    + outputDirectory + "': " + e.getMessage(), e);
+                    + outputDirectory + "': " + e, e);
         }
     }
 
