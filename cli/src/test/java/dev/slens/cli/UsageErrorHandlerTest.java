@@ -63,7 +63,7 @@ class UsageErrorHandlerTest {
         CommandRun run = CommandRun.of("rules", "--format", "xml");
 
         assertUsageError(run, "error: invalid value for option '--format': expected one of"
-                + " text, json but was 'xml'",
+                + " text, json, markdown but was 'xml'",
                 "Try 'slens rules --help' for more information.");
     }
 
