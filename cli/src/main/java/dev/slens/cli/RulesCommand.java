@@ -5,34 +5,44 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.slens.engine.RuleRegistry;
 import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Pillar;
 import dev.slens.rule.RuleMetadata;
+import dev.slens.rules.RuleDocGenerator;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code slens rules}: lists the engine's checks and every rule found on the class path. */
 @Command(name = "rules", mixinStandardHelpOptions = true,
         versionProvider = SlensCommand.VersionProvider.class,
         modelTransformer = CommandDefaults.class,
         description = "Lists every rule with its ID, name, pillar, default severity, whether it"
-                + " is on by default, and the IDs other tools use for the same check.")
+                + " is on by default, and the IDs other tools use for the same check.",
+        footer = {"", "The filters apply to every format. A rule is listed when it matches each"
+                + " filter given, and any of the values of a repeated filter."})
 public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
 
     private static final List<String> TEXT_HEADER =
             List.of("ID", "SEVERITY", "PILLAR", "DEFAULT", "NAME", "ALIASES");
 
     /** The output formats of this command. */
-    enum ListFormat { TEXT, JSON }
+    enum ListFormat { TEXT, JSON, MARKDOWN }
 
     @Spec
     private CommandSpec spec;
@@ -40,8 +50,27 @@ public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
             converter = ListFormatValues.class, completionCandidates = ListFormatValues.class,
             description = "Output format, one of: ${COMPLETION-CANDIDATES}."
-                    + " Default: ${DEFAULT-VALUE}.")
+                    + " Default: ${DEFAULT-VALUE}. markdown prints the rule index that the"
+                    + " build writes to rules/target/rule-docs/index.md, without the engine's"
+                    + " own checks, because they have no rule page to link to.")
     private ListFormat format;
+
+    @Option(names = "--pillar", paramLabel = "PILLAR", converter = PillarValues.class,
+            completionCandidates = PillarValues.class,
+            description = "List only the rules of this pillar, one of: ${COMPLETION-CANDIDATES}."
+                    + " Repeat the option to list several pillars.")
+    private List<Pillar> pillars = new ArrayList<>();
+
+    @Option(names = "--tag", paramLabel = "TAG",
+            description = "List only the rules with this tag, such as lambda or iam. Case does"
+                    + " not matter. Repeat the option to list the rules with any of several"
+                    + " tags.")
+    private List<String> tags = new ArrayList<>();
+
+    @Option(names = "--enabled", paramLabel = "true|false", arity = "1",
+            description = "List only the rules that are on by default (true) or only those"
+                    + " that are off by default (false).")
+    private Boolean enabled;
 
     @Mixin
     private DebugOption logging;
@@ -52,9 +81,14 @@ public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            List<RuleMetadata> rules = allRules();
+            List<RuleMetadata> all = allRules();
+            checkTagsExist(all);
+            List<RuleMetadata> rules = all.stream().filter(this::matchesFilters).toList();
             if (format == ListFormat.JSON) {
                 out.println(toJson(rules));
+            } else if (format == ListFormat.MARKDOWN) {
+                out.print(RuleDocGenerator.index(rules.stream()
+                        .filter(rule -> rule.pillar() != Pillar.ENGINE).toList()));
             } else {
                 printTable(rules, out);
             }
@@ -62,6 +96,8 @@ public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
             return ExitCode.OK.code();
         } catch (ServiceConfigurationError e) {
             return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, e, true, logging.debug());
+        } catch (ParameterException e) {
+            throw e;
         } catch (RuntimeException | JsonProcessingException e) {
             return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, e, false, logging.debug());
         }
@@ -73,7 +109,31 @@ public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
                 ExitCode.OK, "The rules were listed.",
                 ExitCode.INTERNAL_ERROR, "Unexpected internal error, such as a rule class that"
                         + " could not be loaded.",
-                ExitCode.USAGE, "Usage error, such as an unknown option.");
+                ExitCode.USAGE, "Usage error, such as an unknown option or a tag that no rule"
+                        + " has.");
+    }
+
+    private boolean matchesFilters(RuleMetadata rule) {
+        boolean pillarMatches = pillars.isEmpty() || pillars.contains(rule.pillar());
+        boolean tagMatches = tags.isEmpty() || rule.tags().stream()
+                .anyMatch(tag -> tags.stream().anyMatch(tag::equalsIgnoreCase));
+        boolean enabledMatches = enabled == null || enabled == rule.enabledByDefault();
+        return pillarMatches && tagMatches && enabledMatches;
+    }
+
+    /**
+     * Rejects a {@code --tag} that no rule has, because an empty list would not show whether
+     * the tag is misspelled or has no rules yet.
+     */
+    private void checkTagsExist(List<RuleMetadata> rules) {
+        List<String> known = rules.stream().flatMap(rule -> rule.tags().stream())
+                .map(tag -> tag.toLowerCase(Locale.ROOT)).distinct().sorted().toList();
+        for (String tag : tags) {
+            if (!known.contains(tag.toLowerCase(Locale.ROOT))) {
+                throw new ParameterException(spec.commandLine(), "unknown tag '" + tag
+                        + "'. The rules have these tags: " + String.join(", ", known));
+            }
+        }
     }
 
     /** Returns the engine checks and the registered rules, in ID order. */
@@ -140,6 +200,26 @@ public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
 
         ListFormatValues() {
             super(ListFormat.class);
+        }
+    }
+
+    /** Converts and lists the values of {@code --pillar}, the names {@code rules} prints. */
+    static final class PillarValues implements ITypeConverter<Pillar>, Iterable<String> {
+
+        @Override
+        public Pillar convert(String value) {
+            for (Pillar pillar : Pillar.values()) {
+                if (pillar.packageName().equalsIgnoreCase(value)) {
+                    return pillar;
+                }
+            }
+            throw new TypeConversionException("expected one of " + String.join(", ", this)
+                    + " but was '" + value + "'");
+        }
+
+        @Override
+        public Iterator<String> iterator() {
+            return Arrays.stream(Pillar.values()).map(Pillar::packageName).iterator();
         }
     }
 }

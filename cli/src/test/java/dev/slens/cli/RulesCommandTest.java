@@ -1,12 +1,15 @@
 package dev.slens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Pillar;
 import dev.slens.rule.RuleMetadata;
+import dev.slens.rules.RuleDocGenerator;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,7 +73,118 @@ class RulesCommandTest {
         CommandRun run = CommandRun.of("rules", "--help");
 
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.out().contains("Output format, one of: text, json. Default: text."),
+        assertTrue(run.out().contains("Output format, one of: text, json, markdown."),
                 run.describe());
+    }
+
+    @Test
+    void markdown_printsIndexWithoutEngineChecks() {
+        CommandRun run = CommandRun.of("rules", "--format", "markdown");
+
+        assertEquals(0, run.exitCode(), run.describe());
+        List<RuleMetadata> rules = RulesCommand.allRules().stream()
+                .filter(rule -> rule.pillar() != Pillar.ENGINE).toList();
+        assertEquals(RuleDocGenerator.index(rules), run.out());
+        assertFalse(run.out().contains("SL0001"), run.describe());
+        assertTrue(run.out().contains("| [SL1004](SL1004.md) |"), run.describe());
+    }
+
+    @Test
+    void pillar_filtersEveryFormat() throws Exception {
+        CommandRun text = CommandRun.of("rules", "--pillar", "operational");
+        CommandRun json = CommandRun.of("rules", "--pillar", "OPERATIONAL", "--format", "json");
+        CommandRun markdown = CommandRun.of("rules", "--pillar", "operational", "-f", "markdown");
+
+        assertEquals(0, text.exitCode(), text.describe());
+        assertEquals(List.of("SL1003", "SL1004"), textIds(text));
+        assertEquals(List.of("SL1003", "SL1004"), jsonIds(json));
+        assertTrue(markdown.out().contains("## operational"), markdown.describe());
+        assertFalse(markdown.out().contains("## security"), markdown.describe());
+    }
+
+    @Test
+    void pillar_repeatedListsEither() {
+        CommandRun run = CommandRun.of("rules", "--pillar", "cost", "--pillar", "security");
+
+        assertEquals(List.of("SL1005", "SL1006"), textIds(run));
+    }
+
+    @Test
+    void pillar_unknownIsUsageError() {
+        CommandRun run = CommandRun.of("rules", "--pillar", "speed");
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: invalid value for option '--pillar' (PILLAR):"
+                + " expected one of operational, security, reliability, performance, cost,"
+                + " sustainability, engine but was 'speed'"), run.describe());
+    }
+
+    @Test
+    void tag_matchesIgnoringCase() throws Exception {
+        CommandRun run = CommandRun.of("rules", "--tag", "IAM", "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals(List.of("SL1006"), jsonIds(run));
+    }
+
+    @Test
+    void tag_combinesWithPillar() {
+        CommandRun run = CommandRun.of("rules", "--tag", "lambda", "--pillar", "reliability");
+
+        assertEquals(List.of("SL1001", "SL1002"), textIds(run));
+    }
+
+    @Test
+    void tag_unknownIsUsageError() {
+        CommandRun run = CommandRun.of("rules", "--tag", "lamda");
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("error: unknown tag 'lamda'. The rules have these tags: "),
+                run.describe());
+        assertTrue(run.err().contains("lambda"), run.describe());
+    }
+
+    @Test
+    void enabled_filtersByDefaultState() throws Exception {
+        CommandRun on = CommandRun.of("rules", "--enabled", "true", "--format", "json");
+        CommandRun off = CommandRun.of("rules", "--enabled", "FALSE", "--format", "json");
+
+        assertEquals(0, on.exitCode(), on.describe());
+        assertEquals(0, off.exitCode(), off.describe());
+        List<String> expectedOn = RulesCommand.allRules().stream()
+                .filter(RuleMetadata::enabledByDefault).map(RuleMetadata::id).toList();
+        List<String> expectedOff = RulesCommand.allRules().stream()
+                .filter(rule -> !rule.enabledByDefault()).map(RuleMetadata::id).toList();
+        assertEquals(expectedOn, jsonIds(on));
+        assertEquals(expectedOff, jsonIds(off));
+    }
+
+    @Test
+    void enabled_rejectsNonBoolean() {
+        CommandRun run = CommandRun.of("rules", "--enabled", "yes");
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: invalid value for option '--enabled'"),
+                run.describe());
+    }
+
+    @Test
+    void filters_matchingNothingPrintHeaderOnly() {
+        CommandRun run = CommandRun.of("rules", "--pillar", "sustainability");
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals(1, run.out().lines().count(), run.describe());
+    }
+
+    private static List<String> textIds(CommandRun run) {
+        return run.out().lines().skip(1).map(line -> line.substring(0, line.indexOf(' ')))
+                .toList();
+    }
+
+    private static List<String> jsonIds(CommandRun run) throws Exception {
+        List<String> ids = new ArrayList<>();
+        new ObjectMapper().readTree(run.out()).forEach(rule -> ids.add(rule.path("id").asText()));
+        return ids;
     }
 }

@@ -63,14 +63,15 @@ class UsageErrorHandlerTest {
         CommandRun run = CommandRun.of("rules", "--format", "xml");
 
         assertUsageError(run, "error: invalid value for option '--format': expected one of"
-                + " text, json but was 'xml'", "Try 'slens rules --help' for more information.");
+                + " text, json, markdown but was 'xml'",
+                "Try 'slens rules --help' for more information.");
     }
 
     @Test
     void noCommand_hintsRootHelp() {
         CommandRun run = CommandRun.of();
 
-        assertUsageError(run, "error: missing command: give 'scan' or 'rules'",
+        assertUsageError(run, "error: missing command: give 'scan', 'rules' or 'explain'",
                 "Try 'slens --help' for more information.");
     }
 

@@ -49,25 +49,31 @@ public final class RuleDocGenerator {
     /** Returns the page of one rule. */
     public static String page(Rule rule) {
         RuleMetadata metadata = rule.metadata();
-        StringBuilder page = new StringBuilder();
-        page.append("<!-- Generated from ").append(rule.getClass().getName())
-                .append(" and rule-docs/").append(metadata.id())
-                .append(".md; edit those, not this file. -->\n\n");
-        page.append("# ").append(metadata.id()).append(": ").append(metadata.summary())
+        return "<!-- Generated from " + rule.getClass().getName() + " and rule-docs/"
+                + metadata.id() + ".md; edit those, not this file. -->\n\n"
+                + metadataSection(metadata) + '\n' + prose(metadata.id());
+    }
+
+    /**
+     * Returns the heading and the metadata table of a rule page, without the prose. It also
+     * describes the engine's own checks, which have no rule class and no prose file.
+     */
+    public static String metadataSection(RuleMetadata metadata) {
+        StringBuilder section = new StringBuilder();
+        section.append("# ").append(metadata.id()).append(": ").append(metadata.summary())
                 .append("\n\n");
-        page.append("| Property | Value |\n|---|---|\n");
-        row(page, "Name", metadata.name());
-        row(page, "Severity", metadata.severity().label());
-        row(page, "Pillar", metadata.pillar().packageName());
-        row(page, "On by default", metadata.enabledByDefault() ? "yes" : "no");
-        row(page, "Resource types", code(metadata.resourceTypes()));
-        row(page, "Same check in other tools", metadata.aliases().isEmpty()
+        section.append("| Property | Value |\n|---|---|\n");
+        row(section, "Name", metadata.name());
+        row(section, "Severity", metadata.severity().label());
+        row(section, "Pillar", metadata.pillar().packageName());
+        row(section, "On by default", metadata.enabledByDefault() ? "yes" : "no");
+        row(section, "Resource types", code(metadata.resourceTypes()));
+        row(section, "Same check in other tools", metadata.aliases().isEmpty()
                 ? "none" : code(metadata.aliases()));
-        row(page, "Tags", String.join(", ", metadata.tags()));
-        row(page, "Since", metadata.since());
-        row(page, "Reference", metadata.sourceUrl());
-        page.append('\n').append(prose(metadata.id()));
-        return page.toString();
+        row(section, "Tags", String.join(", ", metadata.tags()));
+        row(section, "Since", metadata.since());
+        row(section, "Reference", metadata.sourceUrl());
+        return section.toString();
     }
 
     /** Returns the index: one table a pillar, linking each rule page. */
