@@ -1,10 +1,7 @@
 package dev.slens.rules.reliability;
 
-import dev.slens.index.Alternative;
 import dev.slens.index.Evaluator;
-import dev.slens.index.Value;
 import dev.slens.model.MapNode;
-import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +31,12 @@ final class FailureCapture {
     static List<List<List<String>>> gaps(Evaluator evaluator, Resource function,
             List<Resource> invokeConfigs) {
         List<List<List<String>>> sources = new ArrayList<>();
-        sources.add(absences(evaluator, function.property("DeadLetterConfig"), DEAD_LETTER_TARGET,
-                List.of()));
+        sources.add(AbsentSetting.branches(evaluator, function.property("DeadLetterConfig"),
+                DEAD_LETTER_TARGET, List.of(), map -> false));
         for (Resource config : invokeConfigs) {
-            List<List<String>> missing = new ArrayList<>(absences(evaluator,
-                    config.property("DestinationConfig"), FAILURE_DESTINATION, List.of()));
+            List<List<String>> missing = new ArrayList<>(AbsentSetting.branches(evaluator,
+                    config.property("DestinationConfig"), FAILURE_DESTINATION, List.of(),
+                    map -> samCreatesDestination(evaluator, map)));
             if (config.condition() != null && !config.condition().equals(function.condition())) {
                 missing.add(List.of("condition '" + config.condition() + "' is false"));
             }
@@ -58,39 +56,11 @@ final class FailureCapture {
     }
 
     /**
-     * Returns the condition lists under which the value at {@code path} below {@code node} is
-     * absent. An Unknown value counts as present, because it never causes a finding alone.
+     * Returns whether SAM fills in the {@code Destination} of an OnFailure block written
+     * without it. A {@code Type} that cannot be evaluated counts as one SAM fills in.
      */
-    private static List<List<String>> absences(Evaluator evaluator, Node node, List<String> path,
-            List<String> conditions) {
-        if (node == null) {
-            return List.of(conditions);
-        }
-        List<List<String>> result = new ArrayList<>();
-        for (Alternative alternative : evaluator.alternatives(node)) {
-            List<String> reached = new ArrayList<>(conditions);
-            reached.addAll(alternative.conditions());
-            boolean emptyArn = path.isEmpty() && "".equals(alternative.value().exactText());
-            if (alternative.value() instanceof Value.NoValue || emptyArn) {
-                result.add(reached);
-            } else if (!path.isEmpty() && alternative.value() instanceof Value.Structure structure
-                    && structure.node().asMap() != null) {
-                MapNode map = structure.node().asMap();
-                if (!samCreatesDestination(evaluator, map, path.get(0))) {
-                    result.addAll(absences(evaluator, map.get(path.get(0)),
-                            path.subList(1, path.size()), reached));
-                }
-            }
-        }
-        return result;
-    }
-
-    /**
-     * Returns whether SAM fills in {@code key} of an OnFailure block written without it. A
-     * {@code Type} that cannot be evaluated counts as one SAM fills in.
-     */
-    private static boolean samCreatesDestination(Evaluator evaluator, MapNode map, String key) {
-        if (!key.equals("Destination") || map.has(key) || !map.has("Type")) {
+    private static boolean samCreatesDestination(Evaluator evaluator, MapNode map) {
+        if (map.has("Destination") || !map.has("Type")) {
             return false;
         }
         String type = evaluator.exactText(map.get("Type"));
