@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What to analyze and how. Built with {@link #builder()}.
+ * The settings of one analysis: the paths and how to analyze them. Built with {@link #builder()}.
  *
  * @param paths files and folders to analyze
  * @param baseDirectory the folder report paths are relative to, usually the project root

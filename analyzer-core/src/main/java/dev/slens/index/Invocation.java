@@ -11,7 +11,7 @@ import dev.slens.model.Resource;
  */
 public record Invocation(Mode mode, String source, Resource via) {
 
-    /** How Lambda is called. */
+    /** The way Lambda is called. */
     public enum Mode {
         /** The caller waits for the result, as API Gateway does. */
         SYNCHRONOUS,

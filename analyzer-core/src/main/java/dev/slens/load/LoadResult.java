@@ -6,7 +6,7 @@ import dev.slens.rule.Finding;
 import java.util.List;
 
 /**
- * What reading one file gave: its tree, or {@code null} when it could not be parsed or is not
+ * The outcome of reading one file: its tree, or {@code null} when it could not be parsed or is not
  * a mapping, and the problems found on the way, as findings.
  */
 public record LoadResult(SourceFile file, MapNode root, List<Finding> problems) {

@@ -7,7 +7,7 @@ package dev.slens.model;
  */
 public sealed interface Node permits MapNode, ListNode, ScalarNode {
 
-    /** Returns where the node stands in its source file. */
+    /** Returns the node's span in its source file. */
     SourceSpan span();
 
     /** Returns this node as a map, or {@code null} when it is not one. */

@@ -1,6 +1,6 @@
 package dev.slens.model;
 
-/** What kind of input a file is, decided from its content. */
+/** The kind of input a file is, decided from its content. */
 public enum TemplateFormat {
     /** Plain CloudFormation. */
     CLOUDFORMATION,

@@ -7,7 +7,7 @@ import dev.slens.model.Template;
 import java.time.LocalDate;
 import java.util.List;
 
-/** What a rule sees of one template, and the way it creates findings. */
+/** The view a rule has of one template, and the factory for its findings. */
 public final class RuleContext {
 
     private final RuleMetadata rule;

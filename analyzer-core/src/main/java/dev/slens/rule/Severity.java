@@ -2,7 +2,7 @@ package dev.slens.rule;
 
 import java.util.Locale;
 
-/** How serious a finding is, from most to least. */
+/** The seriousness of a finding, from most to least serious. */
 public enum Severity {
     ERROR,
     WARNING,
