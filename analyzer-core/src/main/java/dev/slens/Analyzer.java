@@ -11,6 +11,7 @@ import dev.slens.model.SourceFile;
 import dev.slens.model.TemplateFormat;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
+import dev.slens.rule.Rule;
 import dev.slens.rule.RuleMetadata;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,8 +59,10 @@ public final class Analyzer {
     public AnalysisResult analyze(AnalyzerConfig config) {
         List<FileCollector.Candidate> candidates =
                 new FileCollector(config.baseDirectory()).collect(config.paths());
-        LOG.debug("Analyzing files: {}, rules: {}", candidates.size(), registry.rules().size());
-        Engine engine = new Engine(registry.rules(), config.today());
+        List<Rule> active = registry.rules().stream()
+                .filter(rule -> config.runs(rule.metadata())).toList();
+        LOG.debug("Analyzing files: {}, rules: {}", candidates.size(), active.size());
+        Engine engine = new Engine(active, config.today(), config.ruleParameters());
         TemplateLoader loader = new TemplateLoader(config.limits());
         List<FileOutcome> outcomes = runAll(candidates, config.threads(),
                 candidate -> analyzeOne(candidate, loader, engine));
@@ -77,7 +80,7 @@ public final class Analyzer {
         }
         findings.sort(ORDER);
         List<RuleMetadata> rules = new ArrayList<>(EngineChecks.ALL);
-        rules.addAll(registry.metadata());
+        active.forEach(rule -> rules.add(rule.metadata()));
         return new AnalysisResult(findings, files, rules, skipped, Version.current());
     }
 

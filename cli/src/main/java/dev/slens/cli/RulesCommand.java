@@ -189,6 +189,13 @@ public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
             entry.put("tags", rule.tags());
             entry.put("since", rule.since());
             entry.put("helpUri", rule.sourceUrl());
+            List<Map<String, String>> parameters = new ArrayList<>();
+            for (RuleMetadata.Parameter parameter : rule.parameters()) {
+                parameters.add(Map.of("name", parameter.name(),
+                        "default", parameter.defaultValue(),
+                        "description", parameter.description()));
+            }
+            entry.put("parameters", parameters);
             entries.add(entry);
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -73,6 +73,14 @@ public final class RuleDocGenerator {
         row(section, "Tags", String.join(", ", metadata.tags()));
         row(section, "Since", metadata.since());
         row(section, "Reference", metadata.sourceUrl());
+        if (!metadata.parameters().isEmpty()) {
+            section.append("\n## Parameters\n\n| Name | Default | Meaning |\n|---|---|---|\n");
+            for (RuleMetadata.Parameter parameter : metadata.parameters()) {
+                section.append("| `").append(parameter.name()).append("` | `")
+                        .append(parameter.defaultValue()).append("` | ")
+                        .append(parameter.description()).append(" |\n");
+            }
+        }
         return section.toString();
     }
 
