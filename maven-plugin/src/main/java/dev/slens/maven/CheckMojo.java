@@ -5,6 +5,7 @@ import dev.slens.Analyzer;
 import dev.slens.AnalyzerConfig;
 import dev.slens.AnalyzerException;
 import dev.slens.report.ReportFormat;
+import dev.slens.report.ReportOptions;
 import dev.slens.rule.Severity;
 import java.io.File;
 import java.io.IOException;
@@ -121,7 +122,10 @@ public class CheckMojo extends AbstractMojo {
                     + outputDirectory + "' is a file, not a folder; set it to a folder");
         }
         try {
-            return ReportFiles.write(result, reportFormats, outputDirectory.toPath());
+            Path base = baseDirectory.toPath();
+            Path repository = ReportOptions.findRepositoryRoot(base);
+            ReportOptions options = new ReportOptions(base, repository == null ? base : repository);
+            return ReportFiles.write(result, reportFormats, outputDirectory.toPath(), options);
         } catch (IOException e) {
             throw new MojoExecutionException("Failed to write the slens reports to '"
                     + outputDirectory + "': " + e, e);
