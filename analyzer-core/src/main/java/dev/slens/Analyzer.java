@@ -4,13 +4,17 @@ import dev.slens.engine.Engine;
 import dev.slens.engine.FileCollector;
 import dev.slens.engine.RuleRegistry;
 import dev.slens.load.FormatDetector;
+import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
 import dev.slens.load.TemplateAssembler;
 import dev.slens.load.TemplateLoader;
+import dev.slens.model.MapNode;
 import dev.slens.model.SourceFile;
+import dev.slens.model.SourceSpan;
 import dev.slens.model.TemplateFormat;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
+import dev.slens.rule.Rule;
 import dev.slens.rule.RuleMetadata;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,11 +62,13 @@ public final class Analyzer {
     public AnalysisResult analyze(AnalyzerConfig config) {
         List<FileCollector.Candidate> candidates =
                 new FileCollector(config.baseDirectory()).collect(config.paths());
-        LOG.debug("Analyzing files: {}, rules: {}", candidates.size(), registry.rules().size());
-        Engine engine = new Engine(registry.rules(), config.today());
+        List<Rule> active = registry.rules().stream()
+                .filter(rule -> config.runs(rule.metadata())).toList();
+        LOG.debug("Analyzing files: {}, rules: {}", candidates.size(), active.size());
+        Engine engine = new Engine(active, config.today(), config.ruleParameters());
         TemplateLoader loader = new TemplateLoader(config.limits());
         List<FileOutcome> outcomes = runAll(candidates, config.threads(),
-                candidate -> analyzeOne(candidate, loader, engine));
+                candidate -> analyzeOne(candidate, loader, engine, config.limits()));
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -77,26 +83,69 @@ public final class Analyzer {
         }
         findings.sort(ORDER);
         List<RuleMetadata> rules = new ArrayList<>(EngineChecks.ALL);
-        rules.addAll(registry.metadata());
+        active.forEach(rule -> rules.add(rule.metadata()));
         return new AnalysisResult(findings, files, rules, skipped, Version.current());
     }
 
     private static FileOutcome analyzeOne(FileCollector.Candidate candidate, TemplateLoader loader,
-            Engine engine) {
+            Engine engine, LoadLimits limits) {
+        try {
+            return loadAndCheck(candidate, loader, engine, limits);
+        } catch (OutOfMemoryError e) {
+            // The file's tree is unreachable once this frame unwinds, so the other files can
+            // still be analyzed in the memory this one needed.
+            SourceFile file = new SourceFile(candidate.path(), candidate.displayPath(), List.of());
+            return new FileOutcome(file, true, List.of(problem(file, SourceSpan.at(1, 1),
+                    "The file was not analyzed: the JVM ran out of memory (" + e.getMessage()
+                            + "). Raise the maximum heap with -Xmx.")));
+        }
+    }
+
+    private static FileOutcome loadAndCheck(FileCollector.Candidate candidate,
+            TemplateLoader loader, Engine engine, LoadLimits limits) {
         LoadResult loaded = loader.load(candidate.path(), candidate.displayPath());
         List<Finding> findings = new ArrayList<>(loaded.problems());
         TemplateFormat format = FormatDetector.detect(loaded.root());
         boolean parseFailed = loaded.root() == null && !loaded.problems().isEmpty();
         if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
+            if (loaded.root() == null && loaded.problems().isEmpty() && candidate.explicit()) {
+                // Only a file without any YAML or JSON node has neither a root nor a problem.
+                return new FileOutcome(loaded.file(), true, List.of(problem(loaded.file(),
+                        SourceSpan.at(1, 1), "The file cannot be parsed: it is empty or"
+                                + " contains only comments, so it has no template.")));
+            }
             // A broken file is reported when it looks like a template or was named directly.
-            boolean report = parseFailed
-                    && (candidate.explicit() || looksLikeTemplate(loaded.file()));
+            // Only a file that could not be read has no lines, and it may be a template.
+            boolean report = parseFailed && (candidate.explicit()
+                    || loaded.file().lines().isEmpty() || looksLikeTemplate(loaded.file()));
             return new FileOutcome(loaded.file(), report, report ? findings : List.of());
+        }
+        Finding tooLarge = tooManyResources(loaded.file(), loaded.root(), limits);
+        if (tooLarge != null) {
+            return new FileOutcome(loaded.file(), true, List.of(tooLarge));
         }
         TemplateAssembler.Assembled assembled =
                 TemplateAssembler.assemble(loaded.file(), loaded.root(), format);
         findings.addAll(assembled.problems());
         return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings));
+    }
+
+    /** Reports a Resources section past {@link LoadLimits#maxResources()}, else returns null. */
+    private static Finding tooManyResources(SourceFile file, MapNode root, LoadLimits limits) {
+        MapNode.Entry section = root.entry("Resources");
+        MapNode resources = section == null ? null : section.value().asMap();
+        if (resources == null || resources.entries().size() <= limits.maxResources()) {
+            return null;
+        }
+        return problem(file, section.keySpan(), "The template was not analyzed: Resources has "
+                + resources.entries().size() + " entries, more than the limit of "
+                + limits.maxResources() + ". CloudFormation accepts at most 500 resources in a"
+                + " stack, so split the template into nested stacks.");
+    }
+
+    private static Finding problem(SourceFile file, SourceSpan span, String message) {
+        return new Finding(EngineChecks.PARSE_ERROR.id(), EngineChecks.PARSE_ERROR.severity(),
+                message, file, span, null, List.of());
     }
 
     private static boolean looksLikeTemplate(SourceFile file) {

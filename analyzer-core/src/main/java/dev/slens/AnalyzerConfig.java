@@ -1,11 +1,17 @@
 package dev.slens;
 
 import dev.slens.load.LoadLimits;
+import dev.slens.rule.RuleMetadata;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The settings of one analysis: the paths and how to analyze them. Built with {@link #builder()}.
@@ -15,9 +21,13 @@ import java.util.Objects;
  * @param today the date time-bound checks (runtime deprecation) count as today
  * @param limits bounds on the input files
  * @param threads how many files are analyzed at once
+ * @param ruleParameters parameter values set for rules, keyed by rule ID, then parameter name
+ * @param enabledRules IDs of rules switched on, including rules that are off by default
+ * @param disabledRules IDs of rules switched off, which win over {@code enabledRules}
  */
 public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate today,
-        LoadLimits limits, int threads) {
+        LoadLimits limits, int threads, Map<String, Map<String, String>> ruleParameters,
+        Set<String> enabledRules, Set<String> disabledRules) {
 
     public AnalyzerConfig {
         paths = List.copyOf(paths);
@@ -27,6 +37,22 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
+        Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+        ruleParameters.forEach((rule, values) -> copy.put(rule, Map.copyOf(values)));
+        ruleParameters = Collections.unmodifiableMap(copy);
+        enabledRules = Set.copyOf(enabledRules);
+        disabledRules = Set.copyOf(disabledRules);
+    }
+
+    /**
+     * Returns whether the rule described by {@code rule} runs. A disabled rule never runs, an
+     * enabled one does, and any other follows its {@code enabledByDefault} metadata.
+     */
+    public boolean runs(RuleMetadata rule) {
+        if (disabledRules.contains(rule.id())) {
+            return false;
+        }
+        return enabledRules.contains(rule.id()) || rule.enabledByDefault();
     }
 
     public static Builder builder() {
@@ -40,6 +66,9 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
         private LocalDate today = LocalDate.now();
         private LoadLimits limits = LoadLimits.DEFAULT;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private final Map<String, Map<String, String>> ruleParameters = new LinkedHashMap<>();
+        private final Set<String> enabledRules = new LinkedHashSet<>();
+        private final Set<String> disabledRules = new LinkedHashSet<>();
 
         public Builder path(Path path) {
             paths.add(path);
@@ -71,8 +100,27 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
             return this;
         }
 
+        /** Sets the value of parameter {@code name} of rule {@code ruleId}. */
+        public Builder ruleParameter(String ruleId, String name, String value) {
+            ruleParameters.computeIfAbsent(ruleId, id -> new LinkedHashMap<>()).put(name, value);
+            return this;
+        }
+
+        /** Switches on the rule {@code ruleId}, also when it is off by default. */
+        public Builder enableRule(String ruleId) {
+            enabledRules.add(ruleId);
+            return this;
+        }
+
+        /** Switches off the rule {@code ruleId}. */
+        public Builder disableRule(String ruleId) {
+            disabledRules.add(ruleId);
+            return this;
+        }
+
         public AnalyzerConfig build() {
-            return new AnalyzerConfig(paths, baseDirectory, today, limits, threads);
+            return new AnalyzerConfig(paths, baseDirectory, today, limits, threads,
+                    ruleParameters, enabledRules, disabledRules);
         }
     }
 }

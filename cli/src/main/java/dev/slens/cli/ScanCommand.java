@@ -146,6 +146,10 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
      */
     private ReportTargets validate() {
         for (Path path : paths) {
+            if (!Files.exists(path) && Files.isSymbolicLink(path)) {
+                throw new AnalyzerException("symbolic link '" + path + "' leads to no file: its"
+                        + " target is missing or the links form a loop");
+            }
             if (!Files.exists(path)) {
                 throw new AnalyzerException("path not found: '" + path + "' (resolved to '"
                         + path.toAbsolutePath().normalize() + "')");

@@ -133,7 +133,7 @@ class RulesCommandTest {
     void tag_combinesWithPillar() {
         CommandRun run = CommandRun.of("rules", "--tag", "lambda", "--pillar", "reliability");
 
-        assertEquals(List.of("SL1001", "SL1002", "SL1007"), textIds(run));
+        assertEquals(List.of("SL1001", "SL1002", "SL1007", "SL1040"), textIds(run));
     }
 
     @Test

@@ -71,7 +71,8 @@ class UsageErrorHandlerTest {
     void noCommand_hintsRootHelp() {
         CommandRun run = CommandRun.of();
 
-        assertUsageError(run, "error: missing command: give 'scan', 'rules' or 'explain'",
+        assertUsageError(run,
+                "error: missing command: give 'scan', 'rules', 'explain' or 'expand'",
                 "Try 'slens --help' for more information.");
     }
 

@@ -1,7 +1,10 @@
 package dev.slens.rules.security;
 
 import dev.slens.index.Alternative;
+import dev.slens.index.IamActions;
+import dev.slens.index.IamIndex;
 import dev.slens.index.PolicyDocument;
+import dev.slens.index.PolicyStatement;
 import dev.slens.index.TemplateIndex;
 import dev.slens.index.Value;
 import dev.slens.model.MapNode;
@@ -12,7 +15,6 @@ import dev.slens.rule.Rule;
 import dev.slens.rule.RuleContext;
 import dev.slens.rule.RuleInfo;
 import dev.slens.rule.Severity;
-import dev.slens.rules.security.PolicyStatements.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,16 +42,15 @@ public final class LambdaRoleWildcardPermissionRule implements Rule {
         TemplateIndex index = context.index();
         Set<Finding> findings = new LinkedHashSet<>();
         for (Resource role : index.executionRoles()) {
-            for (PolicyDocument document : index.policies(role)) {
+            for (PolicyDocument document : index.iam().policies(role)) {
                 WildcardMessages.Owner owner = WildcardMessages.owner(role, document.owner());
-                for (Statement statement : PolicyStatements.of(context.evaluator(),
-                        document.document())) {
-                    for (Statement allowed : statement.allowing(context.evaluator())) {
+                for (PolicyStatement statement : document.statements(context.evaluator())) {
+                    for (PolicyStatement allowed : statement.allowing(context.evaluator())) {
                         checkStatement(context, owner, allowed, findings);
                     }
                 }
             }
-            for (Alternative policy : index.managedPolicies(role)) {
+            for (Alternative policy : index.iam().managedPolicies(role)) {
                 checkManagedPolicy(context, role, policy, findings);
             }
         }
@@ -57,7 +58,7 @@ public final class LambdaRoleWildcardPermissionRule implements Rule {
     }
 
     private static void checkStatement(RuleContext context, WildcardMessages.Owner owner,
-            Statement statement, Set<Finding> findings) {
+            PolicyStatement statement, Set<Finding> findings) {
         for (String negated : List.of("NotAction", "NotResource")) {
             MapNode.Entry entry = statement.node().entry(negated);
             if (entry != null) {
@@ -69,7 +70,7 @@ public final class LambdaRoleWildcardPermissionRule implements Rule {
         Map<List<String>, List<String>> actionsByCondition = new LinkedHashMap<>();
         for (Alternative action : statement.elements(context.evaluator(), "Action")) {
             Alternative where = statement.within(action);
-            if (!PolicyStatements.consistent(where.conditions())) {
+            if (!PolicyStatement.consistent(where.conditions())) {
                 continue;
             }
             String text = action.value().exactText();
@@ -78,7 +79,7 @@ public final class LambdaRoleWildcardPermissionRule implements Rule {
             if ("*".equals(text)) {
                 findings.add(context.finding(Severity.ERROR, action.node().span(),
                         owner.logicalId(), WildcardMessages.allActions(owner, where)));
-            } else if (text != null && IamWildcards.isServiceWildcard(text)) {
+            } else if (text != null && IamActions.isServiceWildcard(text)) {
                 findings.add(context.finding(action.node().span(), owner.logicalId(),
                         WildcardMessages.serviceActions(owner, text, where)));
             }
@@ -89,7 +90,7 @@ public final class LambdaRoleWildcardPermissionRule implements Rule {
     private static void checkManagedPolicy(RuleContext context, Resource role, Alternative policy,
             Set<Finding> findings) {
         String text = policy.value() instanceof Value.Text written ? written.text() : null;
-        String name = text == null ? null : IamWildcards.awsManagedPolicyName(text);
+        String name = text == null ? null : IamIndex.awsManagedPolicyName(text);
         if (name == null) {
             return;
         }

@@ -1,8 +1,8 @@
 package dev.slens.rules.security;
 
 import dev.slens.index.Alternative;
+import dev.slens.index.PolicyStatement;
 import dev.slens.model.Resource;
-import dev.slens.rules.security.PolicyStatements.Statement;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -55,7 +55,7 @@ final class WildcardMessages {
                 + "; set Resource to the ARNs the function uses.";
     }
 
-    static String negated(Owner owner, String key, Statement statement) {
+    static String negated(Owner owner, String key, PolicyStatement statement) {
         String qualifier = statement.conditions().isEmpty() ? ""
                 : " (when " + String.join(" and ", statement.conditions()) + ")";
         String instead = key.equals("NotAction")
