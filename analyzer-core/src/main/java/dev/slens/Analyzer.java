@@ -8,13 +8,16 @@ import dev.slens.load.LoadResult;
 import dev.slens.load.TemplateAssembler;
 import dev.slens.load.TemplateLoader;
 import dev.slens.model.SourceFile;
+import dev.slens.model.SourceSpan;
 import dev.slens.model.TemplateFormat;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import dev.slens.rule.RuleMetadata;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,7 +65,7 @@ public final class Analyzer {
         Engine engine = new Engine(registry.rules(), config.today());
         TemplateLoader loader = new TemplateLoader(config.limits());
         List<FileOutcome> outcomes = runAll(candidates, config.threads(),
-                candidate -> analyzeOne(candidate, loader, engine));
+                candidate -> analyzeOne(candidate, loader, engine, config));
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -82,11 +85,21 @@ public final class Analyzer {
     }
 
     private static FileOutcome analyzeOne(FileCollector.Candidate candidate, TemplateLoader loader,
-            Engine engine) {
+            Engine engine, AnalyzerConfig config) {
+        if (isServerlessCode(candidate)) {
+            return serverlessCode(candidate);
+        }
         LoadResult loaded = loader.load(candidate.path(), candidate.displayPath());
         List<Finding> findings = new ArrayList<>(loaded.problems());
         TemplateFormat format = FormatDetector.detect(loaded.root());
         boolean parseFailed = loaded.root() == null && !loaded.problems().isEmpty();
+        if (format == TemplateFormat.SERVERLESS_FRAMEWORK) {
+            TemplateAssembler.Assembled assembled = TemplateAssembler.assembleServerless(
+                    loaded.file(), loaded.root(), config.serverless(), config.limits());
+            findings.addAll(assembled.problems());
+            return new FileOutcome(loaded.file(), true, engine.run(assembled.template(),
+                    findings));
+        }
         if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
             // A broken file is reported when it looks like a template or was named directly.
             boolean report = parseFailed
@@ -97,6 +110,23 @@ public final class Analyzer {
                 TemplateAssembler.assemble(loaded.file(), loaded.root(), format);
         findings.addAll(assembled.problems());
         return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings));
+    }
+
+    private static boolean isServerlessCode(FileCollector.Candidate candidate) {
+        Path name = candidate.path().getFileName();
+        return name != null && FileCollector.SERVERLESS_CODE_FILES.contains(
+                name.toString().toLowerCase(Locale.ROOT));
+    }
+
+    /** Reports a service file written in code, which slens reads no further. */
+    private static FileOutcome serverlessCode(FileCollector.Candidate candidate) {
+        SourceFile file = new SourceFile(candidate.path(), candidate.displayPath(), List.of());
+        RuleMetadata check = EngineChecks.SLS_UNSUPPORTED_FILE;
+        Finding finding = new Finding(check.id(), check.severity(), "This Serverless Framework"
+                + " service is written in code, which slens does not run, so it was not"
+                + " analyzed. Run 'serverless print' and analyze the YAML it prints.", file,
+                SourceSpan.at(1, 1), null, List.of());
+        return new FileOutcome(file, true, List.of(finding));
     }
 
     private static boolean looksLikeTemplate(SourceFile file) {

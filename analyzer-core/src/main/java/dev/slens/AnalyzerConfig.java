@@ -1,6 +1,7 @@
 package dev.slens;
 
 import dev.slens.load.LoadLimits;
+import dev.slens.load.ServerlessOptions;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,15 +16,18 @@ import java.util.Objects;
  * @param today the date time-bound checks (runtime deprecation) count as today
  * @param limits bounds on the input files
  * @param threads how many files are analyzed at once
+ * @param serverless the stage, region and environment Serverless Framework files are resolved
+ *     with
  */
 public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate today,
-        LoadLimits limits, int threads) {
+        LoadLimits limits, int threads, ServerlessOptions serverless) {
 
     public AnalyzerConfig {
         paths = List.copyOf(paths);
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(today, "today");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(serverless, "serverless");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -40,6 +44,7 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
         private LocalDate today = LocalDate.now();
         private LoadLimits limits = LoadLimits.DEFAULT;
         private int threads = Runtime.getRuntime().availableProcessors();
+        private ServerlessOptions serverless = ServerlessOptions.DEFAULT;
 
         public Builder path(Path path) {
             paths.add(path);
@@ -71,8 +76,13 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
             return this;
         }
 
+        public Builder serverless(ServerlessOptions options) {
+            this.serverless = options;
+            return this;
+        }
+
         public AnalyzerConfig build() {
-            return new AnalyzerConfig(paths, baseDirectory, today, limits, threads);
+            return new AnalyzerConfig(paths, baseDirectory, today, limits, threads, serverless);
         }
     }
 }

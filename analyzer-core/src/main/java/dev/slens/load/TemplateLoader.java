@@ -101,7 +101,7 @@ public final class TemplateLoader {
             for (YamlTreeBuilder.Duplicate duplicate : duplicates) {
                 problems.add(duplicateKey(file, duplicate));
             }
-            return new LoadResult(file, root instanceof MapNode map ? map : null, problems);
+            return new LoadResult(file, root instanceof MapNode map ? map : null, problems, root);
         } catch (LoadException e) {
             problems.add(0, parseError(file, e));
             return new LoadResult(file, null, problems);
