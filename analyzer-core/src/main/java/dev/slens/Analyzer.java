@@ -16,9 +16,11 @@ import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Rule;
 import dev.slens.rule.RuleMetadata;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,7 +70,7 @@ public final class Analyzer {
         Engine engine = new Engine(active, config.today(), config.ruleParameters());
         TemplateLoader loader = new TemplateLoader(config.limits());
         List<FileOutcome> outcomes = runAll(candidates, config.threads(),
-                candidate -> analyzeOne(candidate, loader, engine, config.limits()));
+                candidate -> analyzeOne(candidate, loader, engine, config));
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -88,9 +90,9 @@ public final class Analyzer {
     }
 
     private static FileOutcome analyzeOne(FileCollector.Candidate candidate, TemplateLoader loader,
-            Engine engine, LoadLimits limits) {
+            Engine engine, AnalyzerConfig config) {
         try {
-            return loadAndCheck(candidate, loader, engine, limits);
+            return loadAndCheck(candidate, loader, engine, config);
         } catch (OutOfMemoryError e) {
             // The file's tree is unreachable once this frame unwinds, so the other files can
             // still be analyzed in the memory this one needed.
@@ -102,11 +104,21 @@ public final class Analyzer {
     }
 
     private static FileOutcome loadAndCheck(FileCollector.Candidate candidate,
-            TemplateLoader loader, Engine engine, LoadLimits limits) {
+            TemplateLoader loader, Engine engine, AnalyzerConfig config) {
+        if (isServerlessCode(candidate)) {
+            return serverlessCode(candidate);
+        }
         LoadResult loaded = loader.load(candidate.path(), candidate.displayPath());
         List<Finding> findings = new ArrayList<>(loaded.problems());
         TemplateFormat format = FormatDetector.detect(loaded.root());
         boolean parseFailed = loaded.root() == null && !loaded.problems().isEmpty();
+        if (format == TemplateFormat.SERVERLESS_FRAMEWORK) {
+            TemplateAssembler.Assembled assembled = TemplateAssembler.assembleServerless(
+                    loaded.file(), loaded.root(), config.serverless(), config.limits());
+            findings.addAll(assembled.problems());
+            return new FileOutcome(loaded.file(), true, engine.run(assembled.template(),
+                    findings));
+        }
         if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
             if (loaded.root() == null && loaded.problems().isEmpty() && candidate.explicit()) {
                 // Only a file without any YAML or JSON node has neither a root nor a problem.
@@ -120,7 +132,7 @@ public final class Analyzer {
                     || loaded.file().lines().isEmpty() || looksLikeTemplate(loaded.file()));
             return new FileOutcome(loaded.file(), report, report ? findings : List.of());
         }
-        Finding tooLarge = tooManyResources(loaded.file(), loaded.root(), limits);
+        Finding tooLarge = tooManyResources(loaded.file(), loaded.root(), config.limits());
         if (tooLarge != null) {
             return new FileOutcome(loaded.file(), true, List.of(tooLarge));
         }
@@ -146,6 +158,23 @@ public final class Analyzer {
     private static Finding problem(SourceFile file, SourceSpan span, String message) {
         return new Finding(EngineChecks.PARSE_ERROR.id(), EngineChecks.PARSE_ERROR.severity(),
                 message, file, span, null, List.of());
+    }
+
+    private static boolean isServerlessCode(FileCollector.Candidate candidate) {
+        Path name = candidate.path().getFileName();
+        return name != null && FileCollector.SERVERLESS_CODE_FILES.contains(
+                name.toString().toLowerCase(Locale.ROOT));
+    }
+
+    /** Reports a service file written in code, which slens reads no further. */
+    private static FileOutcome serverlessCode(FileCollector.Candidate candidate) {
+        SourceFile file = new SourceFile(candidate.path(), candidate.displayPath(), List.of());
+        RuleMetadata check = EngineChecks.SLS_UNSUPPORTED_FILE;
+        Finding finding = new Finding(check.id(), check.severity(), "This Serverless Framework"
+                + " service is written in code, which slens does not run, so it was not"
+                + " analyzed. Run 'serverless print' and analyze the YAML it prints.", file,
+                SourceSpan.at(1, 1), null, List.of());
+        return new FileOutcome(file, true, List.of(finding));
     }
 
     private static boolean looksLikeTemplate(SourceFile file) {

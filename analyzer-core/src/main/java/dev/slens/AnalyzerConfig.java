@@ -1,6 +1,7 @@
 package dev.slens;
 
 import dev.slens.load.LoadLimits;
+import dev.slens.load.ServerlessOptions;
 import dev.slens.rule.RuleMetadata;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,16 +25,19 @@ import java.util.Set;
  * @param ruleParameters parameter values set for rules, keyed by rule ID, then parameter name
  * @param enabledRules IDs of rules switched on, including rules that are off by default
  * @param disabledRules IDs of rules switched off, which win over {@code enabledRules}
+ * @param serverless the stage, region and environment Serverless Framework files are resolved
+ *     with
  */
 public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate today,
         LoadLimits limits, int threads, Map<String, Map<String, String>> ruleParameters,
-        Set<String> enabledRules, Set<String> disabledRules) {
+        Set<String> enabledRules, Set<String> disabledRules, ServerlessOptions serverless) {
 
     public AnalyzerConfig {
         paths = List.copyOf(paths);
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(today, "today");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(serverless, "serverless");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -69,6 +73,7 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
         private final Map<String, Map<String, String>> ruleParameters = new LinkedHashMap<>();
         private final Set<String> enabledRules = new LinkedHashSet<>();
         private final Set<String> disabledRules = new LinkedHashSet<>();
+        private ServerlessOptions serverless = ServerlessOptions.DEFAULT;
 
         public Builder path(Path path) {
             paths.add(path);
@@ -118,9 +123,14 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
             return this;
         }
 
+        public Builder serverless(ServerlessOptions options) {
+            this.serverless = options;
+            return this;
+        }
+
         public AnalyzerConfig build() {
             return new AnalyzerConfig(paths, baseDirectory, today, limits, threads,
-                    ruleParameters, enabledRules, disabledRules);
+                    ruleParameters, enabledRules, disabledRules, serverless);
         }
     }
 }

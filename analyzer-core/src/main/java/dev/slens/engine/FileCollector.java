@@ -30,6 +30,12 @@ public final class FileCollector {
     private static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", ".git", ".aws-sam",
             ".serverless", ".idea", ".vscode", "target", "__pycache__", ".venv", "venv");
     private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json", ".template");
+    /**
+     * Serverless Framework service files written in code, which slens cannot read; they are
+     * collected so that the analysis reports them instead of passing over them silently.
+     */
+    public static final Set<String> SERVERLESS_CODE_FILES = Set.of("serverless.ts",
+            "serverless.js", "serverless.mjs", "serverless.cjs");
 
     /**
      * One file to analyze.
@@ -114,7 +120,7 @@ public final class FileCollector {
 
     private static boolean hasTemplateExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(name::endsWith);
+        return EXTENSIONS.stream().anyMatch(name::endsWith) || SERVERLESS_CODE_FILES.contains(name);
     }
 
     /**
