@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * Lists the files to analyze. Folders are walked without following links, skipping tool caches
- * and build output; only YAML, JSON and {@code .template} files are taken from folders, while a
- * regular file named directly is always taken. A named path that is neither a regular file nor a
+ * and build output and what the configured {@link PathExcludes} leave out; only YAML, JSON and
+ * {@code .template} files are taken from folders, while a regular file named directly is always
+ * taken, even when an exclude pattern matches it. A named path that is neither a regular file nor a
  * folder, such as a named pipe, is rejected.
  */
 public final class FileCollector {
@@ -36,9 +37,16 @@ public final class FileCollector {
     public record Candidate(Path path, String displayPath, boolean explicit) { }
 
     private final Path baseDirectory;
+    private final PathExcludes excludes;
 
     public FileCollector(Path baseDirectory) {
+        this(baseDirectory, PathExcludes.NONE);
+    }
+
+    /** Creates a collector whose folder walks leave out what {@code excludes} matches. */
+    public FileCollector(Path baseDirectory, PathExcludes excludes) {
         this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
+        this.excludes = excludes;
     }
 
     /** Returns the files under {@code paths}, each once, in a stable order. */
@@ -68,13 +76,15 @@ public final class FileCollector {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     boolean skip = !dir.equals(root)
-                            && SKIPPED_FOLDERS.contains(dir.getFileName().toString());
+                            && (SKIPPED_FOLDERS.contains(dir.getFileName().toString())
+                            || excludes.excludes(dir));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && hasTemplateExtension(file)) {
+                    if (attributes.isRegularFile() && hasTemplateExtension(file)
+                            && !excludes.excludes(file)) {
                         files.add(file);
                     }
                     return FileVisitResult.CONTINUE;

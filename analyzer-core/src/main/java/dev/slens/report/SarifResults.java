@@ -53,6 +53,9 @@ final class SarifResults {
         if (finding.suppressed()) {
             result.set("suppressions", suppressions(finding));
         }
+        if (finding.baselineState() != null) {
+            result.put("baselineState", finding.baselineState().sarifName());
+        }
         result.putObject("partialFingerprints")
                 .put(SarifFingerprints.KEY, fingerprints.next(finding));
         return result;

@@ -35,8 +35,8 @@ record DeclaredSuppression(Form form, String scope, String checkId, String reaso
         }
     }
 
-    /** Returns whether slens requires a reason here and none is given. */
-    boolean lacksRequiredReason() {
+    /** Returns whether this is in slens's own form, which may require a reason, without one. */
+    boolean lacksReason() {
         return form == Form.SLENS && (reason == null || reason.isBlank());
     }
 
