@@ -22,7 +22,9 @@ record DeclaredSuppression(Form form, String scope, String checkId, String reaso
         /** {@code cfn-lint: config: ignore_checks: [ID]}. */
         CFN_LINT("cfn-lint"),
         /** {@code cfn_nag: rules_to_suppress: [{id, reason}]}. */
-        CFN_NAG("cfn_nag");
+        CFN_NAG("cfn_nag"),
+        /** A {@code # checkov:skip=ID:reason} comment in or above the resource. */
+        CHECKOV("checkov");
 
         private final String toolName;
 
