@@ -71,7 +71,7 @@ class UsageErrorHandlerTest {
     void noCommand_hintsRootHelp() {
         CommandRun run = CommandRun.of();
 
-        assertUsageError(run, "error: missing command: give 'scan', 'rules' or 'explain'",
+        assertUsageError(run, "error: missing command: give 'scan', 'rules', 'explain' or 'init'",
                 "Try 'slens --help' for more information.");
     }
 
