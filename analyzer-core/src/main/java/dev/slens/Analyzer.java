@@ -16,6 +16,7 @@ import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Rule;
 import dev.slens.rule.RuleMetadata;
+import dev.slens.rule.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,12 +63,13 @@ public final class Analyzer {
 
     /** Analyzes every file under the configured paths. */
     public AnalysisResult analyze(AnalyzerConfig config) {
-        List<FileCollector.Candidate> candidates =
-                new FileCollector(config.baseDirectory()).collect(config.paths());
+        FileCollector collector = new FileCollector(config.baseDirectory(), config.excludes());
+        List<FileCollector.Candidate> candidates = collector.collect(config.paths());
         List<Rule> active = registry.rules().stream()
                 .filter(rule -> config.runs(rule.metadata())).toList();
         LOG.debug("Analyzing files: {}, rules: {}", candidates.size(), active.size());
-        Engine engine = new Engine(active, config.today(), config.ruleParameters());
+        Engine engine = new Engine(active, config.today(), config.ruleParameters(),
+                config.suppressionReasonRequired());
         TemplateLoader loader = new TemplateLoader(config.limits());
         List<FileOutcome> outcomes = runAll(candidates, config.threads(),
                 candidate -> analyzeOne(candidate, loader, engine, config));
@@ -78,15 +80,27 @@ public final class Analyzer {
         for (FileOutcome outcome : outcomes) {
             if (outcome.analyzed()) {
                 files.add(outcome.file());
-                findings.addAll(outcome.findings());
+                outcome.findings().forEach(f -> findings.add(withSeverity(f, config)));
             } else {
                 skipped.add(outcome.file().displayPath());
             }
         }
         findings.sort(ORDER);
         List<RuleMetadata> rules = new ArrayList<>(EngineChecks.ALL);
-        active.forEach(rule -> rules.add(rule.metadata()));
+        active.forEach(rule -> rules.add(withSeverity(rule.metadata(), config)));
         return new AnalysisResult(findings, files, rules, skipped, Version.current());
+    }
+
+    /** Applies the configured severity override of the finding's rule, if any. */
+    private static Finding withSeverity(Finding finding, AnalyzerConfig config) {
+        Severity override = config.severityOverrides().get(finding.ruleId());
+        return override == null ? finding : finding.withSeverity(override);
+    }
+
+    /** Returns {@code rule} with its default severity replaced by the configured override. */
+    private static RuleMetadata withSeverity(RuleMetadata rule, AnalyzerConfig config) {
+        Severity override = config.severityOverrides().get(rule.id());
+        return override == null ? rule : rule.withSeverity(override);
     }
 
     private static FileOutcome analyzeOne(FileCollector.Candidate candidate, TemplateLoader loader,

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Lists the files to analyze. Folders are walked without following links, skipping tool caches
- * and build output; only YAML, JSON and {@code .template} files are taken from folders, while a
- * regular file named directly is always taken. A named path that is neither a regular file nor a
- * folder, such as a named pipe, is rejected. Links and special files met in folders are logged at
- * INFO level, and entries that cannot be read at WARN level.
+ * and build output and what the configured {@link PathExcludes} leave out; only YAML, JSON and
+ * {@code .template} files are taken from folders, while a regular file named directly is always
+ * taken, even when an exclude pattern matches it. A named path that is neither a regular file nor
+ * a folder, such as a named pipe, is rejected. Links and special files met in folders are logged
+ * at INFO level, and entries that cannot be read at WARN level.
  */
 public final class FileCollector {
 
@@ -47,9 +48,16 @@ public final class FileCollector {
     public record Candidate(Path path, String displayPath, boolean explicit) { }
 
     private final Path baseDirectory;
+    private final PathExcludes excludes;
 
     public FileCollector(Path baseDirectory) {
+        this(baseDirectory, PathExcludes.NONE);
+    }
+
+    /** Creates a collector whose folder walks leave out what {@code excludes} matches. */
+    public FileCollector(Path baseDirectory, PathExcludes excludes) {
         this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
+        this.excludes = excludes;
     }
 
     /** Returns the files under {@code paths}, each once, in a stable order. */
@@ -82,14 +90,15 @@ public final class FileCollector {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     boolean skip = !dir.equals(root)
-                            && SKIPPED_FOLDERS.contains(dir.getFileName().toString());
+                            && (SKIPPED_FOLDERS.contains(dir.getFileName().toString())
+                            || excludes.excludes(dir));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
                     if (attributes.isRegularFile()) {
-                        if (hasTemplateExtension(file)) {
+                        if (hasTemplateExtension(file) && !excludes.excludes(file)) {
                             files.add(file);
                         }
                     } else if (attributes.isSymbolicLink()) {
