@@ -4,7 +4,8 @@ import groovy.json.JsonSlurper
 String log = new File(basedir, 'build.log').text
 assert log.contains('slens: 1 file analyzed, ')
 assert log.contains('(0 errors, ')
-assert log.contains('reports: target/slens/slens.sarif')
+assert log.contains('reports: target/slens/slens.sarif, target/slens/slens.html')
+assert new File(basedir, 'target/slens/slens.html').text.contains('<h1><span class="brand">slens</span> report</h1>')
 assert log.contains('slens:check')
 assert log.contains('BUILD SUCCESS')
 

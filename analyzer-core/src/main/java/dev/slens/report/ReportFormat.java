@@ -15,7 +15,9 @@ public enum ReportFormat {
     /** A GitLab Code Quality report, which merge requests show. */
     GITLAB(options -> new GitlabReportWriter()),
     /** JUnit XML, one test case per rule and file, for CI systems that show test reports. */
-    JUNIT(options -> new JunitReportWriter());
+    JUNIT(options -> new JunitReportWriter()),
+    /** One self-contained HTML page with a summary, filters and the rules' advice. */
+    HTML(options -> new HtmlReportWriter());
 
     private final Function<ReportOptions, ReportWriter> factory;
 

@@ -81,6 +81,21 @@ class ScanReportsTest {
     }
 
     @Test
+    void htmlFormat_writesSelfContainedPage() throws IOException {
+        Path html = temp.resolve("slens.html");
+
+        CommandRun run = CommandRun.of("scan", DUPLICATE_KEY, "--format", "html=" + html);
+
+        assertEquals(0, run.exitCode(), run.describe());
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        assertTrue(page.startsWith("<!DOCTYPE html>"), page);
+        assertTrue(page.contains("data-rule=\"SL0004\""), page);
+        assertTrue(page.contains("<h4>How to fix</h4>") || page.contains("Keys are unique"),
+                page);
+        assertTrue(page.endsWith("</html>\n"), page);
+    }
+
+    @Test
     void outputBeforeFormat_stillPairs() throws IOException {
         Path json = temp.resolve("slens.json");
 
@@ -192,7 +207,9 @@ class ScanReportsTest {
         CommandRun run = CommandRun.of("scan", "--help");
 
         assertTrue(run.out().contains("-f, --format=FORMAT[=FILE]"), run.out());
-        assertTrue(run.out().contains("Repeat the option to"), run.out());
+        // Picocli wraps the description, so compare it with the line breaks as spaces.
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("Repeat the option to"),
+                run.out());
     }
 
     private void assertUsageError(CommandRun run, String firstLine) {

@@ -55,11 +55,11 @@ public class CheckMojo extends AbstractMojo {
     private String failOn;
 
     /**
-     * Report formats, any of {@code sarif}, {@code json}, {@code github}, {@code gitlab},
-     * {@code junit} and {@code text}. Each is written to its own file in
+     * Report formats, any of {@code sarif}, {@code html}, {@code json}, {@code github},
+     * {@code gitlab}, {@code junit} and {@code text}. Each is written to its own file in
      * {@code outputDirectory}, such as {@code slens.sarif}.
      */
-    @Parameter(property = "slens.formats", defaultValue = "sarif")
+    @Parameter(property = "slens.formats", defaultValue = "sarif,html")
     private List<String> formats;
 
     /** Folder that the reports are written to. */
@@ -171,7 +171,8 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private Set<ReportFormat> parseFormats() throws MojoExecutionException {
-        List<String> names = formats == null || formats.isEmpty() ? List.of("sarif") : formats;
+        List<String> names = formats == null || formats.isEmpty()
+                ? List.of("sarif", "html") : formats;
         try {
             return ReportFiles.formatsNamed(names);
         } catch (IllegalArgumentException e) {

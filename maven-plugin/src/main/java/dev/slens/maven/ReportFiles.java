@@ -33,6 +33,7 @@ final class ReportFiles {
             case GITHUB -> "slens-github.txt";
             case GITLAB -> "slens-gitlab.json";
             case JUNIT -> "slens-junit.xml";
+            case HTML -> "slens.html";
         };
     }
 

@@ -66,7 +66,7 @@ class ReportFilesTest {
 
     @Test
     void formatNames_listsEveryFormat() {
-        assertEquals("text, sarif, json, github, gitlab, junit", ReportFiles.formatNames());
+        assertEquals("text, sarif, json, github, gitlab, junit, html", ReportFiles.formatNames());
     }
 
     private AnalysisResult emptyResult() {
