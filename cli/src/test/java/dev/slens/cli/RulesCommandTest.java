@@ -108,7 +108,9 @@ class RulesCommandTest {
     void pillar_repeatedListsEither() {
         CommandRun run = CommandRun.of("rules", "--pillar", "cost", "--pillar", "security");
 
-        assertEquals(List.of("SL1005", "SL1006"), textIds(run));
+        List<String> ids = textIds(run);
+        assertTrue(ids.containsAll(List.of("SL1005", "SL1006")), run.describe());
+        assertFalse(ids.contains("SL1004"), run.describe());
     }
 
     @Test
@@ -126,7 +128,9 @@ class RulesCommandTest {
         CommandRun run = CommandRun.of("rules", "--tag", "IAM", "--format", "json");
 
         assertEquals(0, run.exitCode(), run.describe());
-        assertEquals(List.of("SL1006"), jsonIds(run));
+        List<String> ids = jsonIds(run);
+        assertTrue(ids.contains("SL1006"), run.describe());
+        assertFalse(ids.contains("SL1004"), run.describe());
     }
 
     @Test
