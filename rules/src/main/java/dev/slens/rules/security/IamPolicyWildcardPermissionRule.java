@@ -73,7 +73,7 @@ public final class IamPolicyWildcardPermissionRule implements Rule {
                 .contains(resource.type());
     }
 
-    /** Returns how messages name the principal that acts with the permissions of {@code identity}. */
+    /** Returns how messages name the principal that acts with the permissions of the identity. */
     private static String user(RuleContext context, Resource identity) {
         return switch (identity.type()) {
             case "AWS::IAM::User" -> "the user";
