@@ -277,4 +277,15 @@ class VariableResolverTest {
                 text(outcome.resolved("custom.sub")));
         assertNull(outcome.resolved("custom.sub").intrinsicName());
     }
+
+    @Test
+    void pathBelowUnknownValueIsUnknown() {
+        ServerlessTesting.Outcome outcome = resolve("""
+                custom:
+                  secrets: ${ssm:/app/secrets}
+                  key: ${self:custom.secrets.API_KEY}
+                """);
+        assertTrue(isUnresolved(outcome.resolved("custom.key")));
+        assertEquals(List.of(), outcome.findings());
+    }
 }
