@@ -134,6 +134,12 @@ public final class Analyzer {
         TemplateFormat format = FormatDetector.detect(loaded.root());
         boolean parseFailed = loaded.root() == null && !findings.isEmpty();
         if (format == TemplateFormat.SERVERLESS_FRAMEWORK) {
+            MapNode written = loaded.root().getMap("resources");
+            Finding tooLarge = written == null ? null
+                    : tooManyResources(loaded.file(), written, config.limits());
+            if (tooLarge != null) {
+                return new FileOutcome(loaded.file(), true, List.of(tooLarge));
+            }
             TemplateAssembler.Assembled assembled = TemplateAssembler.assembleServerless(
                     loaded.file(), loaded.root(), config.serverless(), config.limits());
             findings.addAll(assembled.problems());
