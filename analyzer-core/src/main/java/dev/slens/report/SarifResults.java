@@ -68,6 +68,9 @@ final class SarifResults {
         if (finding.suppressed()) {
             result.set("suppressions", suppressions(finding));
         }
+        if (finding.baselineState() != null) {
+            result.put("baselineState", finding.baselineState().sarifName());
+        }
         ObjectNode partialFingerprints = result.putObject("partialFingerprints");
         partialFingerprints.put(SarifFingerprints.KEY, fingerprints.next(finding));
         String lineHash = lineHash(finding.file(), startLine(finding.span()));

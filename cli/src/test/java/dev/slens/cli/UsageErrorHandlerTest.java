@@ -72,7 +72,7 @@ class UsageErrorHandlerTest {
         CommandRun run = CommandRun.of();
 
         assertUsageError(run,
-                "error: missing command: give 'scan', 'rules', 'explain' or 'expand'",
+                "error: missing command: give 'scan', 'rules', 'explain', 'expand' or 'init'",
                 "Try 'slens --help' for more information.");
     }
 
