@@ -2,6 +2,7 @@ package dev.slens;
 
 import dev.slens.engine.PathExcludes;
 import dev.slens.load.LoadLimits;
+import dev.slens.load.ServerlessOptions;
 import dev.slens.rule.RuleMetadata;
 import dev.slens.rule.Severity;
 import java.nio.file.Path;
@@ -30,18 +31,21 @@ import java.util.Set;
  * @param excludes the files that folder walks leave out
  * @param suppressionReasonRequired whether a suppression in slens's own form needs a reason
  *     to apply
+ * @param serverless the stage, region and environment Serverless Framework files are resolved
+ *     with
  */
 public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate today,
         LoadLimits limits, int threads, Map<String, Map<String, String>> ruleParameters,
         Set<String> enabledRules, Set<String> disabledRules,
         Map<String, Severity> severityOverrides, PathExcludes excludes,
-        boolean suppressionReasonRequired) {
+        boolean suppressionReasonRequired, ServerlessOptions serverless) {
 
     public AnalyzerConfig {
         paths = List.copyOf(paths);
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(today, "today");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(serverless, "serverless");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -82,6 +86,7 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
         private final Map<String, Severity> severityOverrides = new LinkedHashMap<>();
         private PathExcludes excludes = PathExcludes.NONE;
         private boolean suppressionReasonRequired = true;
+        private ServerlessOptions serverless = ServerlessOptions.DEFAULT;
 
         public Builder path(Path path) {
             paths.add(path);
@@ -131,6 +136,11 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
             return this;
         }
 
+        public Builder serverless(ServerlessOptions options) {
+            this.serverless = options;
+            return this;
+        }
+
         /**
          * Switches the rule {@code ruleId} on or off, replacing what an earlier call of this
          * method, {@link #enableRule} or {@link #disableRule} set for it. Later settings, such
@@ -166,7 +176,7 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
         public AnalyzerConfig build() {
             return new AnalyzerConfig(paths, baseDirectory, today, limits, threads,
                     ruleParameters, enabledRules, disabledRules, severityOverrides, excludes,
-                    suppressionReasonRequired);
+                    suppressionReasonRequired, serverless);
         }
     }
 }

@@ -194,7 +194,7 @@ class SarifReportWriterTest {
         assertEquals(1, bases.size());
         JsonNode srcRoot = bases.path(SarifResults.URI_BASE_ID);
         assertTrue(srcRoot.path("uri").isMissingNode(), srcRoot.toString());
-        assertTrue(srcRoot.at("/description/text").asText().contains("--base-dir"),
+        assertTrue(srcRoot.at("/description/text").asText().contains("--source-root"),
                 srcRoot.toString());
     }
 

@@ -7,6 +7,7 @@ import dev.slens.AnalyzerException;
 import dev.slens.config.ConfigException;
 import dev.slens.config.ProjectConfig;
 import dev.slens.report.ReportFormat;
+import dev.slens.report.ReportOptions;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import dev.slens.rule.RuleMetadata;
@@ -79,6 +80,12 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
                     + " folder.")
     private Path baseDirectory;
 
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "Folder that the file URIs of the SARIF report are relative to, as"
+                    + " GitHub code scanning expects. Default: the nearest folder at or above"
+                    + " the base folder that contains .git, else the base folder.")
+    private Path sourceRoot;
+
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
             description = "Date that date-dependent checks, such as runtime end of support,"
                     + " treat as today. Default: the current date.")
@@ -106,7 +113,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
             AnalysisResult result = analyzer.analyze(config(project, rules));
             result = configOptions.applyBaseline(result, project, log);
             reports.checkNotAnalyzed(result.files());
-            reports.write(result, spec.commandLine().getOut());
+            reports.write(result, reportOptions(), spec.commandLine().getOut());
             printDiagnostics(result, reports, err);
             logProgress(log, result, reports, Duration.ofNanos(System.nanoTime() - started));
             return exitCode(result, effectiveFailOn(project)).code();
@@ -156,6 +163,10 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
      */
     private ReportTargets validate() {
         for (Path path : paths) {
+            if (!Files.exists(path) && Files.isSymbolicLink(path)) {
+                throw new AnalyzerException("symbolic link '" + path + "' leads to no file: its"
+                        + " target is missing or the links form a loop");
+            }
             if (!Files.exists(path)) {
                 throw new AnalyzerException("path not found: '" + path + "' (resolved to '"
                         + path.toAbsolutePath().normalize() + "')");
@@ -163,6 +174,9 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         }
         if (baseDirectory != null && !Files.isDirectory(baseDirectory)) {
             throw new AnalyzerException("base folder not found: '" + baseDirectory + "'");
+        }
+        if (sourceRoot != null && !Files.isDirectory(sourceRoot)) {
+            throw new AnalyzerException("source root folder not found: '" + sourceRoot + "'");
         }
         ReportTargets reports = ReportTargets.resolve(formats, outputs);
         reports.validateFiles();
@@ -188,6 +202,19 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
             builder.today(today);
         }
         return builder.build();
+    }
+
+    /**
+     * Returns the folders that report paths are relative to. Without {@code --source-root}, the
+     * source root is the repository that holds the base folder, or the base folder itself.
+     */
+    private ReportOptions reportOptions() {
+        Path base = baseDirectory == null ? Path.of("") : baseDirectory;
+        Path root = sourceRoot;
+        if (root == null) {
+            root = ReportOptions.findRepositoryRoot(base);
+        }
+        return new ReportOptions(base, root == null ? base : root);
     }
 
     /**
