@@ -8,6 +8,7 @@ import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
 import dev.slens.load.TemplateAssembler;
 import dev.slens.load.TemplateLoader;
+import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
@@ -124,9 +125,21 @@ public final class Analyzer {
         }
         LoadResult loaded = loader.load(candidate.path(), candidate.displayPath());
         List<Finding> findings = new ArrayList<>(loaded.problems());
+        if (loaded.root() == null && loaded.document() != null) {
+            findings.add(0, problem(loaded.file(), loaded.document().span(), "The file cannot be"
+                    + " parsed: the top level is " + (loaded.document() instanceof ListNode
+                    ? "a list" : "a single value") + ", but a template is a mapping of sections"
+                    + " such as Resources."));
+        }
         TemplateFormat format = FormatDetector.detect(loaded.root());
-        boolean parseFailed = loaded.root() == null && !loaded.problems().isEmpty();
+        boolean parseFailed = loaded.root() == null && !findings.isEmpty();
         if (format == TemplateFormat.SERVERLESS_FRAMEWORK) {
+            MapNode written = loaded.root().getMap("resources");
+            Finding tooLarge = written == null ? null
+                    : tooManyResources(loaded.file(), written, config.limits());
+            if (tooLarge != null) {
+                return new FileOutcome(loaded.file(), true, List.of(tooLarge));
+            }
             TemplateAssembler.Assembled assembled = TemplateAssembler.assembleServerless(
                     loaded.file(), loaded.root(), config.serverless(), config.limits());
             findings.addAll(assembled.problems());
@@ -134,7 +147,7 @@ public final class Analyzer {
                     findings));
         }
         if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
-            if (loaded.root() == null && loaded.problems().isEmpty() && candidate.explicit()) {
+            if (loaded.root() == null && findings.isEmpty() && candidate.explicit()) {
                 // Only a file without any YAML or JSON node has neither a root nor a problem.
                 return new FileOutcome(loaded.file(), true, List.of(problem(loaded.file(),
                         SourceSpan.at(1, 1), "The file cannot be parsed: it is empty or"

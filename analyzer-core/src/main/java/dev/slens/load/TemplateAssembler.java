@@ -85,7 +85,10 @@ public final class TemplateAssembler {
         List<Finding> problems = new ArrayList<>();
         ServerlessExpander.Expanded expanded =
                 ServerlessExpander.expand(file, root, options, limits, problems);
-        MapNode section = expanded.cloudFormation();
+        List<MapNode.Entry> sections = new ArrayList<>(expanded.cloudFormation().entries());
+        // extensions patch generated resources and are not a CloudFormation section.
+        sections.removeIf(entry -> entry.key().equals("extensions"));
+        MapNode section = new MapNode(sections, expanded.cloudFormation().span());
         Template template = new Template(file, TemplateFormat.SERVERLESS_FRAMEWORK, section,
                 section.getMap("Resources"), expanded.resources());
         return new Assembled(template, problems);

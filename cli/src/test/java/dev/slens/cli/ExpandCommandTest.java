@@ -154,4 +154,36 @@ class ExpandCommandTest {
         Files.writeString(file, text);
         return file;
     }
+
+    @Test
+    void serverlessService_resolvedWithStage() throws IOException {
+        Path file = write("serverless.yml", """
+                service: orders
+                provider:
+                  name: aws
+                  runtime: python3.12
+                  memorySize: ${self:custom.memory.${sls:stage}, 512}
+                custom:
+                  memory:
+                    prod: 2048
+                functions:
+                  create:
+                    handler: app.create
+                """);
+
+        CommandRun dev = CommandRun.of("expand", file.toString());
+        CommandRun prod = CommandRun.of("expand", file.toString(), "--stage", "prod");
+
+        assertEquals(0, dev.exitCode(), dev.describe());
+        JsonNode function = new ObjectMapper().readTree(dev.out())
+                .at("/Resources/CreateLambdaFunction");
+        assertEquals("AWS::Lambda::Function", function.get("Type").asText());
+        assertEquals(512, function.at("/Properties/MemorySize").asInt());
+        assertEquals("orders-dev-create", function.at("/Properties/FunctionName").asText());
+        assertEquals(10, function.at("/Metadata/slens:source/line").asInt());
+        JsonNode prodFunction = new ObjectMapper().readTree(prod.out())
+                .at("/Resources/CreateLambdaFunction");
+        assertEquals(2048, prodFunction.at("/Properties/MemorySize").asInt());
+        assertEquals("orders-prod-create", prodFunction.at("/Properties/FunctionName").asText());
+    }
 }
