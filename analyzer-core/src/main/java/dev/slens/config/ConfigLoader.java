@@ -81,16 +81,18 @@ public final class ConfigLoader {
         LoadResult loaded = new TemplateLoader(LoadLimits.DEFAULT).load(file, displayPath);
         Problems problems = new Problems(displayPath);
         for (Finding problem : loaded.problems()) {
-            if (isTopLevelNotMapping(problem)) {
-                problems.add(problem.span(), "the configuration must be a mapping of settings,"
-                        + " such as 'fail-on: warning'");
-            } else if (!problem.ruleId().equals(EngineChecks.UNSUPPORTED.id())) {
+            if (!problem.ruleId().equals(EngineChecks.UNSUPPORTED.id())) {
                 problems.add(problem.span(), problem.message());
             }
         }
         problems.throwIfAny();
         MapNode root = loaded.root();
         if (root == null) {
+            if (loaded.document() != null) {
+                problems.add(loaded.document().span(), "the configuration must be a mapping of"
+                        + " settings, such as 'fail-on: warning'");
+                problems.throwIfAny();
+            }
             return new ProjectConfig(file, null, List.of(), List.of(), Map.of(), Map.of(),
                     PathExcludes.NONE, null, null);
         }
@@ -176,16 +178,6 @@ public final class ConfigLoader {
             }
         }
         return new PathExcludes(folder, globs);
-    }
-
-    /**
-     * Returns whether {@code problem} is the loader's report of a list or single value at the
-     * top level, whose wording speaks of templates.
-     */
-    private static boolean isTopLevelNotMapping(Finding problem) {
-        // NOTE: matched on the TemplateLoader message, the only place that states this case.
-        return problem.ruleId().equals(EngineChecks.PARSE_ERROR.id())
-                && problem.message().contains("the top level is");
     }
 
     /** The mistakes found so far, each with its place. */
