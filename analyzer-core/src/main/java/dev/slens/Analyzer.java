@@ -3,6 +3,7 @@ package dev.slens;
 import dev.slens.engine.Engine;
 import dev.slens.engine.FileCollector;
 import dev.slens.engine.RuleRegistry;
+import dev.slens.internal.sam.LocalFiles;
 import dev.slens.load.FormatDetector;
 import dev.slens.load.LoadResult;
 import dev.slens.load.TemplateAssembler;
@@ -61,8 +62,9 @@ public final class Analyzer {
         LOG.debug("Analyzing files: {}, rules: {}", candidates.size(), registry.rules().size());
         Engine engine = new Engine(registry.rules(), config.today());
         TemplateLoader loader = new TemplateLoader(config.limits());
+        LocalFiles localFiles = new LocalFiles(config.baseDirectory(), config.limits());
         List<FileOutcome> outcomes = runAll(candidates, config.threads(),
-                candidate -> analyzeOne(candidate, loader, engine));
+                candidate -> analyzeOne(candidate, loader, engine, localFiles));
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -82,7 +84,7 @@ public final class Analyzer {
     }
 
     private static FileOutcome analyzeOne(FileCollector.Candidate candidate, TemplateLoader loader,
-            Engine engine) {
+            Engine engine, LocalFiles localFiles) {
         LoadResult loaded = loader.load(candidate.path(), candidate.displayPath());
         List<Finding> findings = new ArrayList<>(loaded.problems());
         TemplateFormat format = FormatDetector.detect(loaded.root());
@@ -94,7 +96,7 @@ public final class Analyzer {
             return new FileOutcome(loaded.file(), report, report ? findings : List.of());
         }
         TemplateAssembler.Assembled assembled =
-                TemplateAssembler.assemble(loaded.file(), loaded.root(), format);
+                TemplateAssembler.assemble(loaded.file(), loaded.root(), format, localFiles);
         findings.addAll(assembled.problems());
         return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings));
     }

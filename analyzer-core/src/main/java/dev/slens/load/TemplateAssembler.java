@@ -1,5 +1,6 @@
 package dev.slens.load;
 
+import dev.slens.internal.sam.LocalFiles;
 import dev.slens.internal.sam.SamExpander;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
@@ -30,6 +31,15 @@ public final class TemplateAssembler {
 
     /** Builds the template of {@code root}, whose format {@link FormatDetector} found. */
     public static Assembled assemble(SourceFile file, MapNode root, TemplateFormat format) {
+        return assemble(file, root, format, new LocalFiles(null, LoadLimits.DEFAULT));
+    }
+
+    /**
+     * Builds the template of {@code root} as above, reading the local files that SAM resources
+     * point at through {@code files}.
+     */
+    public static Assembled assemble(SourceFile file, MapNode root, TemplateFormat format,
+            LocalFiles files) {
         List<Finding> problems = new ArrayList<>();
         MapNode section = root.getMap("Resources");
         List<MapNode.Entry> entries = new ArrayList<>();
@@ -61,7 +71,7 @@ public final class TemplateAssembler {
                     entry.keySpan(), definition.getText("Condition"), null));
         }
         if (format == TemplateFormat.SAM) {
-            resources = SamExpander.expand(file, root, resources, problems);
+            resources = SamExpander.expand(file, root, resources, problems, files);
         }
         MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
         return new Assembled(new Template(file, format, root, definitions, resources), problems);
