@@ -2,6 +2,7 @@ package dev.slens.rule;
 
 import dev.slens.index.Evaluator;
 import dev.slens.index.TemplateIndex;
+import dev.slens.model.Resource;
 import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
 import java.time.LocalDate;
@@ -43,9 +44,24 @@ public final class RuleContext {
         return finding(rule.severity(), span, logicalId, message);
     }
 
-    /** Creates a finding of this rule at {@code severity}. */
+    /**
+     * Creates a finding of this rule at {@code severity}. When the resource {@code logicalId}
+     * has a resource-level {@code Condition} that the message does not name yet, a sentence
+     * naming it is appended, such as "Resource 'Orders' exists only when condition 'IsProd' is
+     * true.", because the finding matters only in stacks where that condition holds.
+     */
     public Finding finding(Severity severity, SourceSpan span, String logicalId, String message) {
-        return new Finding(rule.id(), severity, message, template().file(), span, logicalId,
-                List.of());
+        return new Finding(rule.id(), severity, withCondition(logicalId, message),
+                template().file(), span, logicalId, List.of());
+    }
+
+    private String withCondition(String logicalId, String message) {
+        Resource resource = logicalId == null ? null : template().resource(logicalId);
+        String condition = resource == null ? null : resource.condition();
+        if (condition == null || message.contains("condition '" + condition + "'")) {
+            return message;
+        }
+        return message + " Resource '" + logicalId + "' exists only when condition '"
+                + condition + "' is true.";
     }
 }
