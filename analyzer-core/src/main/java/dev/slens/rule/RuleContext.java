@@ -2,6 +2,7 @@ package dev.slens.rule;
 
 import dev.slens.index.Evaluator;
 import dev.slens.index.TemplateIndex;
+import dev.slens.model.MapNode;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
@@ -10,6 +11,9 @@ import java.util.List;
 
 /** The view a rule has of one template, and the factory for its findings. */
 public final class RuleContext {
+
+    /** The metadata key in which the AWS CDK records a resource's construct path. */
+    public static final String CDK_PATH = "aws:cdk:path";
 
     private final RuleMetadata rule;
     private final TemplateIndex index;
@@ -48,11 +52,27 @@ public final class RuleContext {
      * Creates a finding of this rule at {@code severity}. When the resource {@code logicalId}
      * has a resource-level {@code Condition} that the message does not name yet, a sentence
      * naming it is appended, such as "Resource 'Orders' exists only when condition 'IsProd' is
-     * true.", because the finding matters only in stacks where that condition holds.
+     * true.", because the finding matters only in stacks where that condition holds. A
+     * resource synthesized by the AWS CDK also gets its construct path, such as "CDK construct:
+     * 'OrdersStack/Worker/Resource'.".
      */
     public Finding finding(Severity severity, SourceSpan span, String logicalId, String message) {
-        return new Finding(rule.id(), severity, withCondition(logicalId, message),
+        return new Finding(rule.id(), severity,
+                withConstructPath(logicalId, withCondition(logicalId, message)),
                 template().file(), span, logicalId, List.of());
+    }
+
+    /**
+     * Appends the construct path that the AWS CDK writes in a resource's
+     * {@code aws:cdk:path} metadata, so a finding in synthesized {@code cdk.out} output
+     * points back at the construct in the CDK code.
+     */
+    private String withConstructPath(String logicalId, String message) {
+        MapNode definition = logicalId == null ? null
+                : template().resourceDefinitions().getMap(logicalId);
+        MapNode metadata = definition == null ? null : definition.getMap("Metadata");
+        String path = metadata == null ? null : metadata.getText(CDK_PATH);
+        return path == null ? message : message + " CDK construct: '" + path + "'.";
     }
 
     private String withCondition(String logicalId, String message) {

@@ -25,6 +25,10 @@ class RuleContextTest {
                         Condition: IsProd
                       Other:
                         Type: AWS::SQS::Queue
+                      Synthesized:
+                        Type: AWS::SQS::Queue
+                        Metadata:
+                          aws:cdk:path: OrdersStack/Jobs/Resource
                     """)), LocalDate.of(2026, 1, 1));
 
     @Test
@@ -45,5 +49,12 @@ class RuleContextTest {
     @Test
     void unconditionalResource_messageUnchanged() {
         assertEquals("Fine.", context.finding(SourceSpan.at(7, 3), "Other", "Fine.").message());
+    }
+
+    @Test
+    void cdkResource_messageNamesConstructPath() {
+        Finding finding = context.finding(SourceSpan.at(9, 3), "Synthesized", "Bad.");
+
+        assertEquals("Bad. CDK construct: 'OrdersStack/Jobs/Resource'.", finding.message());
     }
 }
