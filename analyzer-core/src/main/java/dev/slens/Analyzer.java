@@ -13,9 +13,12 @@ import dev.slens.model.TemplateFormat;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import dev.slens.rule.RuleMetadata;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +43,9 @@ public final class Analyzer {
             .thenComparing(Finding::ruleId)
             .thenComparing(Finding::message);
 
+    /** The deepest chain of local nested templates that is followed. */
+    private static final int MAX_NESTING = 5;
+
     private final RuleRegistry registry;
 
     public Analyzer(RuleRegistry registry) {
@@ -63,8 +69,10 @@ public final class Analyzer {
         Engine engine = new Engine(registry.rules(), config.today());
         TemplateLoader loader = new TemplateLoader(config.limits());
         LocalFiles localFiles = new LocalFiles(config.baseDirectory(), config.limits());
-        List<FileOutcome> outcomes = runAll(candidates, config.threads(),
-                candidate -> analyzeOne(candidate, loader, engine, localFiles));
+        java.util.function.Function<FileCollector.Candidate, FileOutcome> task =
+                candidate -> analyzeOne(candidate, loader, engine, localFiles);
+        List<FileOutcome> outcomes = new ArrayList<>(runAll(candidates, config.threads(), task));
+        outcomes.addAll(nestedOutcomes(config, candidates, outcomes, task));
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -93,12 +101,41 @@ public final class Analyzer {
             // A broken file is reported when it looks like a template or was named directly.
             boolean report = parseFailed
                     && (candidate.explicit() || looksLikeTemplate(loaded.file()));
-            return new FileOutcome(loaded.file(), report, report ? findings : List.of());
+            return new FileOutcome(loaded.file(), report, report ? findings : List.of(),
+                    List.of());
         }
         TemplateAssembler.Assembled assembled =
                 TemplateAssembler.assemble(loaded.file(), loaded.root(), format, localFiles);
         findings.addAll(assembled.problems());
-        return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings));
+        return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings),
+                localFiles.nestedTemplates(assembled.template()));
+    }
+
+    /**
+     * Analyzes the local templates that analyzed templates deploy as nested stacks and that
+     * were not among the candidates, level by level, at most {@link #MAX_NESTING} levels deep.
+     */
+    private static List<FileOutcome> nestedOutcomes(AnalyzerConfig config,
+            List<FileCollector.Candidate> candidates, List<FileOutcome> outcomes,
+            java.util.function.Function<FileCollector.Candidate, FileOutcome> task) {
+        FileCollector collector = new FileCollector(config.baseDirectory());
+        Set<Path> seen = new HashSet<>();
+        candidates.forEach(candidate -> seen.add(candidate.path()));
+        List<FileOutcome> result = new ArrayList<>();
+        List<FileOutcome> level = outcomes;
+        for (int depth = 0; depth < MAX_NESTING && !level.isEmpty(); depth++) {
+            List<FileCollector.Candidate> nested = new ArrayList<>();
+            for (FileOutcome outcome : level) {
+                for (Path path : outcome.nested()) {
+                    if (seen.add(path)) {
+                        nested.addAll(collector.collect(List.of(path)));
+                    }
+                }
+            }
+            level = runAll(nested, config.threads(), task);
+            result.addAll(level);
+        }
+        return result;
     }
 
     private static boolean looksLikeTemplate(SourceFile file) {
@@ -133,5 +170,9 @@ public final class Analyzer {
         }
     }
 
-    private record FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings) { }
+    /**
+     * What analyzing one file gave: its findings, and the local nested templates it deploys.
+     */
+    private record FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
+            List<Path> nested) { }
 }

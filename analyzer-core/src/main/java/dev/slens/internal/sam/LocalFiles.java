@@ -8,6 +8,7 @@ import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.ScalarNode;
 import dev.slens.model.SourceSpan;
+import dev.slens.model.Template;
 import dev.slens.rule.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,9 +55,7 @@ public final class LocalFiles {
      * file's content point at that line.
      */
     Read read(Path templateFolder, String relative, SourceSpan at) {
-        Path boundary = projectFolder != null && templateFolder.toAbsolutePath().normalize()
-                .startsWith(projectFolder) ? projectFolder : templateFolder.toAbsolutePath()
-                .normalize();
+        Path boundary = boundary(templateFolder);
         Path target = templateFolder.resolve(relative).toAbsolutePath().normalize();
         if (!target.startsWith(boundary)) {
             return new Read(null, "'" + relative + "' leaves the project folder, so it was not"
@@ -81,6 +80,38 @@ public final class LocalFiles {
             return new Read(null, "'" + relative + "' was not read: " + reason, target);
         }
         return new Read((MapNode) withSpan(loaded.root(), at), null, target);
+    }
+
+    /**
+     * Returns the local templates that {@code template} deploys as nested stacks: the
+     * {@code Location} of each {@code AWS::Serverless::Application} and the {@code TemplateURL}
+     * of each {@code AWS::CloudFormation::Stack} that is a path inside the project folder and
+     * names an existing file. The analyzer analyzes them as templates of their own.
+     */
+    public List<Path> nestedTemplates(Template template) {
+        Path templateFolder = template.file().path().toAbsolutePath().getParent();
+        List<Path> nested = new ArrayList<>();
+        for (MapNode.Entry entry : template.resourceDefinitions().entries()) {
+            MapNode definition = entry.value().asMap();
+            String type = definition == null ? null : definition.getText("Type");
+            MapNode properties = definition == null ? null : definition.getMap("Properties");
+            String key = "AWS::Serverless::Application".equals(type) ? "Location"
+                    : "AWS::CloudFormation::Stack".equals(type) ? "TemplateURL" : null;
+            Node location = key == null || properties == null ? null : properties.get(key);
+            if (templateFolder == null || !isLocal(location)) {
+                continue;
+            }
+            Path target = templateFolder.resolve(location.text()).toAbsolutePath().normalize();
+            if (target.startsWith(boundary(templateFolder)) && Files.isRegularFile(target)) {
+                nested.add(target);
+            }
+        }
+        return nested;
+    }
+
+    private Path boundary(Path templateFolder) {
+        Path folder = templateFolder.toAbsolutePath().normalize();
+        return projectFolder != null && folder.startsWith(projectFolder) ? projectFolder : folder;
     }
 
     /** Returns a copy of {@code node} in which every node has {@code span}. */

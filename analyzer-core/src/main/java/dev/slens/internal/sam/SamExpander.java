@@ -36,7 +36,11 @@ public final class SamExpander {
                 resources, files);
         List<List<Resource>> slots = new ArrayList<>();
         for (Resource resource : resources) {
-            slots.add(expandOne(context, resource));
+            List<Resource> expanded = new ArrayList<>(expandOne(context, resource));
+            if (resource.type().startsWith("AWS::Serverless::")) {
+                expanded.addAll(new SamConnectorExpander(context).embedded(resource));
+            }
+            slots.add(expanded);
         }
         List<Resource> implicit = new ArrayList<>();
         SamApiExpander apis = new SamApiExpander(context, implicit);
@@ -69,6 +73,10 @@ public final class SamExpander {
             case "AWS::Serverless::SimpleTable" -> List.of(other.simpleTable(resource));
             case "AWS::Serverless::LayerVersion" -> List.of(other.layerVersion(resource));
             case "AWS::Serverless::Application" -> List.of(other.application(resource));
+            case "AWS::Serverless::Connector" -> new SamConnectorExpander(context)
+                    .expand(resource);
+            case "AWS::Serverless::GraphQLApi" -> new SamGraphQlExpander(resource)
+                    .expand();
             default -> List.of(resource);
         };
     }

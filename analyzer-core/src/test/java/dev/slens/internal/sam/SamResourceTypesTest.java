@@ -258,6 +258,73 @@ class SamResourceTypesTest {
         assertTrue(assembled.problems().get(0).message().contains("remote location"));
     }
 
+    @Test
+    void connector_attachesPolicyToSourceRole() throws IOException {
+        Template template = assemble(HEADER + """
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Connectors:
+                        ToTable:
+                          Properties:
+                            Destination: {Id: Table}
+                            Permissions: [Read]
+                  Table:
+                    Type: AWS::Serverless::SimpleTable
+                  Topic:
+                    Type: AWS::SNS::Topic
+                  TopicToOrders:
+                    Type: AWS::Serverless::Connector
+                    Properties:
+                      Source: {Id: Topic}
+                      Destination: {Id: Orders}
+                      Permissions: [Write]
+                """).template();
+
+        Resource policy = assertType(template, "OrdersToTablePolicy",
+                "AWS::IAM::ManagedPolicy");
+        assertEquals("OrdersRole", policy.property("Roles").asList().get(0).asMap()
+                .getText("Ref"));
+        String document = policy.property("PolicyDocument").toString();
+        assertTrue(document.contains("dynamodb:GetItem"), document);
+        assertTrue(!document.contains("dynamodb:PutItem"), "Read grants no write action");
+        Resource permission = assertType(template, "TopicToOrdersWriteLambdaPermission",
+                "AWS::Lambda::Permission");
+        assertEquals("sns.amazonaws.com", permission.property("Principal").text());
+    }
+
+    @Test
+    void graphQlApi_expandsAppSyncResources() throws IOException {
+        Template template = assemble(HEADER + """
+                Resources:
+                  Graph:
+                    Type: AWS::Serverless::GraphQLApi
+                    Properties:
+                      SchemaInline: "type Query { hello: String }"
+                      Auth: {Type: API_KEY}
+                      Logging: {FieldLogLevel: ERROR}
+                      ApiKeys:
+                        Default: {}
+                      DataSources:
+                        DynamoDb:
+                          Posts: {TableName: posts}
+                      Resolvers:
+                        Query:
+                          hello: {Runtime: {Name: APPSYNC_JS, Version: 1.0.0}}
+                """).template();
+
+        Resource graph = assertType(template, "Graph", "AWS::AppSync::GraphQLApi");
+        assertEquals("API_KEY", graph.property("AuthenticationType").text());
+        assertNotNull(graph.property("LogConfig"));
+        assertType(template, "GraphCloudWatchRole", "AWS::IAM::Role");
+        assertType(template, "GraphSchema", "AWS::AppSync::GraphQLSchema");
+        assertType(template, "GraphDefault", "AWS::AppSync::ApiKey");
+        assertType(template, "GraphPostsDynamoDbDataSource", "AWS::AppSync::DataSource");
+        assertType(template, "GraphQueryhello", "AWS::AppSync::Resolver");
+    }
+
     private static Resource assertType(Template template, String logicalId, String type) {
         Resource resource = template.resource(logicalId);
         assertNotNull(resource, () -> logicalId + " is missing; resources: "
