@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
         description = "Checks AWS SAM and CloudFormation templates against serverless best"
                 + " practices.",
         subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class,
-            ExpandCommand.class},
+            ExpandCommand.class, InitCommand.class},
         footer = {"", "Run 'slens COMMAND --help' for the options and exit codes of a command."})
 public final class SlensCommand implements Runnable, ExitCodeHelp {
 
@@ -33,7 +33,7 @@ public final class SlensCommand implements Runnable, ExitCodeHelp {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "missing command: give 'scan', 'rules',"
-                + " 'explain' or 'expand'");
+                + " 'explain', 'expand' or 'init'");
     }
 
     /** Prints the slens version and the Java runtime it runs on, for bug reports. */
