@@ -260,7 +260,7 @@ public final class Analyzer {
     }
 
     /**
-     * What analyzing one file gave: its findings, and the local nested templates it deploys.
+     * The outcome of analyzing one file: its findings, and the local nested templates it deploys.
      */
     private record FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
             List<Path> nested) {

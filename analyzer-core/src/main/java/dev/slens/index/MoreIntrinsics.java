@@ -80,8 +80,8 @@ final class MoreIntrinsics {
     }
 
     /**
-     * Returns the JSON text of a map or list. It is exact only when the argument holds no
-     * intrinsic function; otherwise the functions stay in the text as written.
+     * Returns the JSON text of a map or list. It is exact only when the argument contains no
+     * intrinsic function. Otherwise the functions stay in the text as written.
      */
     List<Alternative> toJsonString(Node argument, Node node, Evaluator.Trail trail) {
         try {

@@ -78,6 +78,7 @@ final class SamApiExtras {
         sharedUsagePlan |= shared;
         String prefix = shared ? "Serverless" : apiId;
         SourceSpan at = auth.entry("UsagePlan").keySpan();
+
         add(prefix + "UsagePlan", "AWS::ApiGateway::UsagePlan", Nodes.map(at,
                 "ApiStages", Nodes.list(at, List.of(Nodes.map(at,
                         "ApiId", Nodes.ref(apiId, at),

@@ -11,9 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the expanders of one template share: the file, its Globals and Parameters, the resources
- * as written, where problems go, and the API routes that events add, which the API expanders
- * read after every function and state machine is expanded.
+ * The state that the expanders of one template share: the file, its Globals and Parameters, the
+ * resources as written, the sink for problems, and the API routes that events add. The API
+ * expanders read the routes after every function and state machine is expanded.
  */
 final class SamContext {
 

@@ -254,7 +254,8 @@ final class SamEventExpander {
                         ? stage.text().replaceAll("[^A-Za-z0-9]", "") : "Stage";
             }
         }
-        String apiRef = apiId != null ? apiId : http ? "ServerlessHttpApi" : "ServerlessRestApi";
+        String implicitApi = http ? SamApiExpander.IMPLICIT_HTTP : SamApiExpander.IMPLICIT_REST;
+        String apiRef = apiId != null ? apiId : implicitApi;
         permission(name + "Permission" + suffix, at, "apigateway.amazonaws.com",
                 ApiDefinitions.executeArn(apiRef, http, path, method, at));
     }
