@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
         modelTransformer = CommandDefaults.class,
         description = {"Prints as JSON the CloudFormation that slens derives from a template:"
                 + " SAM resources expanded as the SAM translator expands them, Fn::ForEach loops"
-                + " expanded, and intrinsic functions left as written.",
+                + " expanded, and intrinsic functions left as written. A serverless.yml gives"
+                + " the resources slens derives from its functions and resources.",
             "Each resource's Metadata gains slens:source, the file and line it came from, and"
                     + " for a generated resource slens:generatedFrom, the SAM resource that"
                     + " produced it. Problems met on the way are printed on stderr."})
@@ -66,9 +67,9 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
                 return ExitCode.PROCESSING_ERRORS.code();
             }
             TemplateFormat format = FormatDetector.detect(loaded.root());
-            if (format != TemplateFormat.SAM && format != TemplateFormat.CLOUDFORMATION) {
-                throw new AnalyzerException("'" + file + "' is neither a SAM nor a"
-                        + " CloudFormation template: it has no Resources with AWS types");
+            if (format == TemplateFormat.OTHER) {
+                throw new AnalyzerException("'" + file + "' is neither a SAM or CloudFormation"
+                        + " template nor a serverless.yml: it has no Resources with AWS types");
             }
             TemplateAssembler.Assembled assembled =
                     TemplateAssembler.assemble(loaded.file(), loaded.root(), format);
