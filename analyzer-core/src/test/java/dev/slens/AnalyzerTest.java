@@ -209,6 +209,39 @@ class AnalyzerTest {
         assertEquals(3, result.files().size());
     }
 
+    @Test
+    void localApplicationTemplate_isAnalyzedToo() throws IOException {
+        Files.createDirectory(folder.resolve("nested"));
+        write("nested/app.yaml", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n"
+                + "  Jobs:\n    Type: AWS::SQS::Queue\n");
+        write("template.yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+                + "  Shared:\n    Type: AWS::Serverless::Application\n    Properties:\n"
+                + "      Location: nested/app.yaml\n");
+
+        AnalysisResult result = analyzer.analyze(AnalyzerConfig.builder()
+                .path(folder.resolve("template.yaml")).baseDirectory(folder).threads(1).build());
+
+        assertEquals(List.of("nested/app.yaml:4:3:SL0004"), places(result.findings()));
+        assertEquals(2, result.files().size(), "the nested template is analyzed once");
+    }
+
+    @Test
+    void applicationOutsideProject_isNotRead() throws IOException {
+        Path project = Files.createDirectory(folder.resolve("project"));
+        write("outside.yaml", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n");
+        Files.writeString(project.resolve("template.yaml"), "Transform:"
+                + " AWS::Serverless-2016-10-31\nResources:\n  Shared:\n"
+                + "    Type: AWS::Serverless::Application\n    Properties:\n"
+                + "      Location: ../outside.yaml\n");
+
+        AnalysisResult result = analyzer.analyze(AnalyzerConfig.builder()
+                .path(project).baseDirectory(project).threads(1).build());
+
+        assertEquals(List.of("template.yaml:6:7:SL0002"), places(result.findings()));
+        assertTrue(result.findings().get(0).message().contains("leaves the project folder"));
+        assertEquals(1, result.files().size());
+    }
+
     private AnalysisResult analyze(Path path) {
         return analyzer.analyze(AnalyzerConfig.builder().path(path).baseDirectory(path)
                 .threads(1).build());

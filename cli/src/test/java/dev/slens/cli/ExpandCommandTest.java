@@ -119,7 +119,7 @@ class ExpandCommandTest {
         CommandRun run = CommandRun.of("expand", file.toString());
 
         assertEquals(2, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("is neither a SAM nor a CloudFormation template"),
+        assertTrue(run.err().contains("is neither a SAM or CloudFormation template nor a"),
                 run.describe());
     }
 
@@ -140,6 +140,29 @@ class ExpandCommandTest {
 
         assertEquals(0, run.exitCode(), run.describe());
         assertTrue(run.err().startsWith("warning: " + file + ":8: SL0002 "), run.describe());
+    }
+
+    @Test
+    void serverlessFile_printsDerivedResources() throws IOException {
+        Path file = write("serverless.yml", """
+                service: orders
+                provider:
+                  name: aws
+                  runtime: python3.12
+                functions:
+                  worker:
+                    handler: app.handler
+                """);
+
+        CommandRun run = CommandRun.of("expand", file.toString());
+
+        assertEquals(0, run.exitCode(), run.describe());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertFalse(root.has("provider"), "serverless.yml sections are not CloudFormation");
+        JsonNode resources = root.get("Resources");
+        assertTrue(resources.size() > 0, run.describe());
+        assertTrue(resources.fields().next().getValue().at("/Metadata/slens:source/line")
+                .asInt() > 0, run.describe());
     }
 
     @Test

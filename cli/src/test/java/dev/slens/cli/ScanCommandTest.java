@@ -289,4 +289,20 @@ class ScanCommandTest {
             return files.sorted().toList();
         }
     }
+
+    @Test
+    void cdkOutput_findingsNameConstructPath() {
+        String cdkApp = CommandRun.resource("cdk-app").toString();
+
+        CommandRun run = CommandRun.of("scan", cdkApp, "--base-dir", cdkApp, "--fail-on",
+                "none", "--format", "sarif");
+
+        assertEquals(0, run.exitCode(), "no file failed to parse: " + run.describe());
+        assertTrue(run.out().contains("cdk.out/OrdersStack.template.json"), run.describe());
+        assertTrue(run.out().contains("SL6001"), run.describe());
+        assertTrue(run.out().contains("CDK construct: 'OrdersStack/JobsQueue/Resource'."),
+                run.describe());
+        assertTrue(run.out().contains("Skipped 'cdk.out/manifest.json' because it is neither"),
+                run.describe());
+    }
 }
