@@ -119,7 +119,7 @@ class ExpandCommandTest {
         CommandRun run = CommandRun.of("expand", file.toString());
 
         assertEquals(2, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("is neither a SAM or CloudFormation template nor a"),
+        assertTrue(run.err().contains("is neither a SAM nor a CloudFormation template nor a"),
                 run.describe());
     }
 
