@@ -89,20 +89,21 @@ public class CheckMojo extends AbstractMojo {
         List<Path> scanPaths = resolvePaths();
         if (scanPaths.isEmpty()) {
             getLog().info("slens: none of " + DEFAULT_PATHS + " exists, so nothing is analyzed");
+            removeStaleReports();
             return;
         }
 
         Path base = baseDirectory.toPath();
         AnalysisResult result = analyze(AnalyzerConfig.builder().paths(scanPaths)
                 .baseDirectory(base).today(date).build());
-        List<Path> reports = writeReports(result, reportFormats);
-        getLog().info(FindingSummary.oneLine(result, relativize(base, reports)));
+        List<Path> reports = relativize(base, writeReports(result, reportFormats));
+        getLog().info(FindingSummary.oneLine(result, reports));
 
         if (result.hasProcessingErrors()) {
-            throw new MojoExecutionException(FindingSummary.processingErrors(result));
+            throw new MojoExecutionException(FindingSummary.processingErrors(result, reports));
         }
         if (threshold != null && result.hasFindingsAtLeast(threshold)) {
-            throw new MojoFailureException(FindingSummary.failure(result, threshold));
+            throw new MojoFailureException(FindingSummary.failure(result, threshold, reports));
         }
     }
 
@@ -124,6 +125,16 @@ public class CheckMojo extends AbstractMojo {
             return ReportFiles.write(result, reportFormats, outputDirectory.toPath());
         } catch (IOException e) {
             throw new MojoExecutionException("Failed to write the slens reports to '"
+                    + outputDirectory + "': " + e, e);
+        }
+    }
+
+    /** Deletes the reports of an earlier run, which no longer describe the project. */
+    private void removeStaleReports() throws MojoExecutionException {
+        try {
+            ReportFiles.removeStale(outputDirectory.toPath(), Set.of());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Failed to delete old slens reports in '"
                     + outputDirectory + "': " + e, e);
         }
     }

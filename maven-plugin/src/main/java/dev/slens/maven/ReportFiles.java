@@ -73,10 +73,14 @@ final class ReportFiles {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Writes a report in each format to {@code directory} and returns the files written. */
+    /**
+     * Writes a report in each format to {@code directory} and returns the files written. The
+     * reports of other formats, left by an earlier run with other {@code formats}, are deleted.
+     */
     static List<Path> write(AnalysisResult result, Set<ReportFormat> formats, Path directory)
             throws IOException {
         Files.createDirectories(directory);
+        removeStale(directory, formats);
         List<Path> written = new ArrayList<>();
         for (ReportFormat format : formats) {
             Path target = directory.resolve(fileName(format));
@@ -84,6 +88,18 @@ final class ReportFiles {
             written.add(target);
         }
         return written;
+    }
+
+    /** Deletes the report files in {@code directory} of every format not in {@code kept}. */
+    static void removeStale(Path directory, Set<ReportFormat> kept) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        for (ReportFormat format : ReportFormat.values()) {
+            if (!kept.contains(format)) {
+                Files.deleteIfExists(directory.resolve(fileName(format)));
+            }
+        }
     }
 
     private static void writeAtomically(Path target, AnalysisResult result, ReportFormat format)
