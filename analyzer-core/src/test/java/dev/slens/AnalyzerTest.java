@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slens.engine.RuleRegistry;
+import dev.slens.load.LoadLimits;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Severity;
 import java.io.IOException;
@@ -186,6 +187,26 @@ class AnalyzerTest {
 
         assertEquals(List.of(), result.findings());
         assertEquals(2, result.files().size());
+    }
+
+    @Test
+    void serverlessFilesAreAnalyzedAndReported() throws IOException {
+        write("serverless.yml", "service: svc\nprovider:\n  name: aws\n  Runtime: x\n"
+                + "resources:\n  Resources:\n    A: {Type: AWS::SQS::Queue}\n"
+                + "    B: {Type: AWS::SQS::Queue}\n    C: {Type: AWS::SQS::Queue}\n");
+        write("serverless.ts", "export default {};\n");
+        write("other.yml", "service: gcp\nprovider:\n  name: google\n");
+
+        AnalysisResult result = analyze(folder);
+        AnalysisResult limited = analyzer.analyze(AnalyzerConfig.builder().path(folder)
+                .baseDirectory(folder).threads(1)
+                .limits(new LoadLimits(1_000_000, 200, 2_000, 2_000_000, 2)).build());
+
+        assertEquals(List.of("other.yml:3:3:SL0013", "serverless.ts:1:1:SL0012",
+                "serverless.yml:4:3:SL0011"), places(result.findings()));
+        assertEquals(List.of("other.yml:3:3:SL0013", "serverless.ts:1:1:SL0012",
+                "serverless.yml:6:3:SL0001"), places(limited.findings()));
+        assertEquals(3, result.files().size());
     }
 
     private AnalysisResult analyze(Path path) {

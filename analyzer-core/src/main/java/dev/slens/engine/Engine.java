@@ -27,14 +27,34 @@ public final class Engine {
     private final List<Rule> rules;
     private final LocalDate today;
     private final SuppressionFilter suppressions;
+    private final Map<String, Map<String, String>> ruleParameters;
 
     public Engine(List<Rule> rules, LocalDate today) {
+        this(rules, today, Map.of());
+    }
+
+    /**
+     * Creates an engine whose rules read the parameter values in {@code ruleParameters}, keyed
+     * by rule ID and then by parameter name.
+     */
+    public Engine(List<Rule> rules, LocalDate today,
+            Map<String, Map<String, String>> ruleParameters) {
+        this(rules, today, ruleParameters, true);
+    }
+
+    /**
+     * Creates an engine whose rules read {@code ruleParameters}; {@code reasonRequired} says
+     * whether a suppression in slens's own form needs a reason to apply.
+     */
+    public Engine(List<Rule> rules, LocalDate today,
+            Map<String, Map<String, String>> ruleParameters, boolean reasonRequired) {
         this.rules = List.copyOf(rules);
         this.today = today;
+        this.ruleParameters = Map.copyOf(ruleParameters);
         Map<String, RuleMetadata> metadata = new HashMap<>();
         EngineChecks.ALL.forEach(check -> metadata.put(check.id(), check));
         rules.forEach(rule -> metadata.put(rule.metadata().id(), rule.metadata()));
-        this.suppressions = new SuppressionFilter(metadata);
+        this.suppressions = new SuppressionFilter(metadata, reasonRequired);
     }
 
     /** Returns the findings of every rule on {@code template}, suppressed ones marked. */
@@ -59,7 +79,8 @@ public final class Engine {
         for (Rule rule : rules) {
             RuleMetadata metadata = rule.metadata();
             try {
-                findings.addAll(rule.check(new RuleContext(metadata, index, today)));
+                findings.addAll(rule.check(new RuleContext(metadata, index, today,
+                        ruleParameters.getOrDefault(metadata.id(), Map.of()))));
             } catch (RuntimeException e) {
                 LOG.debug("Rule {} failed on {}", metadata.id(), template.file().displayPath(), e);
                 findings.add(new Finding(EngineChecks.RULE_FAILURE.id(),

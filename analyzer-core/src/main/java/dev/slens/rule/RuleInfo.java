@@ -39,4 +39,7 @@ public @interface RuleInfo {
 
     /** Whether the rule runs without being switched on in the configuration. */
     boolean enabledByDefault() default true;
+
+    /** Settings users may change in the configuration, each with its default. */
+    RuleParameter[] parameters() default {};
 }

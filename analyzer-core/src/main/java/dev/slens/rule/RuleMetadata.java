@@ -1,16 +1,53 @@
 package dev.slens.rule;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
-/** The metadata of one rule as a value, for rules and for the engine's own checks alike. */
+/**
+ * The metadata of one rule as a value, for rules and for the engine's own checks alike.
+ *
+ * @param parameters the settings users may change, each with its default
+ */
 public record RuleMetadata(String id, String name, String summary, Severity severity,
         Pillar pillar, List<String> resourceTypes, String since, String sourceUrl,
-        List<String> tags, List<String> aliases, boolean enabledByDefault) {
+        List<String> tags, List<String> aliases, boolean enabledByDefault,
+        List<Parameter> parameters) {
+
+    /**
+     * A declared rule setting.
+     *
+     * @param name the name written in the configuration
+     * @param defaultValue the value used when the configuration sets none
+     * @param description what the value means and its unit
+     */
+    public record Parameter(String name, String defaultValue, String description) {
+    }
 
     public RuleMetadata {
         resourceTypes = List.copyOf(resourceTypes);
         tags = List.copyOf(tags);
         aliases = List.copyOf(aliases);
+        parameters = List.copyOf(parameters);
+    }
+
+    /** Creates the metadata of a rule without parameters. */
+    public RuleMetadata(String id, String name, String summary, Severity severity,
+            Pillar pillar, List<String> resourceTypes, String since, String sourceUrl,
+            List<String> tags, List<String> aliases, boolean enabledByDefault) {
+        this(id, name, summary, severity, pillar, resourceTypes, since, sourceUrl, tags, aliases,
+                enabledByDefault, List.of());
+    }
+
+    /** Returns the parameter called {@code parameterName}, if the rule declares one. */
+    public Optional<Parameter> parameter(String parameterName) {
+        return parameters.stream().filter(p -> p.name().equals(parameterName)).findFirst();
+    }
+
+    /** Returns a copy of this metadata whose default severity is {@code newSeverity}. */
+    public RuleMetadata withSeverity(Severity newSeverity) {
+        return new RuleMetadata(id, name, summary, newSeverity, pillar, resourceTypes, since,
+                sourceUrl, tags, aliases, enabledByDefault, parameters);
     }
 
     /** Reads the {@link RuleInfo} annotation of {@code type}. */
@@ -19,8 +56,12 @@ public record RuleMetadata(String id, String name, String summary, Severity seve
         if (info == null) {
             throw new IllegalArgumentException(type.getName() + " has no @RuleInfo annotation");
         }
+        List<Parameter> parameters = Arrays.stream(info.parameters())
+                .map(p -> new Parameter(p.name(), p.defaultValue(), p.description()))
+                .toList();
         return new RuleMetadata(info.id(), info.name(), info.summary(), info.severity(),
                 info.pillar(), List.of(info.resourceTypes()), info.since(), info.sourceUrl(),
-                List.of(info.tags()), List.of(info.aliases()), info.enabledByDefault());
+                List.of(info.tags()), List.of(info.aliases()), info.enabledByDefault(),
+                parameters);
     }
 }

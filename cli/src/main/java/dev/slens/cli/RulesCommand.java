@@ -51,7 +51,7 @@ public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
             converter = ListFormatValues.class, completionCandidates = ListFormatValues.class,
             description = "Output format, one of: ${COMPLETION-CANDIDATES}."
                     + " Default: ${DEFAULT-VALUE}. markdown prints the rule index that the"
-                    + " build writes to rules/target/rule-docs/index.md, without the engine's"
+                    + " repository keeps as docs/rules/index.md, without the engine's"
                     + " own checks, because they have no rule page to link to.")
     private ListFormat format;
 
@@ -189,6 +189,13 @@ public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
             entry.put("tags", rule.tags());
             entry.put("since", rule.since());
             entry.put("helpUri", rule.sourceUrl());
+            List<Map<String, String>> parameters = new ArrayList<>();
+            for (RuleMetadata.Parameter parameter : rule.parameters()) {
+                parameters.add(Map.of("name", parameter.name(),
+                        "default", parameter.defaultValue(),
+                        "description", parameter.description()));
+            }
+            entry.put("parameters", parameters);
             entries.add(entry);
         }
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)

@@ -1,0 +1,24 @@
+package dev.slens.rule;
+
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A setting a user may change for one rule, such as the largest timeout it accepts. Declared in
+ * {@link RuleInfo#parameters()}, read with {@link RuleContext#parameter(String)}, and listed in
+ * the rule's generated documentation.
+ */
+@Retention(RetentionPolicy.RUNTIME)
+@Target({})
+public @interface RuleParameter {
+
+    /** Name in camelCase, unique within the rule, as written in the configuration. */
+    String name();
+
+    /** The value used when the configuration does not set one, as text. */
+    String defaultValue();
+
+    /** What the value means and its unit, in one sentence. */
+    String description();
+}
