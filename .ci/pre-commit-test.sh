@@ -95,4 +95,18 @@ if ! git commit -q -m "Add a Kubernetes manifest" > "$work/other.log" 2>&1; then
 fi
 checks=$((checks + 1))
 
+# 4. A Serverless Framework service on the same unsupported runtime blocks the commit too.
+printf 'service: orders\nprovider:\n  name: aws\n  runtime: nodejs12.x\nfunctions:\n' > serverless.yml
+printf '  worker:\n    handler: app.handler\n' >> serverless.yml
+git add serverless.yml
+if git commit -q -m "Add a Serverless Framework service" > "$work/serverless.log" 2>&1; then
+    cat "$work/serverless.log" >&2
+    fail "the hook let a serverless.yml with an SL1003 error through"
+fi
+grep -q "serverless.yml:4:.*SL1003" "$work/serverless.log" || {
+    cat "$work/serverless.log" >&2
+    fail "the blocked commit's output does not point at serverless.yml line 4 with SL1003"
+}
+checks=$((checks + 1))
+
 echo "pre-commit test: all $checks checks of the slens hook succeeded"

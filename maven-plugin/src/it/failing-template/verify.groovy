@@ -5,6 +5,7 @@ String log = new File(basedir, 'build.log').text
 assert log.contains('slens: 1 file analyzed, ')
 assert log.contains("slens found 1 finding at or above failOn 'error':")
 assert log.contains('template.yaml:10: error SL1003 [Orders] ')
+assert log.contains('Reports: target/slens/slens.sarif, target/slens/slens.json')
 assert log.contains('MojoFailureException')
 assert log.contains('BUILD FAILURE')
 

@@ -1,4 +1,5 @@
-// A template under src/main/resources with no error passes, and slens:help lists the goal.
+// A template under src/main/resources with no error passes, slens:help lists the goal, and the
+// JUnit report that prebuild.groovy left is deleted because this build writes only SARIF.
 import groovy.json.JsonSlurper
 
 String log = new File(basedir, 'build.log').text
@@ -12,6 +13,7 @@ assert log.contains('BUILD SUCCESS')
 def run = new JsonSlurper().parse(new File(basedir, 'target/slens/slens.sarif')).runs[0]
 assert run.artifacts*.location*.uri == [uriPrefix(basedir) + 'src/main/resources/template.yaml']
 assert !run.results*.level.contains('error')
+assert !new File(basedir, 'target/slens/slens-junit.xml').exists()
 
 // SARIF URIs are relative to the repository that holds the project: the nearest folder with a
 // .git entry, which is this checkout when the tests run in one, or else the project folder.

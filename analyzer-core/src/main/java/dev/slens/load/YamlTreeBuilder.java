@@ -41,6 +41,8 @@ final class YamlTreeBuilder {
     private final List<Duplicate> duplicates = new ArrayList<>();
     private final List<UnknownTag> unknownTags = new ArrayList<>();
     private long mergedEntries;
+    private long convertedNodes;
+    private boolean shared;
 
     YamlTreeBuilder(LoadLimits limits, Utf16Columns columns) {
         this.limits = limits;
@@ -57,7 +59,13 @@ final class YamlTreeBuilder {
 
     Node build(org.yaml.snakeyaml.nodes.Node root) {
         Node tree = convert(root, 0);
-        sizeOf(tree);
+        if (shared) {
+            sizeOf(tree);
+        } else if (convertedNodes > limits.maxNodes()) {
+            // Without shared nodes, the expanded size is the number of nodes converted.
+            throw new LoadException("document has more than " + limits.maxNodes() + " nodes",
+                    tree.span());
+        }
         return tree;
     }
 
@@ -66,13 +74,20 @@ final class YamlTreeBuilder {
             throw new LoadException("nesting is deeper than " + limits.maxDepth() + " levels",
                     span(node));
         }
-        Node done = converted.get(node);
-        if (done != null) {
-            return done;
-        }
-        if (!inProgress.add(node)) {
-            throw new LoadException("anchor '" + node.getAnchor() + "' is used inside its own"
-                    + " value, which makes the template infinite", span(node));
+        convertedNodes++;
+        // Only an anchored node can be reached again, through an alias, so only anchored nodes
+        // are remembered, which keeps the identity maps small.
+        boolean anchored = node.getAnchor() != null;
+        if (anchored) {
+            Node done = converted.get(node);
+            if (done != null) {
+                shared = true;
+                return done;
+            }
+            if (!inProgress.add(node)) {
+                throw new LoadException("anchor '" + node.getAnchor() + "' is used inside its"
+                        + " own value, which makes the template infinite", span(node));
+            }
         }
         Node result = switch (node.getNodeId()) {
             case scalar -> scalar((org.yaml.snakeyaml.nodes.ScalarNode) node);
@@ -86,8 +101,10 @@ final class YamlTreeBuilder {
             unknownTags.add(new UnknownTag(tag, span(node)));
         }
         result = ShortForms.toLongForm(node.getTag(), result);
-        inProgress.remove(node);
-        converted.put(node, result);
+        if (anchored) {
+            inProgress.remove(node);
+            converted.put(node, result);
+        }
         return result;
     }
 

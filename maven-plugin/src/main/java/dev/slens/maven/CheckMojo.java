@@ -129,6 +129,7 @@ public class CheckMojo extends AbstractMojo {
         List<Path> scanPaths = resolvePaths();
         if (scanPaths.isEmpty()) {
             getLog().info("slens: none of " + DEFAULT_PATHS + " exists, so nothing is analyzed");
+            removeStaleReports();
             return;
         }
 
@@ -142,14 +143,14 @@ public class CheckMojo extends AbstractMojo {
         ProjectSettings.switchRules(config, rules, enableRules, disableRules);
         AnalysisResult result = ProjectSettings.applyBaseline(analyze(analyzer, config.build()),
                 base, writeBaseline, baseline, project, getLog());
-        List<Path> reports = writeReports(result, reportFormats);
-        getLog().info(FindingSummary.oneLine(result, relativize(base, reports)));
+        List<Path> reports = relativize(base, writeReports(result, reportFormats));
+        getLog().info(FindingSummary.oneLine(result, reports));
 
         if (result.hasProcessingErrors()) {
-            throw new MojoExecutionException(FindingSummary.processingErrors(result));
+            throw new MojoExecutionException(FindingSummary.processingErrors(result, reports));
         }
         if (threshold != null && result.hasFindingsAtLeast(threshold)) {
-            throw new MojoFailureException(FindingSummary.failure(result, threshold));
+            throw new MojoFailureException(FindingSummary.failure(result, threshold, reports));
         }
     }
 
@@ -175,6 +176,16 @@ public class CheckMojo extends AbstractMojo {
             return ReportFiles.write(result, reportFormats, outputDirectory.toPath(), options);
         } catch (IOException e) {
             throw new MojoExecutionException("Failed to write the slens reports to '"
+                    + outputDirectory + "': " + e, e);
+        }
+    }
+
+    /** Deletes the reports of an earlier run, which no longer describe the project. */
+    private void removeStaleReports() throws MojoExecutionException {
+        try {
+            ReportFiles.removeStale(outputDirectory.toPath(), Set.of());
+        } catch (IOException e) {
+            throw new MojoExecutionException("Failed to delete old slens reports in '"
                     + outputDirectory + "': " + e, e);
         }
     }

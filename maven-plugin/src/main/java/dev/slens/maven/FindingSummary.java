@@ -49,8 +49,11 @@ final class FindingSummary {
                 + (reportList.isEmpty() ? "none" : reportList);
     }
 
-    /** Returns the failure message naming the worst findings at or above {@code threshold}. */
-    static String failure(AnalysisResult result, Severity threshold) {
+    /**
+     * Returns the failure message naming the worst findings at or above {@code threshold}, and
+     * the {@code reports} that list all of them.
+     */
+    static String failure(AnalysisResult result, Severity threshold, List<Path> reports) {
         List<Finding> failing = result.newFindings().stream()
                 .filter(finding -> finding.severity().atLeast(threshold))
                 .sorted(WORST_FIRST)
@@ -59,11 +62,15 @@ final class FindingSummary {
                 .append(plural(failing.size(), "finding"))
                 .append(" at or above failOn '").append(threshold.label()).append("':");
         appendListed(message, failing);
+        appendReports(message, reports);
         return message.toString();
     }
 
-    /** Returns the error message naming the files that could not be parsed or checked. */
-    static String processingErrors(AnalysisResult result) {
+    /**
+     * Returns the error message naming the files that could not be parsed or checked, and the
+     * {@code reports}.
+     */
+    static String processingErrors(AnalysisResult result, List<Path> reports) {
         List<Finding> errors = result.findings().stream()
                 .filter(finding -> PROCESSING_ERROR_IDS.contains(finding.ruleId()))
                 .toList();
@@ -73,7 +80,15 @@ final class FindingSummary {
                 .append(plural(files.size(), "file")).append(": ")
                 .append(String.join(", ", files));
         appendListed(message, errors);
+        appendReports(message, reports);
         return message.toString();
+    }
+
+    private static void appendReports(StringBuilder message, List<Path> reports) {
+        if (!reports.isEmpty()) {
+            message.append(System.lineSeparator()).append("Reports: ").append(reports.stream()
+                    .map(Path::toString).collect(Collectors.joining(", ")));
+        }
     }
 
     private static void appendListed(StringBuilder message, List<Finding> findings) {

@@ -75,7 +75,10 @@ final class ReportFiles {
                 .collect(Collectors.joining(", "));
     }
 
-    /** Writes a report in each format to {@code directory} and returns the files written. */
+    /**
+     * Writes a report in each format to {@code directory} and returns the files written. The
+     * reports of other formats, left by an earlier run with other {@code formats}, are deleted.
+     */
     static List<Path> write(AnalysisResult result, Set<ReportFormat> formats, Path directory)
             throws IOException {
         return write(result, formats, directory, ReportOptions.DEFAULT);
@@ -88,6 +91,7 @@ final class ReportFiles {
     static List<Path> write(AnalysisResult result, Set<ReportFormat> formats, Path directory,
             ReportOptions options) throws IOException {
         Files.createDirectories(directory);
+        removeStale(directory, formats);
         List<Path> written = new ArrayList<>();
         for (ReportFormat format : formats) {
             Path target = directory.resolve(fileName(format));
@@ -95,5 +99,17 @@ final class ReportFiles {
             written.add(target);
         }
         return written;
+    }
+
+    /** Deletes the report files in {@code directory} of every format not in {@code kept}. */
+    static void removeStale(Path directory, Set<ReportFormat> kept) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return;
+        }
+        for (ReportFormat format : ReportFormat.values()) {
+            if (!kept.contains(format)) {
+                Files.deleteIfExists(directory.resolve(fileName(format)));
+            }
+        }
     }
 }

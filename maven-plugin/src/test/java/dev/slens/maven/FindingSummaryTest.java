@@ -29,7 +29,7 @@ class FindingSummaryTest {
     void failure_listsErrorsBeforeWarnings() throws IOException {
         AnalysisResult result = analyze("template.yaml", HEADER + function("Orders", "python3.8"));
 
-        String message = FindingSummary.failure(result, Severity.WARNING);
+        String message = FindingSummary.failure(result, Severity.WARNING, List.of());
 
         List<String> lines = message.lines().toList();
         assertTrue(lines.get(0).startsWith("slens found "), message);
@@ -42,7 +42,7 @@ class FindingSummaryTest {
     void failure_countsOnlyFindingsAtThreshold() throws IOException {
         AnalysisResult result = analyze("template.yaml", HEADER + function("Orders", "python3.8"));
 
-        String message = FindingSummary.failure(result, Severity.ERROR);
+        String message = FindingSummary.failure(result, Severity.ERROR, List.of());
 
         assertTrue(message.startsWith("slens found 1 finding at or above failOn 'error':"),
                 message);
@@ -57,7 +57,7 @@ class FindingSummaryTest {
         }
         AnalysisResult result = analyze("template.yaml", template.toString());
 
-        String message = FindingSummary.failure(result, Severity.ERROR);
+        String message = FindingSummary.failure(result, Severity.ERROR, List.of());
 
         List<String> lines = message.lines().toList();
         assertEquals(1 + FindingSummary.MAX_LISTED + 1, lines.size(), message);
@@ -65,10 +65,23 @@ class FindingSummaryTest {
     }
 
     @Test
+    void failure_namesReportFilesLast() throws IOException {
+        AnalysisResult result = analyze("template.yaml", HEADER + function("Orders", "python3.8"));
+
+        String message = FindingSummary.failure(result, Severity.ERROR,
+                List.of(Path.of("target/slens/slens.sarif"), Path.of("target/slens/slens.json")));
+
+        List<String> lines = message.lines().toList();
+        assertEquals(3, lines.size(), message);
+        assertEquals("Reports: target/slens/slens.sarif, target/slens/slens.json",
+                lines.get(2));
+    }
+
+    @Test
     void processingErrors_namesUnparsableFile() throws IOException {
         AnalysisResult result = analyze("broken.yaml", HEADER + "  Orders: [unclosed\n");
 
-        String message = FindingSummary.processingErrors(result);
+        String message = FindingSummary.processingErrors(result, List.of());
 
         assertTrue(message.startsWith("slens could not analyze 1 file: broken.yaml"), message);
         assertTrue(message.contains("broken.yaml:"), message);
@@ -95,7 +108,7 @@ class FindingSummaryTest {
         AnalysisResult result = analyze("template.yaml", HEADER + suppressedRuntime);
 
         String line = FindingSummary.oneLine(result, List.of());
-        String failure = FindingSummary.failure(result, Severity.WARNING);
+        String failure = FindingSummary.failure(result, Severity.WARNING, List.of());
 
         assertTrue(line.contains(", 1 suppressed ("), line);
         assertFalse(failure.contains("SL1003"), failure);

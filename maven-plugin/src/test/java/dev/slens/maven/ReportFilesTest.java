@@ -1,6 +1,7 @@
 package dev.slens.maven;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -52,6 +53,20 @@ class ReportFilesTest {
 
         assertTrue(Files.readString(sarif).contains("\"version\""), Files.readString(sarif));
         SarifSchema.assertValid(Files.readString(sarif));
+    }
+
+    @Test
+    void write_deletesReportsOfOtherFormats() throws IOException {
+        Path output = base.resolve("target/slens");
+        ReportFiles.write(emptyResult(), EnumSet.of(ReportFormat.SARIF, ReportFormat.JSON),
+                output);
+        Path unrelated = Files.writeString(output.resolve("notes.txt"), "kept");
+
+        ReportFiles.write(emptyResult(), EnumSet.of(ReportFormat.SARIF), output);
+
+        assertTrue(Files.isRegularFile(output.resolve("slens.sarif")));
+        assertFalse(Files.exists(output.resolve("slens.json")), "stale slens.json remains");
+        assertTrue(Files.isRegularFile(unrelated), "a file slens did not write was deleted");
     }
 
     @Test
