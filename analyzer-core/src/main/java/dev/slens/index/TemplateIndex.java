@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The relations rules ask about, built once per template: how each function is invoked, which
- * invoke configurations, role and log groups belong to it, and which policies apply to a role.
+ * invoke configurations, role and log groups belong to it, and, through {@link #iam()}, which
+ * policies apply to a role.
  */
 public final class TemplateIndex {
 
@@ -27,6 +28,7 @@ public final class TemplateIndex {
     private final Evaluator evaluator;
     private final FunctionResolver functions;
     private final LogGroupResolver logGroups;
+    private final IamIndex iam;
     private final Map<String, List<Invocation>> invocations = new HashMap<>();
     private final Map<String, List<Resource>> invokeConfigs = new HashMap<>();
     private final Map<String, List<ApiIntegration>> apiIntegrations = new HashMap<>();
@@ -37,6 +39,7 @@ public final class TemplateIndex {
         this.evaluator = new Evaluator(template);
         this.functions = new FunctionResolver(template, evaluator);
         this.logGroups = new LogGroupResolver(template, evaluator);
+        this.iam = new IamIndex(template, evaluator);
         new InvocationScanner(template, evaluator, functions, this::addInvocation).scan();
         new ApiIntegrationScanner(template, evaluator, functions, (function, integration) ->
                 apiIntegrations.computeIfAbsent(function, k -> new ArrayList<>())
@@ -59,6 +62,11 @@ public final class TemplateIndex {
 
     public Evaluator evaluator() {
         return evaluator;
+    }
+
+    /** Returns the IAM permissions of the template: policies and statements per identity. */
+    public IamIndex iam() {
+        return iam;
     }
 
     /** Returns every {@code AWS::Lambda::Function}, written or generated from SAM. */
@@ -155,79 +163,6 @@ public final class TemplateIndex {
         return roles;
     }
 
-    /** Returns the inline and attached policy documents of {@code role}. */
-    public List<PolicyDocument> policies(Resource role) {
-        List<PolicyDocument> documents = new ArrayList<>();
-        for (Alternative item : evaluator.elements(orEmpty(role.property("Policies")))) {
-            if (item.value() instanceof Value.Structure structure
-                    && structure.node().asMap() != null) {
-                Node document = structure.node().asMap().get("PolicyDocument");
-                if (document != null) {
-                    documents.add(new PolicyDocument(document, role));
-                }
-            }
-        }
-        for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::RolePolicy",
-                "AWS::IAM::ManagedPolicy")) {
-            for (Resource policy : template.resourcesOfType(type)) {
-                if (attachesTo(policy, role) && policy.property("PolicyDocument") != null) {
-                    documents.add(new PolicyDocument(policy.property("PolicyDocument"), policy));
-                }
-            }
-        }
-        for (Resource policy : attachedManagedPolicies(role)) {
-            boolean listed = documents.stream().anyMatch(d -> d.owner().equals(policy));
-            if (!listed && policy.property("PolicyDocument") != null) {
-                documents.add(new PolicyDocument(policy.property("PolicyDocument"), policy));
-            }
-        }
-        return documents;
-    }
-
-    /** Returns the managed policies of this template that the role lists in ManagedPolicyArns. */
-    private List<Resource> attachedManagedPolicies(Resource role) {
-        List<Resource> policies = new ArrayList<>();
-        for (Alternative item : managedPolicies(role)) {
-            String target = evaluator.referencedResource(item.node());
-            Resource policy = target == null ? null : template.resource(target);
-            if (policy != null && policy.type().equals("AWS::IAM::ManagedPolicy")
-                    && !policies.contains(policy)) {
-                policies.add(policy);
-            }
-        }
-        return policies;
-    }
-
-    /** Returns the managed policy ARNs or SAM policy names attached to {@code role}. */
-    public List<Alternative> managedPolicies(Resource role) {
-        return evaluator.elements(orEmpty(role.property("ManagedPolicyArns")));
-    }
-
-    /**
-     * Returns whether {@code policy} names {@code role} in {@code Roles} (for a RolePolicy,
-     * {@code RoleName}) by a reference to it or by the literal name the role's {@code RoleName}
-     * sets. A name built with {@code Fn::Sub} or a pseudo parameter is not compared.
-     */
-    private boolean attachesTo(Resource policy, Resource role) {
-        Node roles = policy.type().equals("AWS::IAM::RolePolicy")
-                ? policy.property("RoleName") : policy.property("Roles");
-        Set<String> roleNames = new HashSet<>();
-        if (role.property("RoleName") != null) {
-            evaluator.alternatives(role.property("RoleName"))
-                    .forEach(name -> roleNames.add(name.value().exactText()));
-        }
-        roleNames.remove(null);
-        for (Alternative item : evaluator.elements(orEmpty(roles))) {
-            boolean referenced = item.node() != null
-                    && role.logicalId().equals(evaluator.referencedResource(item.node()));
-            boolean named = roleNames.contains(item.value().exactText());
-            if (referenced || named) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean trustsLambda(Resource role) {
         Node trust = role.property("AssumeRolePolicyDocument");
         return trust != null && (contains(trust, "lambda.amazonaws.com")
@@ -242,10 +177,6 @@ public final class TemplateIndex {
             return list.items().stream().anyMatch(i -> contains(i, text));
         }
         return node.text() != null && node.text().toLowerCase(Locale.ROOT).contains(text);
-    }
-
-    private static Node orEmpty(Node node) {
-        return node == null ? new ListNode(List.of(), dev.slens.model.SourceSpan.NONE) : node;
     }
 
     private void addInvocation(String functionId, Invocation invocation) {
