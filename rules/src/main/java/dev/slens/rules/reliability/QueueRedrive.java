@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  * @param target the dead-letter queue when this template defines it, else {@code null}
  * @param maxReceiveCount the receive count, or {@code null} when it is not known
  * @param countSpan where the receive count is written (the policy string when it is JSON)
+ * @param targetSpan where the dead-letter queue is named (the policy string when it is JSON)
  * @param qualifier the conditions and parameters behind this branch, for messages
  */
 record QueueRedrive(Resource source, Resource target, BigDecimal maxReceiveCount,
-        SourceSpan countSpan, String qualifier) {
+        SourceSpan countSpan, SourceSpan targetSpan, String qualifier) {
 
     private static final Pattern REFERENCE = Pattern.compile("\\{\\{(?:ref|getatt):([^.}]+)");
 
@@ -49,7 +50,8 @@ record QueueRedrive(Resource source, Resource target, BigDecimal maxReceiveCount
                     JsonNode count = tree.get("maxReceiveCount");
                     result.add(new QueueRedrive(queue, queueIn(template, evaluator,
                             target.asText()), count == null ? null : number(count.asText()),
-                            alternative.node().span(), alternative.qualifier()));
+                            alternative.node().span(), alternative.node().span(),
+                            alternative.qualifier()));
                 }
             }
         }
@@ -76,14 +78,14 @@ record QueueRedrive(Resource source, Resource target, BigDecimal maxReceiveCount
         Node count = map.get("maxReceiveCount");
         if (count == null) {
             result.add(new QueueRedrive(queue, targetQueue, null, outer.node().span(),
-                    outer.qualifier()));
+                    target.span(), outer.qualifier()));
             return;
         }
         for (Alternative alternative : evaluator.alternatives(count)) {
             String qualifier = outer.qualifier().isEmpty() ? alternative.qualifier()
                     : outer.qualifier();
             result.add(new QueueRedrive(queue, targetQueue, Seconds.of(alternative),
-                    alternative.node().span(), qualifier));
+                    alternative.node().span(), target.span(), qualifier));
         }
     }
 

@@ -80,7 +80,7 @@ public final class SqsDeadLetterRetentionRule implements Rule {
                 + " entered the source queue, so dead-lettered messages can expire soon after"
                 + " they arrive; set MessageRetentionPeriod on '" + target.logicalId()
                 + "' above the source's, such as 1209600 (14 days).",
-                List.of(new Finding.Related(redrive.countSpan(),
+                List.of(new Finding.Related(redrive.targetSpan(),
                         "redrive policy of '" + queue.logicalId() + "'"))));
     }
 
