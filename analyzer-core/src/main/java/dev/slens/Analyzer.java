@@ -3,6 +3,7 @@ package dev.slens;
 import dev.slens.engine.Engine;
 import dev.slens.engine.FileCollector;
 import dev.slens.engine.RuleRegistry;
+import dev.slens.internal.sam.LocalFiles;
 import dev.slens.load.FormatDetector;
 import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
@@ -21,8 +22,10 @@ import dev.slens.rule.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,6 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class Analyzer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Analyzer.class);
+
+    /** The deepest chain of local nested templates that is followed. */
+    private static final int MAX_NESTING = 5;
 
     /** Orders findings by file, line, column and rule, so reports are stable. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -72,8 +78,10 @@ public final class Analyzer {
         Engine engine = new Engine(active, config.today(), config.ruleParameters(),
                 config.suppressionReasonRequired());
         TemplateLoader loader = new TemplateLoader(config.limits());
-        List<FileOutcome> outcomes = runAll(candidates, config.threads(),
-                candidate -> analyzeOne(candidate, loader, engine, config));
+        java.util.function.Function<FileCollector.Candidate, FileOutcome> task =
+                candidate -> analyzeOne(candidate, loader, engine, config);
+        List<FileOutcome> outcomes = new ArrayList<>(runAll(candidates, config.threads(), task));
+        outcomes.addAll(nestedOutcomes(collector, config.threads(), candidates, outcomes, task));
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -134,6 +142,12 @@ public final class Analyzer {
         TemplateFormat format = FormatDetector.detect(loaded.root());
         boolean parseFailed = loaded.root() == null && !findings.isEmpty();
         if (format == TemplateFormat.SERVERLESS_FRAMEWORK) {
+            MapNode written = loaded.root().getMap("resources");
+            Finding tooLarge = written == null ? null
+                    : tooManyResources(loaded.file(), written, config.limits());
+            if (tooLarge != null) {
+                return new FileOutcome(loaded.file(), true, List.of(tooLarge));
+            }
             TemplateAssembler.Assembled assembled = TemplateAssembler.assembleServerless(
                     loaded.file(), loaded.root(), config.serverless(), config.limits());
             findings.addAll(assembled.problems());
@@ -157,10 +171,12 @@ public final class Analyzer {
         if (tooLarge != null) {
             return new FileOutcome(loaded.file(), true, List.of(tooLarge));
         }
+        LocalFiles localFiles = new LocalFiles(config.baseDirectory(), config.limits());
         TemplateAssembler.Assembled assembled =
-                TemplateAssembler.assemble(loaded.file(), loaded.root(), format);
+                TemplateAssembler.assemble(loaded.file(), loaded.root(), format, localFiles);
         findings.addAll(assembled.problems());
-        return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings));
+        return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings),
+                localFiles.nestedTemplates(assembled.template()));
     }
 
     /** Reports a Resources section past {@link LoadLimits#maxResources()}, else returns null. */
@@ -198,6 +214,32 @@ public final class Analyzer {
         return new FileOutcome(file, true, List.of(finding));
     }
 
+    /**
+     * Analyzes the local templates that analyzed templates deploy as nested stacks and that
+     * were not among the candidates, level by level, at most {@link #MAX_NESTING} levels deep.
+     */
+    private static List<FileOutcome> nestedOutcomes(FileCollector collector, int threads,
+            List<FileCollector.Candidate> candidates, List<FileOutcome> outcomes,
+            java.util.function.Function<FileCollector.Candidate, FileOutcome> task) {
+        Set<Path> seen = new HashSet<>();
+        candidates.forEach(candidate -> seen.add(candidate.path()));
+        List<FileOutcome> result = new ArrayList<>();
+        List<FileOutcome> level = outcomes;
+        for (int depth = 0; depth < MAX_NESTING && !level.isEmpty(); depth++) {
+            List<FileCollector.Candidate> nested = new ArrayList<>();
+            for (FileOutcome outcome : level) {
+                for (Path path : outcome.nested()) {
+                    if (seen.add(path)) {
+                        nested.addAll(collector.collect(List.of(path)));
+                    }
+                }
+            }
+            level = runAll(nested, threads, task);
+            result.addAll(level);
+        }
+        return result;
+    }
+
     private static boolean looksLikeTemplate(SourceFile file) {
         return file.lines().stream().anyMatch(line -> line.contains("AWSTemplateFormatVersion")
                 || line.startsWith("Resources") || line.contains("\"Resources\"")
@@ -230,5 +272,14 @@ public final class Analyzer {
         }
     }
 
-    private record FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings) { }
+    /**
+     * The outcome of analyzing one file: its findings, and the local nested templates it deploys.
+     */
+    private record FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
+            List<Path> nested) {
+
+        FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings) {
+            this(file, analyzed, findings, List.of());
+        }
+    }
 }
