@@ -2,7 +2,6 @@ package dev.slens.rules.reliability;
 
 import dev.slens.index.Alternative;
 import dev.slens.index.Invocation;
-import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.rule.Finding;
@@ -43,7 +42,7 @@ public final class LambdaAsyncInvokeConfigRule implements Rule {
             Resource function = context.index().function(config.property("FunctionName"));
             boolean hasDestination = AbsentSetting.branches(context.evaluator(),
                     config.property("DestinationConfig"), FAILURE_DESTINATION, List.of(),
-                    map -> samCreatesDestination(context, config, map)).isEmpty();
+                    map -> false).isEmpty();
             boolean hasDeadLetterQueue = function != null && AbsentSetting.branches(
                     context.evaluator(), function.property("DeadLetterConfig"),
                     List.of("TargetArn"), List.of(), map -> false).isEmpty();
@@ -62,20 +61,6 @@ public final class LambdaAsyncInvokeConfigRule implements Rule {
             }
         }
         return findings;
-    }
-
-    /**
-     * Returns whether SAM creates the queue or topic of an OnFailure block, as it does for
-     * {@code Type: SQS} or {@code SNS} when {@code Destination} is missing or, in some
-     * branch, {@code AWS::NoValue}. A type that cannot be known counts as one SAM fills in.
-     */
-    private static boolean samCreatesDestination(RuleContext context, Resource config,
-            MapNode block) {
-        if (config.isWritten() || !block.has("Type")) {
-            return false;
-        }
-        String type = context.evaluator().exactText(block.get("Type"));
-        return type == null || type.equals("SQS") || type.equals("SNS");
     }
 
     /** Returns whether SL1001 reports the function already, having seen an async caller. */
