@@ -70,6 +70,11 @@ class SharedCasesTest {
     void destinationsCountAsFailureHandling() {
         AnalysisResult result = analyze("012-dlq-or-onfailure-destination", "template.yaml");
         assertEquals(List.of(77), lines(result, "SL1001"));
+        // FailureQueue (line 16) is a dead-letter queue and an on-failure destination, so it
+        // needs no dead-letter queue of its own; WorkQueue has one.
+        assertEquals(List.of(), lines(result, "SL6001"));
+        // The DLQ keeps messages only as long as its source, both at the 4-day default.
+        assertEquals(List.of(16), lines(result, "SL6022"));
     }
 
     @Test
