@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * The relations rules ask about, built once per template: how each function is invoked, which
- * invoke configurations, role and log groups belong to it, and which policies apply to a role.
+ * invoke configurations, role and log groups belong to it, and, through {@link #iam()}, which
+ * policies apply to a role.
  */
 public final class TemplateIndex {
 
@@ -27,15 +28,26 @@ public final class TemplateIndex {
     private final Evaluator evaluator;
     private final FunctionResolver functions;
     private final LogGroupResolver logGroups;
+    private final IamIndex iam;
     private final Map<String, List<Invocation>> invocations = new HashMap<>();
     private final Map<String, List<Resource>> invokeConfigs = new HashMap<>();
+    private final Map<String, List<ApiIntegration>> apiIntegrations = new HashMap<>();
+    private final Map<Resource, EventSource> mappingSources = new HashMap<>();
 
     public TemplateIndex(Template template) {
         this.template = template;
         this.evaluator = new Evaluator(template);
         this.functions = new FunctionResolver(template, evaluator);
         this.logGroups = new LogGroupResolver(template, evaluator);
+        this.iam = new IamIndex(template, evaluator);
         new InvocationScanner(template, evaluator, functions, this::addInvocation).scan();
+        new ApiIntegrationScanner(template, evaluator, functions, (function, integration) ->
+                apiIntegrations.computeIfAbsent(function, k -> new ArrayList<>())
+                        .add(integration)).scan();
+        EventSourceResolver sources = new EventSourceResolver(template, evaluator);
+        for (Resource mapping : template.resourcesOfType("AWS::Lambda::EventSourceMapping")) {
+            mappingSources.put(mapping, sources.resolve(mapping));
+        }
         for (Resource config : template.resourcesOfType("AWS::Lambda::EventInvokeConfig")) {
             String function = functions.resolve(config.property("FunctionName"));
             if (function != null) {
@@ -52,6 +64,11 @@ public final class TemplateIndex {
         return evaluator;
     }
 
+    /** Returns the IAM permissions of the template: policies and statements per identity. */
+    public IamIndex iam() {
+        return iam;
+    }
+
     /** Returns every {@code AWS::Lambda::Function}, written or generated from SAM. */
     public List<Resource> functions() {
         return template.resourcesOfType("AWS::Lambda::Function");
@@ -60,6 +77,38 @@ public final class TemplateIndex {
     /** Returns how function {@code logicalId} is invoked, as far as the template shows. */
     public List<Invocation> invocations(String logicalId) {
         return invocations.getOrDefault(logicalId, List.of());
+    }
+
+    /**
+     * Returns the API Gateway methods, routes and SAM API events that call function
+     * {@code logicalId} and wait for it, in file order.
+     */
+    public List<ApiIntegration> apiIntegrations(String logicalId) {
+        return apiIntegrations.getOrDefault(logicalId, List.of());
+    }
+
+    /** Returns what an {@code AWS::Lambda::EventSourceMapping} of this template reads. */
+    public EventSource eventSource(Resource mapping) {
+        EventSource source = mappingSources.get(mapping);
+        return source != null ? source : new EventSource(EventSource.Kind.UNKNOWN, null);
+    }
+
+    /** Returns the event source mappings that read resource {@code logicalId}, in file order. */
+    public List<Resource> mappingsReading(String logicalId) {
+        List<Resource> mappings = new ArrayList<>();
+        for (Resource mapping : template.resourcesOfType("AWS::Lambda::EventSourceMapping")) {
+            Resource source = eventSource(mapping).resource();
+            if (source != null && source.logicalId().equals(logicalId)) {
+                mappings.add(mapping);
+            }
+        }
+        return mappings;
+    }
+
+    /** Returns the function resource of this template that {@code reference} denotes, or null. */
+    public Resource function(Node reference) {
+        String id = functions.resolve(reference);
+        return id == null ? null : template.resource(id);
     }
 
     /** Returns the {@code AWS::Lambda::EventInvokeConfig} resources of a function. */
@@ -114,79 +163,6 @@ public final class TemplateIndex {
         return roles;
     }
 
-    /** Returns the inline and attached policy documents of {@code role}. */
-    public List<PolicyDocument> policies(Resource role) {
-        List<PolicyDocument> documents = new ArrayList<>();
-        for (Alternative item : evaluator.elements(orEmpty(role.property("Policies")))) {
-            if (item.value() instanceof Value.Structure structure
-                    && structure.node().asMap() != null) {
-                Node document = structure.node().asMap().get("PolicyDocument");
-                if (document != null) {
-                    documents.add(new PolicyDocument(document, role));
-                }
-            }
-        }
-        for (String type : List.of("AWS::IAM::Policy", "AWS::IAM::RolePolicy",
-                "AWS::IAM::ManagedPolicy")) {
-            for (Resource policy : template.resourcesOfType(type)) {
-                if (attachesTo(policy, role) && policy.property("PolicyDocument") != null) {
-                    documents.add(new PolicyDocument(policy.property("PolicyDocument"), policy));
-                }
-            }
-        }
-        for (Resource policy : attachedManagedPolicies(role)) {
-            boolean listed = documents.stream().anyMatch(d -> d.owner().equals(policy));
-            if (!listed && policy.property("PolicyDocument") != null) {
-                documents.add(new PolicyDocument(policy.property("PolicyDocument"), policy));
-            }
-        }
-        return documents;
-    }
-
-    /** Returns the managed policies of this template that the role lists in ManagedPolicyArns. */
-    private List<Resource> attachedManagedPolicies(Resource role) {
-        List<Resource> policies = new ArrayList<>();
-        for (Alternative item : managedPolicies(role)) {
-            String target = evaluator.referencedResource(item.node());
-            Resource policy = target == null ? null : template.resource(target);
-            if (policy != null && policy.type().equals("AWS::IAM::ManagedPolicy")
-                    && !policies.contains(policy)) {
-                policies.add(policy);
-            }
-        }
-        return policies;
-    }
-
-    /** Returns the managed policy ARNs or SAM policy names attached to {@code role}. */
-    public List<Alternative> managedPolicies(Resource role) {
-        return evaluator.elements(orEmpty(role.property("ManagedPolicyArns")));
-    }
-
-    /**
-     * Returns whether {@code policy} names {@code role} in {@code Roles} (for a RolePolicy,
-     * {@code RoleName}) by a reference to it or by the literal name the role's {@code RoleName}
-     * sets. A name built with {@code Fn::Sub} or a pseudo parameter is not compared.
-     */
-    private boolean attachesTo(Resource policy, Resource role) {
-        Node roles = policy.type().equals("AWS::IAM::RolePolicy")
-                ? policy.property("RoleName") : policy.property("Roles");
-        Set<String> roleNames = new HashSet<>();
-        if (role.property("RoleName") != null) {
-            evaluator.alternatives(role.property("RoleName"))
-                    .forEach(name -> roleNames.add(name.value().exactText()));
-        }
-        roleNames.remove(null);
-        for (Alternative item : evaluator.elements(orEmpty(roles))) {
-            boolean referenced = item.node() != null
-                    && role.logicalId().equals(evaluator.referencedResource(item.node()));
-            boolean named = roleNames.contains(item.value().exactText());
-            if (referenced || named) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private boolean trustsLambda(Resource role) {
         Node trust = role.property("AssumeRolePolicyDocument");
         return trust != null && (contains(trust, "lambda.amazonaws.com")
@@ -201,10 +177,6 @@ public final class TemplateIndex {
             return list.items().stream().anyMatch(i -> contains(i, text));
         }
         return node.text() != null && node.text().toLowerCase(Locale.ROOT).contains(text);
-    }
-
-    private static Node orEmpty(Node node) {
-        return node == null ? new ListNode(List.of(), dev.slens.model.SourceSpan.NONE) : node;
     }
 
     private void addInvocation(String functionId, Invocation invocation) {

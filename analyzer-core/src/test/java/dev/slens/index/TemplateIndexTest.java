@@ -46,7 +46,7 @@ class TemplateIndexTest {
                         Statement: []
                 """);
         Resource role = index.template().resource("Runner");
-        List<PolicyDocument> documents = index.policies(role);
+        List<PolicyDocument> documents = index.iam().policies(role);
         assertEquals(1, documents.size());
         assertEquals("Access", documents.get(0).owner().logicalId());
         assertEquals(List.of(role), index.executionRoles());
@@ -85,7 +85,7 @@ class TemplateIndexTest {
                       PolicyDocument:
                         Statement: []
                 """);
-        List<String> owners = index.policies(index.template().resource("Runner")).stream()
+        List<String> owners = index.iam().policies(index.template().resource("Runner")).stream()
                 .map(document -> document.owner().logicalId())
                 .toList();
         assertEquals(List.of("Inline", "Single", "Managed"), owners);

@@ -2,9 +2,8 @@ package dev.slens.rules.security;
 
 import dev.slens.index.Alternative;
 import dev.slens.index.PolicyDocument;
+import dev.slens.index.PolicyStatement;
 import dev.slens.index.TemplateIndex;
-import dev.slens.index.Value;
-import dev.slens.model.MapNode;
 import dev.slens.model.Resource;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
@@ -12,12 +11,8 @@ import dev.slens.rule.Rule;
 import dev.slens.rule.RuleContext;
 import dev.slens.rule.RuleInfo;
 import dev.slens.rule.Severity;
-import dev.slens.rules.security.PolicyStatements.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 @RuleInfo(
@@ -40,69 +35,19 @@ public final class LambdaRoleWildcardPermissionRule implements Rule {
         TemplateIndex index = context.index();
         Set<Finding> findings = new LinkedHashSet<>();
         for (Resource role : index.executionRoles()) {
-            for (PolicyDocument document : index.policies(role)) {
+            for (PolicyDocument document : index.iam().policies(role)) {
                 WildcardMessages.Owner owner = WildcardMessages.owner(role, document.owner());
-                for (Statement statement : PolicyStatements.of(context.evaluator(),
-                        document.document())) {
-                    for (Statement allowed : statement.allowing(context.evaluator())) {
-                        checkStatement(context, owner, allowed, findings);
+                for (PolicyStatement statement : document.statements(context.evaluator())) {
+                    for (PolicyStatement allowed : statement.allowing(context.evaluator())) {
+                        WildcardStatements.check(context, owner, allowed, findings);
                     }
                 }
             }
-            for (Alternative policy : index.managedPolicies(role)) {
-                checkManagedPolicy(context, role, policy, findings);
+            for (Alternative policy : index.iam().managedPolicies(role)) {
+                WildcardStatements.checkManagedPolicy(context,
+                        WildcardMessages.owner(role, role), policy, findings);
             }
         }
         return List.copyOf(findings);
-    }
-
-    private static void checkStatement(RuleContext context, WildcardMessages.Owner owner,
-            Statement statement, Set<Finding> findings) {
-        for (String negated : List.of("NotAction", "NotResource")) {
-            MapNode.Entry entry = statement.node().entry(negated);
-            if (entry != null) {
-                findings.add(context.finding(entry.keySpan(), owner.logicalId(),
-                        WildcardMessages.negated(owner, negated, statement)));
-            }
-        }
-
-        Map<List<String>, List<String>> actionsByCondition = new LinkedHashMap<>();
-        for (Alternative action : statement.elements(context.evaluator(), "Action")) {
-            Alternative where = statement.within(action);
-            if (!PolicyStatements.consistent(where.conditions())) {
-                continue;
-            }
-            String text = action.value().exactText();
-            actionsByCondition.computeIfAbsent(action.conditions(), k -> new ArrayList<>())
-                    .add(text);
-            if ("*".equals(text)) {
-                findings.add(context.finding(Severity.ERROR, action.node().span(),
-                        owner.logicalId(), WildcardMessages.allActions(owner, where)));
-            } else if (text != null && IamWildcards.isServiceWildcard(text)) {
-                findings.add(context.finding(action.node().span(), owner.logicalId(),
-                        WildcardMessages.serviceActions(owner, text, where)));
-            }
-        }
-        ResourceWildcards.check(context, owner, statement, actionsByCondition, findings);
-    }
-
-    private static void checkManagedPolicy(RuleContext context, Resource role, Alternative policy,
-            Set<Finding> findings) {
-        String text = policy.value() instanceof Value.Text written ? written.text() : null;
-        String name = text == null ? null : IamWildcards.awsManagedPolicyName(text);
-        if (name == null) {
-            return;
-        }
-        WildcardMessages.Owner owner = WildcardMessages.owner(role, role);
-        if (name.equals("AdministratorAccess")) {
-            findings.add(context.finding(Severity.ERROR, policy.node().span(), owner.logicalId(),
-                    WildcardMessages.adminPolicy(owner, name, policy)));
-        } else if (name.equals("PowerUserAccess")) {
-            findings.add(context.finding(Severity.ERROR, policy.node().span(), owner.logicalId(),
-                    WildcardMessages.powerUserPolicy(owner, name, policy)));
-        } else if (name.endsWith("FullAccess")) {
-            findings.add(context.finding(policy.node().span(), owner.logicalId(),
-                    WildcardMessages.fullAccessPolicy(owner, name, policy)));
-        }
     }
 }

@@ -1,11 +1,11 @@
 package dev.slens.rules.security;
 
 import dev.slens.index.Alternative;
-import dev.slens.index.PolicyDocument;
+import dev.slens.index.IamActions;
+import dev.slens.index.PolicyStatement;
 import dev.slens.model.ScalarNode;
 import dev.slens.rule.Finding;
 import dev.slens.rule.RuleContext;
-import dev.slens.rules.security.PolicyStatements.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,12 +25,12 @@ final class ResourceWildcards {
      * it is checked, and its conditions named, only when the unconditional actions alone are not
      * reported.
      */
-    static void check(RuleContext context, WildcardMessages.Owner owner, Statement statement,
+    static void check(RuleContext context, WildcardMessages.Owner owner, PolicyStatement statement,
             Map<List<String>, List<String>> actionsByCondition, Set<Finding> findings) {
         List<String> always = actionsByCondition.getOrDefault(List.of(), List.of());
         boolean unconditional = actionsByCondition.keySet().stream().allMatch(List::isEmpty);
         if (unconditional
-                || !always.isEmpty() && !IamWildcards.acceptOnlyAllResources(always)) {
+                || !always.isEmpty() && !acceptOnlyAllResources(always)) {
             reportAllResources(context, owner, statement, always, findings);
             return;
         }
@@ -45,14 +45,14 @@ final class ResourceWildcards {
     }
 
     private static void reportAllResources(RuleContext context, WildcardMessages.Owner owner,
-            Statement statement, List<String> actions, Set<Finding> findings) {
-        if (IamWildcards.acceptOnlyAllResources(actions)) {
+            PolicyStatement statement, List<String> actions, Set<Finding> findings) {
+        if (acceptOnlyAllResources(actions)) {
             return;
         }
         for (Alternative resource : statement.elements(context.evaluator(), "Resource")) {
             Alternative where = statement.within(resource);
             if ("*".equals(resource.value().exactText()) && !builtIntoTemplate(statement, resource)
-                    && PolicyStatements.consistent(where.conditions())) {
+                    && PolicyStatement.consistent(where.conditions())) {
                 findings.add(context.finding(resource.node().span(), owner.logicalId(),
                         WildcardMessages.allResources(owner, actions, where)));
             }
@@ -60,13 +60,19 @@ final class ResourceWildcards {
     }
 
     /**
+     * Returns whether every one of {@code actions} accepts only {@code Resource: '*'}. Returns
+     * false when an action could not be evaluated, which the list gives as {@code null}.
+     */
+    static boolean acceptOnlyAllResources(List<String> actions) {
+        return !actions.isEmpty() && actions.stream().allMatch(IamActions::acceptsOnlyAllResources);
+    }
+
+    /**
      * Returns whether {@code resource} is a literal of a SAM policy template, such as the
      * {@code *} that VPCAccessPolicy grants, rather than a value the user passed to it. The user
      * cannot narrow such a resource, only replace the template.
      */
-    private static boolean builtIntoTemplate(Statement statement, Alternative resource) {
-        String sid = statement.node().getText("Sid");
-        return sid != null && sid.startsWith(PolicyDocument.SAM_POLICY_TEMPLATE_SID_PREFIX)
-                && resource.node() instanceof ScalarNode;
+    private static boolean builtIntoTemplate(PolicyStatement statement, Alternative resource) {
+        return statement.policyTemplate() != null && resource.node() instanceof ScalarNode;
     }
 }
