@@ -30,7 +30,7 @@ class ConfigScanTest {
               Reports:
                 Type: AWS::Serverless::Function
                 Properties:
-                  Runtime: python3.12
+                  Runtime: python3.14
                   Handler: app.handler
                   CodeUri: src/
                   Tracing: Active
@@ -53,7 +53,7 @@ class ConfigScanTest {
                 Reports:
                     Type: AWS::Serverless::Function
                     Properties:
-                        Runtime: python3.12
+                        Runtime: python3.14
                         Handler: app.handler
                         CodeUri: src/
                         Tracing: Active   # traced
@@ -191,7 +191,7 @@ class ConfigScanTest {
         Path baseline = folder.resolve("slens-baseline.json");
         scan(template.toString(), "--write-baseline", baseline.toString());
         int recorded = JSON.readTree(baseline.toFile()).path("findings").size();
-        Files.writeString(template, TEMPLATE.replace("Runtime: python3.12",
+        Files.writeString(template, TEMPLATE.replace("Runtime: python3.14",
                 "Runtime: python3.7"));
 
         CommandRun run = scan(template.toString(), "--baseline", baseline.toString());
