@@ -88,9 +88,10 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
                     + " the base folder that contains .git, else the base folder.")
     private Path sourceRoot;
 
-    @Option(names = "--today", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
+    @Option(names = {"--as-of", "--today"}, paramLabel = "YYYY-MM-DD",
+            converter = DateConverter.class,
             description = "Date that date-dependent checks, such as runtime end of support,"
-                    + " treat as today. Default: the current date.")
+                    + " treat as today; --today is the older name. Default: the current date.")
     private LocalDate today;
 
     @Mixin

@@ -30,7 +30,7 @@ class ConfigScanTest {
               Reports:
                 Type: AWS::Serverless::Function
                 Properties:
-                  Runtime: python3.12
+                  Runtime: python3.14
                   Handler: app.handler
                   CodeUri: src/
                   Tracing: Active
@@ -53,7 +53,7 @@ class ConfigScanTest {
                 Reports:
                     Type: AWS::Serverless::Function
                     Properties:
-                        Runtime: python3.12
+                        Runtime: python3.14
                         Handler: app.handler
                         CodeUri: src/
                         Tracing: Active   # traced
@@ -219,7 +219,8 @@ class ConfigScanTest {
         Path template = Files.writeString(folder.resolve("template.yaml"), TEMPLATE);
         Path baseline = folder.resolve("slens-baseline.json");
         scan(template.toString(), "--write-baseline", baseline.toString());
-        Files.writeString(template, TEMPLATE.replace("Runtime: python3.12",
+        int recorded = JSON.readTree(baseline.toFile()).path("findings").size();
+        Files.writeString(template, TEMPLATE.replace("Runtime: python3.14",
                 "Runtime: python3.7"));
 
         CommandRun run = scan(template.toString(), "--baseline", baseline.toString());

@@ -305,4 +305,30 @@ class ScanCommandTest {
         assertTrue(run.out().contains("Skipped 'cdk.out/manifest.json' because it is neither"),
                 run.describe());
     }
+
+    @Test
+    void asOf_datesRuntimeDeprecation() throws IOException {
+        Path template = temp.resolve("python312.yaml");
+        Files.writeString(template, """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Handler:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: app.handler
+                      Runtime: python3.12
+                      CodeUri: src/
+                """);
+
+        CommandRun before = CommandRun.of("scan", template.toString(), "--as-of", "2026-12-04");
+        CommandRun after = CommandRun.of("scan", template.toString(), "--as-of", "2028-11-01");
+        CommandRun olderName = CommandRun.of("scan", template.toString(), "--today",
+                "2028-11-01");
+
+        assertEquals(0, before.exitCode(), before.describe());
+        assertFalse(before.out().contains("SL1003"), before.describe());
+        assertEquals(4, after.exitCode(), after.describe());
+        assertTrue(after.out().contains("AWS deprecated on 2028-10-31"), after.describe());
+        assertEquals(4, olderName.exitCode(), olderName.describe());
+    }
 }

@@ -44,10 +44,10 @@ class UsageErrorHandlerTest {
     }
 
     @Test
-    void badToday_namesDateForm() {
-        CommandRun run = CommandRun.of("scan", "--today", "2024-13-01", FUNCTION);
+    void badAsOf_namesDateForm() {
+        CommandRun run = CommandRun.of("scan", "--as-of", "2024-13-01", FUNCTION);
 
-        assertUsageError(run, "error: invalid value for option '--today': '2024-13-01' is not a"
+        assertUsageError(run, "error: invalid value for option '--as-of': '2024-13-01' is not a"
                 + " date in the form YYYY-MM-DD", SCAN_HINT);
     }
 

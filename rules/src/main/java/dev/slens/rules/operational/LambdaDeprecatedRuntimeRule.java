@@ -19,7 +19,8 @@ import java.util.List;
         summary = "Lambda functions use a runtime that AWS still supports",
         severity = Severity.ERROR,
         pillar = Pillar.OPERATIONAL_EXCELLENCE,
-        resourceTypes = {"AWS::Lambda::Function", "AWS::Serverless::Function"},
+        resourceTypes = {"AWS::Lambda::Function", "AWS::Serverless::Function",
+                "AWS::Lambda::LayerVersion", "AWS::Serverless::LayerVersion"},
         since = "0.1.0",
         sourceUrl = "https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html",
         tags = {"lambda", "runtime", "deprecation"},
@@ -43,7 +44,34 @@ public final class LambdaDeprecatedRuntimeRule implements Rule {
                 }
             }
         }
+        for (String type : List.of("AWS::Lambda::LayerVersion", "AWS::Serverless::LayerVersion")) {
+            for (Resource layer : context.template().resourcesOfType(type)) {
+                checkLayer(context, layer, findings);
+            }
+        }
         return findings;
+    }
+
+    /**
+     * Notes each runtime in a layer's {@code CompatibleRuntimes} that is deprecated or near its
+     * deprecation. A layer keeps working for functions on other runtimes, so this stays a note.
+     */
+    private static void checkLayer(RuleContext context, Resource layer, List<Finding> findings) {
+        Node runtimes = layer.property("CompatibleRuntimes");
+        if (runtimes == null) {
+            return;
+        }
+        for (Alternative alternative : context.evaluator().elements(runtimes)) {
+            String id = alternative.value().exactText();
+            RuntimeSchedule schedule = id == null ? null : RuntimeCalendar.BUILT_IN.schedule(id);
+            if (schedule != null && schedule.severityOn(context.today()) != null) {
+                findings.add(context.finding(Severity.INFO, spanOf(runtimes, alternative),
+                        layer.logicalId(), "Layer '" + layer.logicalId() + "' lists '" + id
+                                + "' in CompatibleRuntimes" + alternative.qualifier() + ", which "
+                                + schedule.phaseOn(context.today()) + ". Build the layer for a"
+                                + " supported version and list that instead."));
+            }
+        }
     }
 
     private static void check(RuleContext context, Resource function, String id,
@@ -53,7 +81,7 @@ public final class LambdaDeprecatedRuntimeRule implements Rule {
                 + alternative.qualifier();
         RuntimeSchedule schedule = RuntimeCalendar.BUILT_IN.schedule(id);
         if (schedule == null) {
-            findings.add(context.finding(Severity.INFO, span, function.logicalId(), subject
+            findings.add(context.finding(Severity.WARNING, span, function.logicalId(), subject
                     + ", which is not in slens's runtime table (dated "
                     + RuntimeCalendar.BUILT_IN.gathered() + "). Check the name, or update slens"
                     + " if the runtime is newer than the table."));

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,11 @@ final class RuntimeCalendar {
     /** Returns the schedule of {@code runtime}, or {@code null} when the table lacks it. */
     RuntimeSchedule schedule(String runtime) {
         return schedules.get(runtime);
+    }
+
+    /** Returns every runtime of the table, in no particular order. */
+    Collection<RuntimeSchedule> schedules() {
+        return schedules.values();
     }
 
     /** Returns the day the table's dates were gathered. */
