@@ -2,10 +2,16 @@
 """Write generated templates with many functions, for timing scans of large input.
 
 Usage: bench/large-templates.py FOLDER [COUNT...]
+       bench/large-templates.py --resources FOLDER [COUNT...]
 
 For each COUNT (default 2500 5000 10000) it writes two files to FOLDER:
 sam-COUNT.yaml, SAM functions each with an SNS event, and
 cfn-COUNT.yaml, CloudFormation functions each with a log group named through Fn::Sub.
+Both have 2 * COUNT resources as written, since each function comes with its log group.
+
+With --resources, it writes resources-COUNT.yaml with COUNT resources as written: a SAM
+function with an SNS event, then its log group, repeated (COUNT must be even). The JMH
+benchmarks in bench/src generate the same template in Java (LargeTemplates.resources).
 Time them with: /usr/bin/time -f '%e s %M KB' bin/slens scan FOLDER/sam-2500.yaml
 """
 import pathlib
@@ -44,11 +50,21 @@ def cloudformation(count):
 
 
 def main():
-    if len(sys.argv) < 2:
+    args = sys.argv[1:]
+    by_resources = bool(args) and args[0] == "--resources"
+    if by_resources:
+        args = args[1:]
+    if not args:
         sys.exit(__doc__)
-    folder = pathlib.Path(sys.argv[1])
+    folder = pathlib.Path(args[0])
     folder.mkdir(parents=True, exist_ok=True)
-    counts = [int(c) for c in sys.argv[2:]] or [2500, 5000, 10000]
+    counts = [int(c) for c in args[1:]] or [2500, 5000, 10000]
+    if by_resources:
+        for count in counts:
+            if count % 2:
+                sys.exit(f"COUNT must be even, not {count}")
+            (folder / f"resources-{count}.yaml").write_text(sam(count // 2))
+        return
     for count in counts:
         (folder / f"sam-{count}.yaml").write_text(sam(count))
         (folder / f"cfn-{count}.yaml").write_text(cloudformation(count))

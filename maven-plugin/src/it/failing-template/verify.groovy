@@ -13,5 +13,16 @@ List ruleIds = run.results*.ruleId
 assert ruleIds.contains('SL1003')
 assert ruleIds.contains('SL1002')
 List uris = run.results*.locations.flatten()*.physicalLocation*.artifactLocation*.uri
-assert uris.unique() == ['template.yaml']
+assert uris.unique() == [uriPrefix(basedir) + 'template.yaml']
 assert new File(basedir, 'target/slens/slens.json').isFile()
+
+// SARIF URIs are relative to the repository that holds the project: the nearest folder with a
+// .git entry, which is this checkout when the tests run in one, or else the project folder.
+String uriPrefix(File project) {
+    File folder = project.canonicalFile
+    while (folder != null && !new File(folder, '.git').exists()) {
+        folder = folder.parentFile
+    }
+    return folder == null ? '' : folder.toPath().relativize(project.canonicalFile.toPath())
+            .toString().replace('\\', '/') + '/'
+}

@@ -32,14 +32,32 @@ public record AnalysisResult(List<Finding> findings, List<SourceFile> files,
                 || f.ruleId().equals("SL0003"));
     }
 
-    /** Returns whether some finding that is not suppressed is at or above {@code threshold}. */
+    /**
+     * Returns whether some finding that is neither suppressed nor in the baseline is at or above
+     * {@code threshold}.
+     */
     public boolean hasFindingsAtLeast(Severity threshold) {
-        return findings.stream().anyMatch(f -> !f.suppressed() && f.severity().atLeast(threshold));
+        return findings.stream().anyMatch(f -> !f.suppressed() && !f.inBaseline()
+                && f.severity().atLeast(threshold));
+    }
+
+    /** Returns the number of findings that the baseline the scan compared against has. */
+    public long baselineCount() {
+        return findings.stream().filter(Finding::inBaseline).count();
     }
 
     /** Returns the findings that no suppression covers, in report order. */
     public List<Finding> unsuppressedFindings() {
         return findings.stream().filter(f -> !f.suppressed()).toList();
+    }
+
+    /**
+     * Returns the findings that no suppression covers and that the baseline the scan compared
+     * against does not have, in report order. Without a baseline, these are the unsuppressed
+     * findings.
+     */
+    public List<Finding> newFindings() {
+        return findings.stream().filter(f -> !f.suppressed() && !f.inBaseline()).toList();
     }
 
     /** Returns the number of suppressed findings. */

@@ -4,18 +4,24 @@ import dev.slens.engine.Engine;
 import dev.slens.engine.FileCollector;
 import dev.slens.engine.RuleRegistry;
 import dev.slens.load.FormatDetector;
+import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
 import dev.slens.load.TemplateAssembler;
 import dev.slens.load.TemplateLoader;
+import dev.slens.model.MapNode;
 import dev.slens.model.SourceFile;
+import dev.slens.model.SourceSpan;
 import dev.slens.model.TemplateFormat;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Rule;
 import dev.slens.rule.RuleMetadata;
+import dev.slens.rule.Severity;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,15 +63,16 @@ public final class Analyzer {
 
     /** Analyzes every file under the configured paths. */
     public AnalysisResult analyze(AnalyzerConfig config) {
-        List<FileCollector.Candidate> candidates =
-                new FileCollector(config.baseDirectory()).collect(config.paths());
+        FileCollector collector = new FileCollector(config.baseDirectory(), config.excludes());
+        List<FileCollector.Candidate> candidates = collector.collect(config.paths());
         List<Rule> active = registry.rules().stream()
                 .filter(rule -> config.runs(rule.metadata())).toList();
         LOG.debug("Analyzing files: {}, rules: {}", candidates.size(), active.size());
-        Engine engine = new Engine(active, config.today(), config.ruleParameters());
+        Engine engine = new Engine(active, config.today(), config.ruleParameters(),
+                config.suppressionReasonRequired());
         TemplateLoader loader = new TemplateLoader(config.limits());
         List<FileOutcome> outcomes = runAll(candidates, config.threads(),
-                candidate -> analyzeOne(candidate, loader, engine));
+                candidate -> analyzeOne(candidate, loader, engine, config));
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -73,33 +80,115 @@ public final class Analyzer {
         for (FileOutcome outcome : outcomes) {
             if (outcome.analyzed()) {
                 files.add(outcome.file());
-                findings.addAll(outcome.findings());
+                outcome.findings().forEach(f -> findings.add(withSeverity(f, config)));
             } else {
                 skipped.add(outcome.file().displayPath());
             }
         }
         findings.sort(ORDER);
         List<RuleMetadata> rules = new ArrayList<>(EngineChecks.ALL);
-        active.forEach(rule -> rules.add(rule.metadata()));
+        active.forEach(rule -> rules.add(withSeverity(rule.metadata(), config)));
         return new AnalysisResult(findings, files, rules, skipped, Version.current());
     }
 
+    /** Applies the configured severity override of the finding's rule, if any. */
+    private static Finding withSeverity(Finding finding, AnalyzerConfig config) {
+        Severity override = config.severityOverrides().get(finding.ruleId());
+        return override == null ? finding : finding.withSeverity(override);
+    }
+
+    /** Returns {@code rule} with its default severity replaced by the configured override. */
+    private static RuleMetadata withSeverity(RuleMetadata rule, AnalyzerConfig config) {
+        Severity override = config.severityOverrides().get(rule.id());
+        return override == null ? rule : rule.withSeverity(override);
+    }
+
     private static FileOutcome analyzeOne(FileCollector.Candidate candidate, TemplateLoader loader,
-            Engine engine) {
+            Engine engine, AnalyzerConfig config) {
+        try {
+            return loadAndCheck(candidate, loader, engine, config);
+        } catch (OutOfMemoryError e) {
+            // The file's tree is unreachable once this frame unwinds, so the other files can
+            // still be analyzed in the memory this one needed.
+            SourceFile file = new SourceFile(candidate.path(), candidate.displayPath(), List.of());
+            return new FileOutcome(file, true, List.of(problem(file, SourceSpan.at(1, 1),
+                    "The file was not analyzed: the JVM ran out of memory (" + e.getMessage()
+                            + "). Raise the maximum heap with -Xmx.")));
+        }
+    }
+
+    private static FileOutcome loadAndCheck(FileCollector.Candidate candidate,
+            TemplateLoader loader, Engine engine, AnalyzerConfig config) {
+        if (isServerlessCode(candidate)) {
+            return serverlessCode(candidate);
+        }
         LoadResult loaded = loader.load(candidate.path(), candidate.displayPath());
         List<Finding> findings = new ArrayList<>(loaded.problems());
         TemplateFormat format = FormatDetector.detect(loaded.root());
         boolean parseFailed = loaded.root() == null && !loaded.problems().isEmpty();
+        if (format == TemplateFormat.SERVERLESS_FRAMEWORK) {
+            TemplateAssembler.Assembled assembled = TemplateAssembler.assembleServerless(
+                    loaded.file(), loaded.root(), config.serverless(), config.limits());
+            findings.addAll(assembled.problems());
+            return new FileOutcome(loaded.file(), true, engine.run(assembled.template(),
+                    findings));
+        }
         if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
+            if (loaded.root() == null && loaded.problems().isEmpty() && candidate.explicit()) {
+                // Only a file without any YAML or JSON node has neither a root nor a problem.
+                return new FileOutcome(loaded.file(), true, List.of(problem(loaded.file(),
+                        SourceSpan.at(1, 1), "The file cannot be parsed: it is empty or"
+                                + " contains only comments, so it has no template.")));
+            }
             // A broken file is reported when it looks like a template or was named directly.
-            boolean report = parseFailed
-                    && (candidate.explicit() || looksLikeTemplate(loaded.file()));
+            // Only a file that could not be read has no lines, and it may be a template.
+            boolean report = parseFailed && (candidate.explicit()
+                    || loaded.file().lines().isEmpty() || looksLikeTemplate(loaded.file()));
             return new FileOutcome(loaded.file(), report, report ? findings : List.of());
+        }
+        Finding tooLarge = tooManyResources(loaded.file(), loaded.root(), config.limits());
+        if (tooLarge != null) {
+            return new FileOutcome(loaded.file(), true, List.of(tooLarge));
         }
         TemplateAssembler.Assembled assembled =
                 TemplateAssembler.assemble(loaded.file(), loaded.root(), format);
         findings.addAll(assembled.problems());
         return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings));
+    }
+
+    /** Reports a Resources section past {@link LoadLimits#maxResources()}, else returns null. */
+    private static Finding tooManyResources(SourceFile file, MapNode root, LoadLimits limits) {
+        MapNode.Entry section = root.entry("Resources");
+        MapNode resources = section == null ? null : section.value().asMap();
+        if (resources == null || resources.entries().size() <= limits.maxResources()) {
+            return null;
+        }
+        return problem(file, section.keySpan(), "The template was not analyzed: Resources has "
+                + resources.entries().size() + " entries, more than the limit of "
+                + limits.maxResources() + ". CloudFormation accepts at most 500 resources in a"
+                + " stack, so split the template into nested stacks.");
+    }
+
+    private static Finding problem(SourceFile file, SourceSpan span, String message) {
+        return new Finding(EngineChecks.PARSE_ERROR.id(), EngineChecks.PARSE_ERROR.severity(),
+                message, file, span, null, List.of());
+    }
+
+    private static boolean isServerlessCode(FileCollector.Candidate candidate) {
+        Path name = candidate.path().getFileName();
+        return name != null && FileCollector.SERVERLESS_CODE_FILES.contains(
+                name.toString().toLowerCase(Locale.ROOT));
+    }
+
+    /** Reports a service file written in code, which slens reads no further. */
+    private static FileOutcome serverlessCode(FileCollector.Candidate candidate) {
+        SourceFile file = new SourceFile(candidate.path(), candidate.displayPath(), List.of());
+        RuleMetadata check = EngineChecks.SLS_UNSUPPORTED_FILE;
+        Finding finding = new Finding(check.id(), check.severity(), "This Serverless Framework"
+                + " service is written in code, which slens does not run, so it was not"
+                + " analyzed. Run 'serverless print' and analyze the YAML it prints.", file,
+                SourceSpan.at(1, 1), null, List.of());
+        return new FileOutcome(file, true, List.of(finding));
     }
 
     private static boolean looksLikeTemplate(SourceFile file) {

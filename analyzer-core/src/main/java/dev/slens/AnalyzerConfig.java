@@ -1,7 +1,10 @@
 package dev.slens;
 
+import dev.slens.engine.PathExcludes;
 import dev.slens.load.LoadLimits;
+import dev.slens.load.ServerlessOptions;
 import dev.slens.rule.RuleMetadata;
+import dev.slens.rule.Severity;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,16 +27,25 @@ import java.util.Set;
  * @param ruleParameters parameter values set for rules, keyed by rule ID, then parameter name
  * @param enabledRules IDs of rules switched on, including rules that are off by default
  * @param disabledRules IDs of rules switched off, which win over {@code enabledRules}
+ * @param severityOverrides the severity every finding of a rule gets, keyed by rule ID
+ * @param excludes the files that folder walks leave out
+ * @param suppressionReasonRequired whether a suppression in slens's own form needs a reason
+ *     to apply
+ * @param serverless the stage, region and environment Serverless Framework files are resolved
+ *     with
  */
 public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate today,
         LoadLimits limits, int threads, Map<String, Map<String, String>> ruleParameters,
-        Set<String> enabledRules, Set<String> disabledRules) {
+        Set<String> enabledRules, Set<String> disabledRules,
+        Map<String, Severity> severityOverrides, PathExcludes excludes,
+        boolean suppressionReasonRequired, ServerlessOptions serverless) {
 
     public AnalyzerConfig {
         paths = List.copyOf(paths);
         Objects.requireNonNull(baseDirectory, "baseDirectory");
         Objects.requireNonNull(today, "today");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(serverless, "serverless");
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -42,6 +54,8 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
         ruleParameters = Collections.unmodifiableMap(copy);
         enabledRules = Set.copyOf(enabledRules);
         disabledRules = Set.copyOf(disabledRules);
+        severityOverrides = Map.copyOf(severityOverrides);
+        Objects.requireNonNull(excludes, "excludes");
     }
 
     /**
@@ -69,6 +83,10 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
         private final Map<String, Map<String, String>> ruleParameters = new LinkedHashMap<>();
         private final Set<String> enabledRules = new LinkedHashSet<>();
         private final Set<String> disabledRules = new LinkedHashSet<>();
+        private final Map<String, Severity> severityOverrides = new LinkedHashMap<>();
+        private PathExcludes excludes = PathExcludes.NONE;
+        private boolean suppressionReasonRequired = true;
+        private ServerlessOptions serverless = ServerlessOptions.DEFAULT;
 
         public Builder path(Path path) {
             paths.add(path);
@@ -118,9 +136,47 @@ public record AnalyzerConfig(List<Path> paths, Path baseDirectory, LocalDate tod
             return this;
         }
 
+        public Builder serverless(ServerlessOptions options) {
+            this.serverless = options;
+            return this;
+        }
+
+        /**
+         * Switches the rule {@code ruleId} on or off, replacing what an earlier call of this
+         * method, {@link #enableRule} or {@link #disableRule} set for it. Later settings, such
+         * as command-line options after a configuration file, override earlier ones this way.
+         */
+        public Builder switchRule(String ruleId, boolean enabled) {
+            enabledRules.remove(ruleId);
+            disabledRules.remove(ruleId);
+            (enabled ? enabledRules : disabledRules).add(ruleId);
+            return this;
+        }
+
+        /** Gives every finding of rule {@code ruleId} the severity {@code severity}. */
+        public Builder severity(String ruleId, Severity severity) {
+            severityOverrides.put(ruleId, severity);
+            return this;
+        }
+
+        /** Sets the files that folder walks leave out. */
+        public Builder excludes(PathExcludes value) {
+            this.excludes = value;
+            return this;
+        }
+
+        /**
+         * Sets whether a suppression in slens's own form needs a reason to apply. Default: yes.
+         */
+        public Builder suppressionReasonRequired(boolean required) {
+            this.suppressionReasonRequired = required;
+            return this;
+        }
+
         public AnalyzerConfig build() {
             return new AnalyzerConfig(paths, baseDirectory, today, limits, threads,
-                    ruleParameters, enabledRules, disabledRules);
+                    ruleParameters, enabledRules, disabledRules, severityOverrides, excludes,
+                    suppressionReasonRequired, serverless);
         }
     }
 }

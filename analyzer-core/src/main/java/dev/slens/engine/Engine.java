@@ -39,13 +39,22 @@ public final class Engine {
      */
     public Engine(List<Rule> rules, LocalDate today,
             Map<String, Map<String, String>> ruleParameters) {
+        this(rules, today, ruleParameters, true);
+    }
+
+    /**
+     * Creates an engine whose rules read {@code ruleParameters}; {@code reasonRequired} says
+     * whether a suppression in slens's own form needs a reason to apply.
+     */
+    public Engine(List<Rule> rules, LocalDate today,
+            Map<String, Map<String, String>> ruleParameters, boolean reasonRequired) {
         this.rules = List.copyOf(rules);
         this.today = today;
         this.ruleParameters = Map.copyOf(ruleParameters);
         Map<String, RuleMetadata> metadata = new HashMap<>();
         EngineChecks.ALL.forEach(check -> metadata.put(check.id(), check));
         rules.forEach(rule -> metadata.put(rule.metadata().id(), rule.metadata()));
-        this.suppressions = new SuppressionFilter(metadata);
+        this.suppressions = new SuppressionFilter(metadata, reasonRequired);
     }
 
     /** Returns the findings of every rule on {@code template}, suppressed ones marked. */

@@ -13,18 +13,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Lists the files to analyze. Folders are walked without following links, skipping tool caches
- * and build output; only YAML, JSON and {@code .template} files are taken from folders, while a
- * regular file named directly is always taken. A named path that is neither a regular file nor a
- * folder, such as a named pipe, is rejected.
+ * and build output and what the configured {@link PathExcludes} leave out; only YAML, JSON and
+ * {@code .template} files are taken from folders, while a regular file named directly is always
+ * taken, even when an exclude pattern matches it. A named path that is neither a regular file nor
+ * a folder, such as a named pipe, is rejected. Links and special files met in folders are logged
+ * at INFO level, and entries that cannot be read at WARN level.
  */
 public final class FileCollector {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileCollector.class);
 
     private static final Set<String> SKIPPED_FOLDERS = Set.of("node_modules", ".git", ".aws-sam",
             ".serverless", ".idea", ".vscode", "target", "__pycache__", ".venv", "venv");
     private static final Set<String> EXTENSIONS = Set.of(".yaml", ".yml", ".json", ".template");
+    /**
+     * Serverless Framework service files written in code, which slens cannot read; they are
+     * collected so that the analysis reports them instead of passing over them silently.
+     */
+    public static final Set<String> SERVERLESS_CODE_FILES = Set.of("serverless.ts",
+            "serverless.js", "serverless.mjs", "serverless.cjs");
 
     /**
      * One file to analyze.
@@ -36,9 +48,16 @@ public final class FileCollector {
     public record Candidate(Path path, String displayPath, boolean explicit) { }
 
     private final Path baseDirectory;
+    private final PathExcludes excludes;
 
     public FileCollector(Path baseDirectory) {
+        this(baseDirectory, PathExcludes.NONE);
+    }
+
+    /** Creates a collector whose folder walks leave out what {@code excludes} matches. */
+    public FileCollector(Path baseDirectory, PathExcludes excludes) {
         this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
+        this.excludes = excludes;
     }
 
     /** Returns the files under {@code paths}, each once, in a stable order. */
@@ -47,7 +66,10 @@ public final class FileCollector {
         for (Path given : paths) {
             Path path = given.toAbsolutePath().normalize();
             if (!Files.exists(path)) {
-                throw new AnalyzerException("path not found: '" + given + "'");
+                throw new AnalyzerException(Files.isSymbolicLink(path)
+                        ? "symbolic link '" + given + "' leads to no file: its target is missing"
+                                + " or the links form a loop"
+                        : "path not found: '" + given + "'");
             }
             if (Files.isDirectory(path)) {
                 walk(path, found);
@@ -68,20 +90,30 @@ public final class FileCollector {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     boolean skip = !dir.equals(root)
-                            && SKIPPED_FOLDERS.contains(dir.getFileName().toString());
+                            && (SKIPPED_FOLDERS.contains(dir.getFileName().toString())
+                            || excludes.excludes(dir));
                     return skip ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                    if (attributes.isRegularFile() && hasTemplateExtension(file)) {
-                        files.add(file);
+                    if (attributes.isRegularFile()) {
+                        if (hasTemplateExtension(file) && !excludes.excludes(file)) {
+                            files.add(file);
+                        }
+                    } else if (attributes.isSymbolicLink()) {
+                        LOG.info("Skipped '{}': a symbolic link, which folder scans do not"
+                                + " follow; name its target to analyze it", display(file));
+                    } else {
+                        LOG.info("Skipped '{}': not a regular file or folder, such as a named"
+                                + " pipe, socket or device", display(file));
                     }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    LOG.warn("Skipped '{}': failed to read it: {}", display(file), e.toString());
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -97,7 +129,7 @@ public final class FileCollector {
 
     private static boolean hasTemplateExtension(Path file) {
         String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-        return EXTENSIONS.stream().anyMatch(name::endsWith);
+        return EXTENSIONS.stream().anyMatch(name::endsWith) || SERVERLESS_CODE_FILES.contains(name);
     }
 
     /**

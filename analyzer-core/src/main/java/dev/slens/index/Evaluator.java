@@ -3,6 +3,7 @@ package dev.slens.index;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
+import dev.slens.model.Nodes;
 import dev.slens.model.ScalarNode;
 import dev.slens.model.Template;
 import java.util.ArrayList;
@@ -119,6 +120,8 @@ public final class Evaluator {
             case "Fn::Join" -> substitutions.join(argument, node, inner);
             case "Fn::Select" -> selections.select(argument, node, inner);
             case "Fn::FindInMap" -> findInMap(argument, node, inner);
+            case Nodes.UNRESOLVED -> List.of(trail.of(new Value.Unknown(
+                    String.valueOf(argument.text())), node));
             case "Fn::GetAtt" -> List.of(trail.of(
                     new Value.Text("{{getatt:" + getAttName(argument) + "}}", false), node));
             default -> List.of(trail.of(new Value.Unknown(function + " is not evaluated"), node));

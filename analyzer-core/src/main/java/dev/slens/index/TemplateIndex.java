@@ -31,6 +31,8 @@ public final class TemplateIndex {
     private final IamIndex iam;
     private final Map<String, List<Invocation>> invocations = new HashMap<>();
     private final Map<String, List<Resource>> invokeConfigs = new HashMap<>();
+    private final Map<String, List<ApiIntegration>> apiIntegrations = new HashMap<>();
+    private final Map<Resource, EventSource> mappingSources = new HashMap<>();
 
     public TemplateIndex(Template template) {
         this.template = template;
@@ -39,6 +41,13 @@ public final class TemplateIndex {
         this.logGroups = new LogGroupResolver(template, evaluator);
         this.iam = new IamIndex(template, evaluator);
         new InvocationScanner(template, evaluator, functions, this::addInvocation).scan();
+        new ApiIntegrationScanner(template, evaluator, functions, (function, integration) ->
+                apiIntegrations.computeIfAbsent(function, k -> new ArrayList<>())
+                        .add(integration)).scan();
+        EventSourceResolver sources = new EventSourceResolver(template, evaluator);
+        for (Resource mapping : template.resourcesOfType("AWS::Lambda::EventSourceMapping")) {
+            mappingSources.put(mapping, sources.resolve(mapping));
+        }
         for (Resource config : template.resourcesOfType("AWS::Lambda::EventInvokeConfig")) {
             String function = functions.resolve(config.property("FunctionName"));
             if (function != null) {
@@ -68,6 +77,38 @@ public final class TemplateIndex {
     /** Returns how function {@code logicalId} is invoked, as far as the template shows. */
     public List<Invocation> invocations(String logicalId) {
         return invocations.getOrDefault(logicalId, List.of());
+    }
+
+    /**
+     * Returns the API Gateway methods, routes and SAM API events that call function
+     * {@code logicalId} and wait for it, in file order.
+     */
+    public List<ApiIntegration> apiIntegrations(String logicalId) {
+        return apiIntegrations.getOrDefault(logicalId, List.of());
+    }
+
+    /** Returns what an {@code AWS::Lambda::EventSourceMapping} of this template reads. */
+    public EventSource eventSource(Resource mapping) {
+        EventSource source = mappingSources.get(mapping);
+        return source != null ? source : new EventSource(EventSource.Kind.UNKNOWN, null);
+    }
+
+    /** Returns the event source mappings that read resource {@code logicalId}, in file order. */
+    public List<Resource> mappingsReading(String logicalId) {
+        List<Resource> mappings = new ArrayList<>();
+        for (Resource mapping : template.resourcesOfType("AWS::Lambda::EventSourceMapping")) {
+            Resource source = eventSource(mapping).resource();
+            if (source != null && source.logicalId().equals(logicalId)) {
+                mappings.add(mapping);
+            }
+        }
+        return mappings;
+    }
+
+    /** Returns the function resource of this template that {@code reference} denotes, or null. */
+    public Resource function(Node reference) {
+        String id = functions.resolve(reference);
+        return id == null ? null : template.resource(id);
     }
 
     /** Returns the {@code AWS::Lambda::EventInvokeConfig} resources of a function. */

@@ -1,25 +1,34 @@
 package dev.slens.load;
 
+import java.util.HashSet;
+import java.util.Set;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.parser.Parser;
 
 /**
  * Wraps SnakeYAML's parser to stop at the first event past a limit, with its line: a collection
- * nested deeper than {@link LoadLimits#maxDepth()}, or the start of a second document. SnakeYAML's
- * own checks report neither place, and its composer recurses once per level, so the depth must be
+ * nested deeper than {@link LoadLimits#maxDepth()}, an alias to a collection past
+ * {@link LoadLimits#maxAliases()}, or the start of a second document. SnakeYAML's own checks
+ * report none of these places, and its composer recurses once per level, so the depth must be
  * checked before it composes.
  */
 final class LimitedYamlParser implements Parser {
 
     private final Parser parser;
     private final int maxDepth;
+    private final int maxAliases;
     private final Utf16Columns columns;
+    private final Set<String> collectionAnchors = new HashSet<>();
     private int depth;
+    private int collectionAliases;
     private Event firstDocument;
 
-    LimitedYamlParser(Parser parser, int maxDepth, Utf16Columns columns) {
+    LimitedYamlParser(Parser parser, LoadLimits limits, Utf16Columns columns) {
         this.parser = parser;
-        this.maxDepth = maxDepth;
+        this.maxDepth = limits.maxDepth();
+        this.maxAliases = limits.maxAliases();
         this.columns = columns;
     }
 
@@ -37,6 +46,16 @@ final class LimitedYamlParser implements Parser {
     @Override
     public Event getEvent() {
         Event event = inspect(parser.getEvent());
+        if (event instanceof CollectionStartEvent start && start.getAnchor() != null) {
+            collectionAnchors.add(start.getAnchor());
+        } else if (event instanceof AliasEvent alias
+                && collectionAnchors.contains(alias.getAnchor())
+                && ++collectionAliases > maxAliases) {
+            // SnakeYAML's own count of these aliases fails without a line.
+            throw new LoadException("more than " + maxAliases + " aliases to mappings or lists;"
+                    + " write the repeated parts out or use fewer anchors",
+                    columns.at(event.getStartMark()));
+        }
         if (event.is(Event.ID.SequenceStart) || event.is(Event.ID.MappingStart)) {
             depth++;
             if (depth > maxDepth) {

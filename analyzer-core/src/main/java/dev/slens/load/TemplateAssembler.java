@@ -1,6 +1,7 @@
 package dev.slens.load;
 
 import dev.slens.internal.sam.SamExpander;
+import dev.slens.internal.serverless.ServerlessExpander;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
@@ -28,8 +29,14 @@ public final class TemplateAssembler {
     /** The template, and problems found while building it. */
     public record Assembled(Template template, List<Finding> problems) { }
 
-    /** Builds the template of {@code root}, whose format {@link FormatDetector} found. */
+    /**
+     * Builds the template of {@code root}, whose format {@link FormatDetector} found, resolving a
+     * Serverless Framework file with the default options and limits.
+     */
     public static Assembled assemble(SourceFile file, MapNode root, TemplateFormat format) {
+        if (format == TemplateFormat.SERVERLESS_FRAMEWORK) {
+            return assembleServerless(file, root, ServerlessOptions.DEFAULT, LoadLimits.DEFAULT);
+        }
         List<Finding> problems = new ArrayList<>();
         MapNode section = root.getMap("Resources");
         List<MapNode.Entry> entries = new ArrayList<>();
@@ -65,6 +72,23 @@ public final class TemplateAssembler {
         }
         MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
         return new Assembled(new Template(file, format, root, definitions, resources), problems);
+    }
+
+    /**
+     * Builds the template of a Serverless Framework file: resolves its variables with
+     * {@code options}, reading the files that {@code ${file()}} names within {@code limits}, and
+     * expands it into the resources the framework deploys. The template's root is the
+     * CloudFormation under {@code resources:}, against which intrinsic functions are evaluated.
+     */
+    public static Assembled assembleServerless(SourceFile file, MapNode root,
+            ServerlessOptions options, LoadLimits limits) {
+        List<Finding> problems = new ArrayList<>();
+        ServerlessExpander.Expanded expanded =
+                ServerlessExpander.expand(file, root, options, limits, problems);
+        MapNode section = expanded.cloudFormation();
+        Template template = new Template(file, TemplateFormat.SERVERLESS_FRAMEWORK, section,
+                section.getMap("Resources"), expanded.resources());
+        return new Assembled(template, problems);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.slens.load;
 
+import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.SourceFile;
@@ -27,6 +28,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
@@ -39,6 +41,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
 public final class TemplateLoader {
 
     private static final String[] LINE_BREAKS = {"\r\n", "\r"};
+    /** How much of a file over the size limit is kept to show its first lines. */
+    private static final int HEAD_BYTES = 64 * 1024;
 
     private final LoadLimits limits;
 
@@ -57,6 +61,15 @@ public final class TemplateLoader {
             bytes = read(path);
         } catch (LoadException e) {
             return failed(new SourceFile(path, displayPath, List.of()), e);
+        }
+        if (bytes.length > limits.maxFileBytes()) {
+            // The first lines still tell a caller whether the file looks like a template.
+            String head = new String(bytes, 0, Math.min(bytes.length, HEAD_BYTES),
+                    StandardCharsets.UTF_8);
+            return failed(new SourceFile(path, displayPath, splitLines(withoutBom(head))),
+                    new LoadException("file is " + size(path, bytes.length) + " bytes, more than"
+                            + " the limit of " + limits.maxFileBytes() + " bytes",
+                            SourceSpan.NONE));
         }
         String text;
         try {
@@ -101,7 +114,14 @@ public final class TemplateLoader {
             for (YamlTreeBuilder.Duplicate duplicate : duplicates) {
                 problems.add(duplicateKey(file, duplicate));
             }
-            return new LoadResult(file, root instanceof MapNode map ? map : null, problems);
+            if (root != null && !(root instanceof MapNode)) {
+                problems.add(0, parseError(file, new LoadException("the top level is "
+                        + (root instanceof ListNode ? "a list" : "a single value")
+                        + ", but a template is a mapping of sections such as Resources",
+                        root.span())));
+                return new LoadResult(file, null, problems, root);
+            }
+            return new LoadResult(file, (MapNode) root, problems, root);
         } catch (LoadException e) {
             problems.add(0, parseError(file, e));
             return new LoadResult(file, null, problems);
@@ -118,7 +138,7 @@ public final class TemplateLoader {
         options.setProcessComments(false);
         try {
             Parser parser = new LimitedYamlParser(
-                    new ParserImpl(new StreamReader(text), options), limits.maxDepth(), columns);
+                    new ParserImpl(new StreamReader(text), options), limits, columns);
             org.yaml.snakeyaml.nodes.Node document =
                     new Composer(parser, new Resolver(), options).getSingleNode();
             return document == null ? null : builder.build(document);
@@ -128,11 +148,35 @@ public final class TemplateLoader {
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
             String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
             throw new LoadException("invalid YAML: " + problem + context, span, e);
+        } catch (ReaderException e) {
+            throw new LoadException(String.format("invalid YAML: character U+%04X is not allowed"
+                    + " in YAML; remove it", e.getCodePoint()), codePointSpan(text,
+                    e.getPosition()), e);
         } catch (YAMLException e) {
             throw new LoadException("invalid YAML: " + e.getMessage(), SourceSpan.NONE, e);
         } catch (StackOverflowError e) {
             throw new LoadException("nesting is too deep to parse", SourceSpan.NONE);
         }
+    }
+
+    /** Returns the line and UTF-16 column of the code point at {@code position} in text. */
+    private static SourceSpan codePointSpan(String text, int position) {
+        int line = 1;
+        int column = 1;
+        int index = 0;
+        for (int seen = 0; seen < position && index < text.length(); seen++) {
+            int codePoint = text.codePointAt(index);
+            index += Character.charCount(codePoint);
+            boolean crlf = codePoint == '\r' && index < text.length()
+                    && text.charAt(index) == '\n';
+            if (codePoint == '\n' || codePoint == '\r' && !crlf) {
+                line++;
+                column = 1;
+            } else if (!crlf) {
+                column += Character.charCount(codePoint);
+            }
+        }
+        return SourceSpan.at(line, column);
     }
 
     private static String withoutBom(String text) {
@@ -141,16 +185,20 @@ public final class TemplateLoader {
 
     private byte[] read(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
+            // One byte past the limit shows load() that the file is too large.
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
                     limits.maxFileBytes() + 1));
-            if (bytes.length > limits.maxFileBytes()) {
-                throw new LoadException("file is " + Files.size(path) + " bytes, more than the"
-                        + " limit of " + limits.maxFileBytes() + " bytes", SourceSpan.NONE);
-            }
-            return bytes;
         } catch (IOException e) {
             throw new LoadException("failed to read the file: " + e.getMessage(), SourceSpan.NONE,
                     e);
+        }
+    }
+
+    private static long size(Path path, long fallback) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            return fallback;
         }
     }
 

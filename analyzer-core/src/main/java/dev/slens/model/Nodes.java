@@ -9,6 +9,13 @@ import java.util.List;
  */
 public final class Nodes {
 
+    /**
+     * The function name of a value the loader could not resolve, such as a Serverless Framework
+     * {@code ${ssm:...}} variable. Its argument is the reason; the intrinsic evaluator turns it
+     * into an unknown value, so it never causes a finding by itself.
+     */
+    public static final String UNRESOLVED = "Fn::Slens::Unresolved";
+
     private Nodes() {
     }
 
@@ -38,6 +45,31 @@ public final class Nodes {
             }
         }
         return new MapNode(entries, span);
+    }
+
+    /** Creates {@code {Fn::Slens::Unresolved: reason}}, a value known only at deployment. */
+    public static MapNode unresolved(String reason, SourceSpan span) {
+        return map(span, UNRESOLVED, text(reason, span));
+    }
+
+    /** Returns a copy of {@code node} in which every node and key has the span {@code span}. */
+    public static Node respan(Node node, SourceSpan span) {
+        if (node instanceof MapNode map) {
+            List<MapNode.Entry> entries = new ArrayList<>();
+            for (MapNode.Entry entry : map.entries()) {
+                entries.add(new MapNode.Entry(entry.key(), span, respan(entry.value(), span)));
+            }
+            return new MapNode(entries, span);
+        }
+        if (node instanceof ListNode list) {
+            List<Node> items = new ArrayList<>();
+            for (Node item : list.items()) {
+                items.add(respan(item, span));
+            }
+            return new ListNode(items, span);
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        return new ScalarNode(scalar.value(), scalar.kind(), span);
     }
 
     /** Creates a list. */

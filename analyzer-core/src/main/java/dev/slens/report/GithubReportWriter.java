@@ -19,7 +19,7 @@ public final class GithubReportWriter implements ReportWriter {
 
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
-        for (Finding finding : result.unsuppressedFindings()) {
+        for (Finding finding : result.newFindings()) {
             out.write(command(finding, result.rule(finding.ruleId())));
             out.write('\n');
         }

@@ -15,7 +15,7 @@ import java.io.Writer;
  * reads from a job's {@code artifacts:reports:codequality} file. GitLab uses only
  * {@code description}, {@code check_name}, {@code fingerprint}, {@code severity},
  * {@code location.path} and {@code location.lines.begin}. The fingerprint is the SARIF
- * {@code slens/v1} fingerprint, which does not change when lines elsewhere in the file move, so
+ * {@code slens/v2} fingerprint, which does not change when lines elsewhere in the file move, so
  * merge requests show only new and fixed issues.
  */
 public final class GitlabReportWriter implements ReportWriter {

@@ -1,30 +1,37 @@
 package dev.slens.report;
 
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /** The report formats, by the name users give on the command line. */
 public enum ReportFormat {
     /** One line a finding with the source line under it, for terminals and logs. */
-    TEXT(TextReportWriter::new),
+    TEXT(options -> new TextReportWriter()),
     /** SARIF 2.1.0, for GitHub code scanning and other dashboards. */
     SARIF(SarifReportWriter::new),
     /** slens's own versioned JSON schema, for scripts and other tools. */
-    JSON(JsonReportWriter::new),
+    JSON(options -> new JsonReportWriter()),
     /** GitHub Actions workflow commands, which annotate pull requests. */
-    GITHUB(GithubReportWriter::new),
+    GITHUB(options -> new GithubReportWriter()),
     /** A GitLab Code Quality report, which merge requests show. */
-    GITLAB(GitlabReportWriter::new),
+    GITLAB(options -> new GitlabReportWriter()),
     /** JUnit XML, one test case per rule and file, for CI systems that show test reports. */
-    JUNIT(JunitReportWriter::new);
+    JUNIT(options -> new JunitReportWriter()),
+    /** One self-contained HTML page with a summary, filters and the rules' advice. */
+    HTML(options -> new HtmlReportWriter());
 
-    private final Supplier<ReportWriter> factory;
+    private final Function<ReportOptions, ReportWriter> factory;
 
-    ReportFormat(Supplier<ReportWriter> factory) {
+    ReportFormat(Function<ReportOptions, ReportWriter> factory) {
         this.factory = factory;
     }
 
-    /** Creates a writer for this format. */
+    /** Creates a writer for this format that keeps every path as the scan displays it. */
     public ReportWriter writer() {
-        return factory.get();
+        return writer(ReportOptions.DEFAULT);
+    }
+
+    /** Creates a writer for this format with {@code options}. */
+    public ReportWriter writer(ReportOptions options) {
+        return factory.apply(options);
     }
 }

@@ -15,6 +15,9 @@ final class SarifRules {
     /** GitHub code scanning rejects a rule with more than 20 tags. */
     static final int MAX_TAGS = 20;
 
+    /** GitHub code scanning rejects a short or full description longer than this. */
+    static final int MAX_DESCRIPTION = 1024;
+
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private SarifRules() {
@@ -47,29 +50,47 @@ final class SarifRules {
         return severity == Severity.INFO ? "recommendation" : level(severity);
     }
 
-    /** Builds the descriptor of {@code rule}. */
+    /**
+     * Builds the descriptor of {@code rule}. The full description is the first paragraph of
+     * the rule's documentation under {@code Why}, and the help is the whole documentation, both
+     * taken from {@code rule-docs/<ID>.md} on the class path. A rule without that file, such as
+     * an engine check, gets its summary in both.
+     */
     static ObjectNode descriptor(RuleMetadata rule) {
         ObjectNode descriptor = NODES.objectNode();
         descriptor.put("id", rule.id());
         descriptor.put("name", rule.name());
         String summary = nonBlank(rule.summary(), rule.name());
         descriptor.putObject("shortDescription").put("text", summary);
-        // NOTE: RuleMetadata has no rationale yet, so the full description repeats the summary
-        // as a sentence. GitHub rejects a rule without a full description.
-        descriptor.putObject("fullDescription").put("text", sentence(summary));
-        ObjectNode help = descriptor.putObject("help");
+        RuleDocs docs = RuleDocs.load(rule.id());
+        String rationale = docs == null ? "" : MarkdownText.paragraph(docs.rationale());
+        descriptor.putObject("fullDescription").put("text", rationale.isEmpty()
+                ? sentence(summary) : truncate(rationale, MAX_DESCRIPTION));
         boolean hasUrl = rule.sourceUrl() != null && !rule.sourceUrl().isBlank();
+        String prose = docs == null ? sentence(summary)
+                : sentence(summary) + "\n\n" + docs.markdown();
+        ObjectNode help = descriptor.putObject("help");
+        help.put("text", MarkdownText.plain(prose)
+                + (hasUrl ? "\n\nReference: " + rule.sourceUrl() : ""));
+        help.put("markdown", prose + (hasUrl ? "\n\nReference: <" + rule.sourceUrl() + ">" : ""));
         if (hasUrl) {
-            help.put("text", sentence(summary) + " See " + rule.sourceUrl());
-            help.put("markdown", sentence(summary) + " See [the documentation]("
-                    + rule.sourceUrl() + ").");
             descriptor.put("helpUri", rule.sourceUrl());
-        } else {
-            help.put("text", sentence(summary));
         }
         descriptor.putObject("defaultConfiguration").put("level", level(rule.severity()));
         descriptor.set("properties", properties(rule));
         return descriptor;
+    }
+
+    /**
+     * Returns {@code text} cut after its last sentence that ends within {@code max} characters,
+     * or cut at {@code max - 1} characters with an ellipsis when no sentence ends in time.
+     */
+    static String truncate(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = text.lastIndexOf(". ", max - 1);
+        return end > 0 ? text.substring(0, end + 1) : text.substring(0, max - 1) + "\u2026";
     }
 
     private static ObjectNode properties(RuleMetadata rule) {

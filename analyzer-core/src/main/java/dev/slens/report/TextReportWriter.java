@@ -11,15 +11,15 @@ import java.util.Locale;
 
 /**
  * Writes {@code file:line:column: severity ID [LogicalId] message}, then the source line, for
- * each finding that is not suppressed. The suppressed findings follow under their own heading,
- * each with the line of its suppression and the reason given, and a closing count ends the
- * report.
+ * each finding that is neither suppressed nor in the baseline. The suppressed findings follow
+ * under their own heading, each with the line of its suppression and the reason given, and a
+ * closing count ends the report.
  */
 public final class TextReportWriter implements ReportWriter {
 
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
-        for (Finding finding : result.unsuppressedFindings()) {
+        for (Finding finding : result.newFindings()) {
             out.write(headline(finding));
             out.write('\n');
             String source = finding.file().line(finding.span().line());
@@ -71,7 +71,8 @@ public final class TextReportWriter implements ReportWriter {
     /**
      * Returns the closing count, naming each severity with the label the findings show. "info"
      * is a mass noun, so it keeps its form for any count. The severities count every finding,
-     * suppressed or not, and the number of suppressed ones follows the total when there are any.
+     * suppressed or not. The numbers of suppressed findings and of findings in the baseline
+     * follow the total when there are any.
      */
     static String summary(AnalysisResult result) {
         List<Finding> findings = result.findings();
@@ -83,6 +84,10 @@ public final class TextReportWriter implements ReportWriter {
         long suppressed = result.suppressedCount();
         if (suppressed > 0) {
             text.append(", ").append(suppressed).append(" suppressed");
+        }
+        long inBaseline = result.baselineCount();
+        if (inBaseline > 0) {
+            text.append(", ").append(inBaseline).append(" in the baseline");
         }
         text.append(" (")
                 .append(plural(errors, Severity.ERROR.label())).append(", ")

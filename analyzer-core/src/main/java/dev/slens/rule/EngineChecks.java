@@ -8,6 +8,8 @@ public final class EngineChecks {
     private static final String SINCE = "0.1.0";
     private static final String TEMPLATE_DOCS =
             "https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/template-formats.html";
+    private static final String VARIABLES_DOCS =
+            "https://www.serverless.com/framework/docs/providers/aws/guide/variables";
 
     /** A file that cannot be read or parsed. */
     public static final RuleMetadata PARSE_ERROR = engine("SL0001", "TemplateParseError",
@@ -33,9 +35,37 @@ public final class EngineChecks {
     public static final RuleMetadata UNUSED_SUPPRESSION = engine("SL0007", "UnusedSuppression",
             "Every suppression matches a finding", Severity.INFO);
 
+    /** A Serverless Framework variable that has no value and no fallback. */
+    public static final RuleMetadata SLS_UNRESOLVED_VARIABLE = serverless("SL0008",
+            "ServerlessUnresolvedVariable", "Serverless variables resolve to a value",
+            Severity.WARNING, VARIABLES_DOCS);
+    /** Serverless Framework variables that refer to each other in a loop. */
+    public static final RuleMetadata SLS_VARIABLE_CYCLE = serverless("SL0009",
+            "ServerlessVariableCycle", "Serverless variables do not refer to themselves",
+            Severity.ERROR, VARIABLES_DOCS);
+    /** A {@code ${file(...)}} variable whose path leaves the project folder. */
+    public static final RuleMetadata SLS_FILE_OUTSIDE_PROJECT = serverless("SL0010",
+            "ServerlessFileOutsideProject", "Serverless file variables stay in the project folder",
+            Severity.ERROR, VARIABLES_DOCS);
+    /** A key the Serverless Framework does not read, such as {@code provider.Runtime}. */
+    public static final RuleMetadata SLS_IGNORED_KEY = serverless("SL0011", "ServerlessIgnoredKey",
+            "Serverless settings use the keys the framework reads", Severity.WARNING,
+            "https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml");
+    /** A {@code serverless.ts} or {@code serverless.js} file, which slens cannot read. */
+    public static final RuleMetadata SLS_UNSUPPORTED_FILE = serverless("SL0012",
+            "ServerlessUnsupportedFile", "Serverless services are written in YAML or JSON",
+            Severity.WARNING,
+            "https://www.serverless.com/framework/docs/providers/aws/cli-reference/print");
+    /** A Serverless Framework service for another cloud than AWS, which is not analyzed. */
+    public static final RuleMetadata SLS_OTHER_PROVIDER = serverless("SL0013",
+            "ServerlessOtherProvider", "Serverless services deploy to AWS", Severity.INFO,
+            "https://www.serverless.com/framework/docs/providers");
+
     /** Every engine check, in ID order. */
     public static final List<RuleMetadata> ALL = List.of(PARSE_ERROR, UNSUPPORTED, RULE_FAILURE,
-            DUPLICATE_KEY, LENIENT_JSON, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION);
+            DUPLICATE_KEY, LENIENT_JSON, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION,
+            SLS_UNRESOLVED_VARIABLE, SLS_VARIABLE_CYCLE, SLS_FILE_OUTSIDE_PROJECT, SLS_IGNORED_KEY,
+            SLS_UNSUPPORTED_FILE, SLS_OTHER_PROVIDER);
 
     /** The checks whose findings no suppression can cover, because the analysis was incomplete. */
     public static final List<String> UNSUPPRESSIBLE = List.of(PARSE_ERROR.id(), RULE_FAILURE.id());
@@ -46,5 +76,11 @@ public final class EngineChecks {
     private static RuleMetadata engine(String id, String name, String summary, Severity severity) {
         return new RuleMetadata(id, name, summary, severity, Pillar.ENGINE, List.of(), SINCE,
                 TEMPLATE_DOCS, List.of("engine"), List.of(), true);
+    }
+
+    private static RuleMetadata serverless(String id, String name, String summary,
+            Severity severity, String url) {
+        return new RuleMetadata(id, name, summary, severity, Pillar.ENGINE, List.of(), SINCE,
+                url, List.of("engine", "serverless-framework"), List.of(), true);
     }
 }

@@ -17,9 +17,31 @@ import java.util.Objects;
  * @param related other places in {@code file} that explain the finding, such as the first copy
  *     of a duplicate key
  * @param suppression why the finding is suppressed, or {@code null} when it is not
+ * @param baselineState whether the finding is in the baseline the scan compared against, or
+ *     {@code null} when it compared against none
  */
 public record Finding(String ruleId, Severity severity, String message, SourceFile file,
-        SourceSpan span, String logicalId, List<Related> related, Suppression suppression) {
+        SourceSpan span, String logicalId, List<Related> related, Suppression suppression,
+        BaselineState baselineState) {
+
+    /** The state of a finding relative to a baseline, as SARIF's {@code baselineState}. */
+    public enum BaselineState {
+        /** The baseline does not have the finding. */
+        NEW("new"),
+        /** The baseline has the finding, so it does not fail the build. */
+        UNCHANGED("unchanged");
+
+        private final String sarifName;
+
+        BaselineState(String sarifName) {
+            this.sarifName = sarifName;
+        }
+
+        /** Returns the SARIF 2.1.0 name of the state, such as {@code unchanged}. */
+        public String sarifName() {
+            return sarifName;
+        }
+    }
 
     /**
      * A place that explains a finding.
@@ -47,7 +69,13 @@ public record Finding(String ruleId, Severity severity, String message, SourceFi
     /** Creates a finding that is not suppressed. */
     public Finding(String ruleId, Severity severity, String message, SourceFile file,
             SourceSpan span, String logicalId, List<Related> related) {
-        this(ruleId, severity, message, file, span, logicalId, related, null);
+        this(ruleId, severity, message, file, span, logicalId, related, null, null);
+    }
+
+    /** Creates a finding, suppressed when {@code suppression} is not null, without a baseline. */
+    public Finding(String ruleId, Severity severity, String message, SourceFile file,
+            SourceSpan span, String logicalId, List<Related> related, Suppression suppression) {
+        this(ruleId, severity, message, file, span, logicalId, related, suppression, null);
     }
 
     /** Returns whether a suppression covers this finding. */
@@ -55,9 +83,26 @@ public record Finding(String ruleId, Severity severity, String message, SourceFi
         return suppression != null;
     }
 
+    /** Returns whether the baseline the scan compared against has this finding. */
+    public boolean inBaseline() {
+        return baselineState == BaselineState.UNCHANGED;
+    }
+
     /** Returns a copy of this finding with {@code suppression}. */
     public Finding withSuppression(Suppression suppression) {
         return new Finding(ruleId, severity, message, file, span, logicalId, related,
-                suppression);
+                suppression, baselineState);
+    }
+
+    /** Returns a copy of this finding at {@code newSeverity}. */
+    public Finding withSeverity(Severity newSeverity) {
+        return new Finding(ruleId, newSeverity, message, file, span, logicalId, related,
+                suppression, baselineState);
+    }
+
+    /** Returns a copy of this finding with {@code state}. */
+    public Finding withBaselineState(BaselineState state) {
+        return new Finding(ruleId, severity, message, file, span, logicalId, related,
+                suppression, state);
     }
 }

@@ -44,6 +44,12 @@ public record RuleMetadata(String id, String name, String summary, Severity seve
         return parameters.stream().filter(p -> p.name().equals(parameterName)).findFirst();
     }
 
+    /** Returns a copy of this metadata whose default severity is {@code newSeverity}. */
+    public RuleMetadata withSeverity(Severity newSeverity) {
+        return new RuleMetadata(id, name, summary, newSeverity, pillar, resourceTypes, since,
+                sourceUrl, tags, aliases, enabledByDefault, parameters);
+    }
+
     /** Reads the {@link RuleInfo} annotation of {@code type}. */
     public static RuleMetadata of(Class<?> type) {
         RuleInfo info = type.getAnnotation(RuleInfo.class);

@@ -118,7 +118,7 @@ class TemplateLoaderTest {
     void fileOverSizeLimitFails() throws IOException {
         Path file = folder.resolve("big.yaml");
         Files.writeString(file, "Resources:\n" + "  # padding\n".repeat(20));
-        LoadLimits limits = new LoadLimits(64, 200, 2_000, 2_000_000);
+        LoadLimits limits = new LoadLimits(64, 200, 2_000, 2_000_000, 20_000);
 
         LoadResult result = new TemplateLoader(limits).load(file, "big.yaml");
 

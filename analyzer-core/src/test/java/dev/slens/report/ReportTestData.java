@@ -97,7 +97,9 @@ final class ReportTestData {
 
     static JsonNode sarif(AnalysisResult result) {
         try {
-            return new ObjectMapper().readTree(write(new SarifReportWriter(), result));
+            JsonNode log = new ObjectMapper().readTree(write(new SarifReportWriter(), result));
+            SarifSchemaCheck.assertValid(log);
+            return log;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

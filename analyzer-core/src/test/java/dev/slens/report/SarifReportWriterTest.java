@@ -194,7 +194,7 @@ class SarifReportWriterTest {
         assertEquals(1, bases.size());
         JsonNode srcRoot = bases.path(SarifResults.URI_BASE_ID);
         assertTrue(srcRoot.path("uri").isMissingNode(), srcRoot.toString());
-        assertTrue(srcRoot.at("/description/text").asText().contains("--base-dir"),
+        assertTrue(srcRoot.at("/description/text").asText().contains("--source-root"),
                 srcRoot.toString());
     }
 
@@ -243,7 +243,7 @@ class SarifReportWriterTest {
         String second = sarif(result(List.of(moved), List.of(after)))
                 .at("/runs/0/results/0/partialFingerprints").path(key).asText();
 
-        assertEquals("slens/v1", key);
+        assertEquals("slens/v2", key);
         assertTrue(first.matches("[0-9a-f]{64}:1"), first);
         assertEquals(first, second);
     }

@@ -10,23 +10,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import dev.slens.AnalysisResult;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -38,28 +28,12 @@ import org.junit.jupiter.api.Test;
  */
 class SarifSchemaValidationTest {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String URI_POINTER =
             "/runs/0/results/0/locations/0/physicalLocation/artifactLocation";
 
-    private static Schema schema;
-
     @BeforeAll
-    static void loadSchema() throws IOException {
-        Path file = sharedDirectory().resolve("schemas/sarif-2.1.0.json");
-        assumeTrue(Files.isRegularFile(file), "SARIF schema not found at " + file);
-        String text = Files.readString(file);
-        String id = MAPPER.readTree(text).path("id").asText();
-        SchemaRegistryConfig config = SchemaRegistryConfig.builder()
-                .formatAssertionsEnabled(true)
-                .build();
-        // The schema is served from memory under its own ID, and remote fetching is off, so
-        // validation never goes to the network.
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
-                builder -> builder.schemaRegistryConfig(config)
-                        .schemaLoader(loader -> loader.fetchRemoteResources(false))
-                        .schemas(Map.of(id, text)));
-        schema = registry.getSchema(SchemaLocation.of(id));
+    static void requireSchema() {
+        assumeTrue(SarifSchemaCheck.isAvailable(), "SARIF schema not found in slens.shared.dir");
     }
 
     @Test
@@ -119,17 +93,6 @@ class SarifSchemaValidationTest {
     }
 
     private static List<String> validate(JsonNode log) {
-        return schema.validate(log).stream().map(Object::toString).toList();
-    }
-
-    private static Path sharedDirectory() {
-        String configured = System.getProperty("slens.shared.dir");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        Path workingDirectory = Path.of("").toAbsolutePath();
-        Path root = Files.isDirectory(workingDirectory.resolve("analyzer-core"))
-                ? workingDirectory : workingDirectory.getParent();
-        return root.resolveSibling("shared");
+        return SarifSchemaCheck.errors(log);
     }
 }

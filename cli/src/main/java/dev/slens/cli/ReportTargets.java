@@ -5,6 +5,7 @@ import dev.slens.AnalyzerException;
 import dev.slens.model.SourceFile;
 import dev.slens.report.AtomicFileWriter;
 import dev.slens.report.ReportFormat;
+import dev.slens.report.ReportOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -134,11 +135,12 @@ final class ReportTargets {
      * {@link AtomicFileWriter}. When one file cannot be written, the reports after it are not
      * written either, and the ones before it stay written.
      */
-    void write(AnalysisResult result, PrintWriter stdout) throws WriteException {
+    void write(AnalysisResult result, ReportOptions options, PrintWriter stdout)
+            throws WriteException {
         for (Target target : targets) {
             if (target.file() == null) {
                 try {
-                    target.format().writer().write(result, stdout);
+                    target.format().writer(options).write(result, stdout);
                 } catch (IOException e) {
                     throw new IllegalStateException("writing to stdout failed", e);
                 }
@@ -146,7 +148,7 @@ final class ReportTargets {
             }
             try {
                 AtomicFileWriter.write(target.file(),
-                        out -> target.format().writer().write(result, out));
+                        out -> target.format().writer(options).write(result, out));
             } catch (IOException e) {
                 throw new WriteException(target.file(), e);
             }

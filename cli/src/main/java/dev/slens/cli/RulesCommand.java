@@ -51,7 +51,7 @@ public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
             converter = ListFormatValues.class, completionCandidates = ListFormatValues.class,
             description = "Output format, one of: ${COMPLETION-CANDIDATES}."
                     + " Default: ${DEFAULT-VALUE}. markdown prints the rule index that the"
-                    + " build writes to rules/target/rule-docs/index.md, without the engine's"
+                    + " repository keeps as docs/rules/index.md, without the engine's"
                     + " own checks, because they have no rule page to link to.")
     private ListFormat format;
 

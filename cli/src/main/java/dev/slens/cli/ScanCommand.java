@@ -4,9 +4,13 @@ import dev.slens.AnalysisResult;
 import dev.slens.Analyzer;
 import dev.slens.AnalyzerConfig;
 import dev.slens.AnalyzerException;
+import dev.slens.config.ConfigException;
+import dev.slens.config.ProjectConfig;
 import dev.slens.report.ReportFormat;
+import dev.slens.report.ReportOptions;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
+import dev.slens.rule.RuleMetadata;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -63,10 +68,11 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
                     + " left half-written.")
     private List<Path> outputs;
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "error",
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
             converter = FailOn.Values.class, completionCandidates = FailOn.Values.class,
             description = "Lowest severity that makes the scan exit with code 4, one of:"
-                    + " ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+                    + " ${COMPLETION-CANDIDATES}. Default: 'fail-on' in the configuration"
+                    + " file, else error.")
     private FailOn failOn;
 
     @Option(names = "--base-dir", paramLabel = "DIR",
@@ -74,10 +80,19 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
                     + " folder.")
     private Path baseDirectory;
 
+    @Option(names = "--source-root", paramLabel = "DIR",
+            description = "Folder that the file URIs of the SARIF report are relative to, as"
+                    + " GitHub code scanning expects. Default: the nearest folder at or above"
+                    + " the base folder that contains .git, else the base folder.")
+    private Path sourceRoot;
+
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", converter = DateConverter.class,
             description = "Date that date-dependent checks, such as runtime end of support,"
                     + " treat as today. Default: the current date.")
     private LocalDate today;
+
+    @Mixin
+    private ConfigOptions configOptions;
 
     @Mixin
     private LoggingOptions logging;
@@ -92,12 +107,20 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         PrintWriter err = spec.commandLine().getErr();
         try {
             ReportTargets reports = validate();
-            AnalysisResult result = Analyzer.withRegisteredRules().analyze(config());
+            Analyzer analyzer = Analyzer.withRegisteredRules();
+            List<RuleMetadata> rules = analyzer.registry().metadata();
+            ProjectConfig project = configOptions.load(paths.get(0), rules, log);
+            AnalysisResult result = analyzer.analyze(config(project, rules));
+            result = configOptions.applyBaseline(result, project, log);
             reports.checkNotAnalyzed(result.files());
-            reports.write(result, spec.commandLine().getOut());
+            reports.write(result, reportOptions(), spec.commandLine().getOut());
             printDiagnostics(result, reports, err);
             logProgress(log, result, reports, Duration.ofNanos(System.nanoTime() - started));
-            return exitCode(result, failOn).code();
+            return exitCode(result, effectiveFailOn(project)).code();
+        } catch (ConfigException e) {
+            e.problems().forEach(problem -> err.println("error: " + problem));
+            err.flush();
+            return ExitCode.USAGE.code();
         } catch (AnalyzerException e) {
             return CommandErrors.report(err, ExitCode.USAGE, e, true, logging.debug());
         } catch (ReportTargets.WriteException e) {
@@ -116,8 +139,9 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
                 ExitCode.OK, "No finding at or above --fail-on, and every file was analyzed.",
                 ExitCode.INTERNAL_ERROR, "Unexpected internal error, or the report could not be"
                         + " written.",
-                ExitCode.USAGE, "Usage or configuration error, such as an unknown option or a"
-                        + " missing path.",
+                ExitCode.USAGE, "Usage or configuration error, such as an unknown option, a"
+                        + " missing path, a mistake in the configuration file or an invalid"
+                        + " baseline.",
                 ExitCode.FINDINGS, "Findings at or above --fail-on.",
                 ExitCode.PROCESSING_ERRORS, "Finished, but some file could not be parsed or a"
                         + " rule failed on it (SL0001, SL0003). This code wins over 4 and"
@@ -139,6 +163,10 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
      */
     private ReportTargets validate() {
         for (Path path : paths) {
+            if (!Files.exists(path) && Files.isSymbolicLink(path)) {
+                throw new AnalyzerException("symbolic link '" + path + "' leads to no file: its"
+                        + " target is missing or the links form a loop");
+            }
             if (!Files.exists(path)) {
                 throw new AnalyzerException("path not found: '" + path + "' (resolved to '"
                         + path.toAbsolutePath().normalize() + "')");
@@ -147,13 +175,26 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         if (baseDirectory != null && !Files.isDirectory(baseDirectory)) {
             throw new AnalyzerException("base folder not found: '" + baseDirectory + "'");
         }
+        if (sourceRoot != null && !Files.isDirectory(sourceRoot)) {
+            throw new AnalyzerException("source root folder not found: '" + sourceRoot + "'");
+        }
         ReportTargets reports = ReportTargets.resolve(formats, outputs);
         reports.validateFiles();
         return reports;
     }
 
-    private AnalyzerConfig config() {
-        AnalyzerConfig.Builder builder = AnalyzerConfig.builder().paths(paths);
+    /** Returns {@code --fail-on} when given, else the configuration's, else {@code error}. */
+    private FailOn effectiveFailOn(ProjectConfig project) {
+        if (failOn != null) {
+            return failOn;
+        }
+        return project.failOn() == null ? FailOn.ERROR
+                : FailOn.valueOf(project.failOn().toUpperCase(Locale.ROOT));
+    }
+
+    private AnalyzerConfig config(ProjectConfig project, List<RuleMetadata> rules) {
+        AnalyzerConfig.Builder builder = project.applyTo(AnalyzerConfig.builder(), rules)
+                .paths(paths);
         if (baseDirectory != null) {
             builder.baseDirectory(baseDirectory);
         }
@@ -161,6 +202,19 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
             builder.today(today);
         }
         return builder.build();
+    }
+
+    /**
+     * Returns the folders that report paths are relative to. Without {@code --source-root}, the
+     * source root is the repository that holds the base folder, or the base folder itself.
+     */
+    private ReportOptions reportOptions() {
+        Path base = baseDirectory == null ? Path.of("") : baseDirectory;
+        Path root = sourceRoot;
+        if (root == null) {
+            root = ReportOptions.findRepositoryRoot(base);
+        }
+        return new ReportOptions(base, root == null ? base : root);
     }
 
     /**

@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
         modelTransformer = CommandDefaults.class,
         description = "Checks AWS SAM and CloudFormation templates against serverless best"
                 + " practices.",
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class},
+        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class,
+            ExpandCommand.class, InitCommand.class},
         footer = {"", "Run 'slens COMMAND --help' for the options and exit codes of a command."})
 public final class SlensCommand implements Runnable, ExitCodeHelp {
 
@@ -31,8 +32,8 @@ public final class SlensCommand implements Runnable, ExitCodeHelp {
     /** Rejects a call without a subcommand as a usage error. */
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "missing command: give 'scan', 'rules'"
-                + " or 'explain'");
+        throw new ParameterException(spec.commandLine(), "missing command: give 'scan', 'rules',"
+                + " 'explain', 'expand' or 'init'");
     }
 
     /** Prints the slens version and the Java runtime it runs on, for bug reports. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slens.fixtures.SarifSchema;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ class ScanReportsTest {
         assertTrue(run.out().contains("SL0004"), run.describe());
         assertTrue(run.out().endsWith("in 1 file.\n"), run.describe());
         assertEquals("2.1.0", readJson(sarif).get("version").asText());
+        SarifSchema.assertValid(readJson(sarif));
         assertEquals(1, readJson(json).get("schemaVersion").asInt());
         assertEquals("SL0004", readJson(gitlab).at("/0/check_name").asText());
         assertTrue(Files.readString(junit).startsWith("<?xml"), Files.readString(junit));
@@ -58,6 +60,7 @@ class ScanReportsTest {
         assertEquals(0, run.exitCode(), run.describe());
         assertEquals("", run.out());
         assertEquals("2.1.0", readJson(sarif).get("version").asText());
+        SarifSchema.assertValid(readJson(sarif));
         assertTrue(Files.readString(github).startsWith("::warning file="),
                 Files.readString(github));
     }
@@ -73,7 +76,23 @@ class ScanReportsTest {
         assertEquals(0, toFile.exitCode(), toFile.describe());
         assertEquals("", toFile.out());
         assertEquals(toStdout.out(), Files.readString(sarif, StandardCharsets.UTF_8));
+        SarifSchema.assertValid(toStdout.out());
         assertEquals(List.of(sarif), filesIn(temp));
+    }
+
+    @Test
+    void htmlFormat_writesSelfContainedPage() throws IOException {
+        Path html = temp.resolve("slens.html");
+
+        CommandRun run = CommandRun.of("scan", DUPLICATE_KEY, "--format", "html=" + html);
+
+        assertEquals(0, run.exitCode(), run.describe());
+        String page = Files.readString(html, StandardCharsets.UTF_8);
+        assertTrue(page.startsWith("<!DOCTYPE html>"), page);
+        assertTrue(page.contains("data-rule=\"SL0004\""), page);
+        assertTrue(page.contains("<h4>How to fix</h4>") || page.contains("Keys are unique"),
+                page);
+        assertTrue(page.endsWith("</html>\n"), page);
     }
 
     @Test
@@ -188,7 +207,9 @@ class ScanReportsTest {
         CommandRun run = CommandRun.of("scan", "--help");
 
         assertTrue(run.out().contains("-f, --format=FORMAT[=FILE]"), run.out());
-        assertTrue(run.out().contains("Repeat the option to"), run.out());
+        // Picocli wraps the description, so compare it with the line breaks as spaces.
+        assertTrue(run.out().replaceAll("\\s+", " ").contains("Repeat the option to"),
+                run.out());
     }
 
     private void assertUsageError(CommandRun run, String firstLine) {

@@ -31,7 +31,7 @@ class UsageErrorHandlerTest {
         CommandRun run = CommandRun.of("scan", "--format", "pdf", FUNCTION);
 
         assertUsageError(run, "error: invalid value for option '--format' (FORMAT[=FILE]):"
-                + " expected one of text, sarif, json, github, gitlab, junit but was 'pdf'",
+                + " expected one of text, sarif, json, github, gitlab, junit, html but was 'pdf'",
                 SCAN_HINT);
     }
 
@@ -71,7 +71,8 @@ class UsageErrorHandlerTest {
     void noCommand_hintsRootHelp() {
         CommandRun run = CommandRun.of();
 
-        assertUsageError(run, "error: missing command: give 'scan', 'rules' or 'explain'",
+        assertUsageError(run,
+                "error: missing command: give 'scan', 'rules', 'explain', 'expand' or 'init'",
                 "Try 'slens --help' for more information.");
     }
 

@@ -5,6 +5,7 @@ import dev.slens.Analyzer;
 import dev.slens.AnalyzerConfig;
 import dev.slens.AnalyzerException;
 import dev.slens.report.ReportFormat;
+import dev.slens.report.ReportOptions;
 import dev.slens.rule.Severity;
 import java.io.File;
 import java.io.IOException;
@@ -54,11 +55,11 @@ public class CheckMojo extends AbstractMojo {
     private String failOn;
 
     /**
-     * Report formats, any of {@code sarif}, {@code json}, {@code github}, {@code gitlab},
-     * {@code junit} and {@code text}. Each is written to its own file in
+     * Report formats, any of {@code sarif}, {@code html}, {@code json}, {@code github},
+     * {@code gitlab}, {@code junit} and {@code text}. Each is written to its own file in
      * {@code outputDirectory}, such as {@code slens.sarif}.
      */
-    @Parameter(property = "slens.formats", defaultValue = "sarif")
+    @Parameter(property = "slens.formats", defaultValue = "sarif,html")
     private List<String> formats;
 
     /** Folder that the reports are written to. */
@@ -121,7 +122,10 @@ public class CheckMojo extends AbstractMojo {
                     + outputDirectory + "' is a file, not a folder; set it to a folder");
         }
         try {
-            return ReportFiles.write(result, reportFormats, outputDirectory.toPath());
+            Path base = baseDirectory.toPath();
+            Path repository = ReportOptions.findRepositoryRoot(base);
+            ReportOptions options = new ReportOptions(base, repository == null ? base : repository);
+            return ReportFiles.write(result, reportFormats, outputDirectory.toPath(), options);
         } catch (IOException e) {
             throw new MojoExecutionException("Failed to write the slens reports to '"
                     + outputDirectory + "': " + e, e);
@@ -167,7 +171,8 @@ public class CheckMojo extends AbstractMojo {
     }
 
     private Set<ReportFormat> parseFormats() throws MojoExecutionException {
-        List<String> names = formats == null || formats.isEmpty() ? List.of("sarif") : formats;
+        List<String> names = formats == null || formats.isEmpty()
+                ? List.of("sarif", "html") : formats;
         try {
             return ReportFiles.formatsNamed(names);
         } catch (IllegalArgumentException e) {

@@ -39,8 +39,10 @@ final class FindingSummary {
                 .collect(Collectors.joining(", "));
         String reportList = reports.stream().map(Path::toString)
                 .collect(Collectors.joining(", "));
-        String suppressed = result.suppressedCount() == 0
-                ? "" : ", " + result.suppressedCount() + " suppressed";
+        String suppressed = (result.suppressedCount() == 0
+                ? "" : ", " + result.suppressedCount() + " suppressed")
+                + (result.baselineCount() == 0
+                ? "" : ", " + result.baselineCount() + " in the baseline");
         return "slens: " + plural(result.files().size(), "file") + " analyzed, "
                 + plural(result.findings().size(), "finding") + suppressed + " (" + bySeverity
                 + "), " + result.skipped().size() + " skipped; reports: "
@@ -49,7 +51,7 @@ final class FindingSummary {
 
     /** Returns the failure message naming the worst findings at or above {@code threshold}. */
     static String failure(AnalysisResult result, Severity threshold) {
-        List<Finding> failing = result.unsuppressedFindings().stream()
+        List<Finding> failing = result.newFindings().stream()
                 .filter(finding -> finding.severity().atLeast(threshold))
                 .sorted(WORST_FIRST)
                 .toList();

@@ -3,6 +3,7 @@ package dev.slens.maven;
 import dev.slens.AnalysisResult;
 import dev.slens.report.AtomicFileWriter;
 import dev.slens.report.ReportFormat;
+import dev.slens.report.ReportOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ final class ReportFiles {
             case GITHUB -> "slens-github.txt";
             case GITLAB -> "slens-gitlab.json";
             case JUNIT -> "slens-junit.xml";
+            case HTML -> "slens.html";
         };
     }
 
@@ -76,18 +78,22 @@ final class ReportFiles {
     /** Writes a report in each format to {@code directory} and returns the files written. */
     static List<Path> write(AnalysisResult result, Set<ReportFormat> formats, Path directory)
             throws IOException {
+        return write(result, formats, directory, ReportOptions.DEFAULT);
+    }
+
+    /**
+     * Writes a report in each format to {@code directory} with {@code options} and returns the
+     * files written.
+     */
+    static List<Path> write(AnalysisResult result, Set<ReportFormat> formats, Path directory,
+            ReportOptions options) throws IOException {
         Files.createDirectories(directory);
         List<Path> written = new ArrayList<>();
         for (ReportFormat format : formats) {
             Path target = directory.resolve(fileName(format));
-            writeAtomically(target, result, format);
+            AtomicFileWriter.write(target, out -> format.writer(options).write(result, out));
             written.add(target);
         }
         return written;
-    }
-
-    private static void writeAtomically(Path target, AnalysisResult result, ReportFormat format)
-            throws IOException {
-        AtomicFileWriter.write(target, out -> format.writer().write(result, out));
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slens.AnalysisResult;
 import dev.slens.Analyzer;
 import dev.slens.AnalyzerConfig;
+import dev.slens.fixtures.SarifSchema;
 import dev.slens.report.ReportFormat;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,6 +51,7 @@ class ReportFilesTest {
         ReportFiles.write(emptyResult(), EnumSet.of(ReportFormat.SARIF), output);
 
         assertTrue(Files.readString(sarif).contains("\"version\""), Files.readString(sarif));
+        SarifSchema.assertValid(Files.readString(sarif));
     }
 
     @Test
@@ -64,7 +66,7 @@ class ReportFilesTest {
 
     @Test
     void formatNames_listsEveryFormat() {
-        assertEquals("text, sarif, json, github, gitlab, junit", ReportFiles.formatNames());
+        assertEquals("text, sarif, json, github, gitlab, junit, html", ReportFiles.formatNames());
     }
 
     private AnalysisResult emptyResult() {

@@ -12,8 +12,14 @@ import dev.slens.AnalyzerConfig;
 import dev.slens.fixtures.Fixture;
 import dev.slens.fixtures.Fixtures;
 import dev.slens.rule.Finding;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,6 +34,9 @@ class RuleFixturesTest {
 
     /** The date runtime checks count as today in fixtures, so results do not age. */
     static final LocalDate FIXTURE_DATE = LocalDate.of(2026, 12, 4);
+
+    private static final Pattern PARAMETER =
+            Pattern.compile("#\\s*parameter:\\s*([A-Za-z][A-Za-z0-9]*)\\s*=(.*)$");
 
     private static final Analyzer ANALYZER = Analyzer.withRegisteredRules();
 
@@ -74,14 +83,30 @@ class RuleFixturesTest {
                 .toList();
     }
 
+    /**
+     * Analyzes a fixture with its own rule switched on, so that rules that are off by default
+     * are tested too, and with the rule parameters that {@code # parameter: name=value} lines
+     * of the fixture set.
+     */
     private static AnalysisResult analyze(Fixture fixture) {
-        AnalyzerConfig config = AnalyzerConfig.builder()
+        AnalyzerConfig.Builder config = AnalyzerConfig.builder()
                 .path(fixture.path())
                 .baseDirectory(fixture.path().getParent())
                 .today(FIXTURE_DATE)
                 .threads(1)
-                .build();
-        return ANALYZER.analyze(config);
+                .enableRule(fixture.ruleId());
+        try {
+            for (String line : Files.readAllLines(fixture.path(), StandardCharsets.UTF_8)) {
+                Matcher parameter = PARAMETER.matcher(line);
+                if (parameter.find()) {
+                    config.ruleParameter(fixture.ruleId(), parameter.group(1),
+                            parameter.group(2).strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to read " + fixture.path(), e);
+        }
+        return ANALYZER.analyze(config.build());
     }
 
     private static String describe(Fixture fixture) {

@@ -22,7 +22,9 @@ record DeclaredSuppression(Form form, String scope, String checkId, String reaso
         /** {@code cfn-lint: config: ignore_checks: [ID]}. */
         CFN_LINT("cfn-lint"),
         /** {@code cfn_nag: rules_to_suppress: [{id, reason}]}. */
-        CFN_NAG("cfn_nag");
+        CFN_NAG("cfn_nag"),
+        /** A {@code # checkov:skip=ID:reason} comment in or above the resource. */
+        CHECKOV("checkov");
 
         private final String toolName;
 
@@ -35,8 +37,8 @@ record DeclaredSuppression(Form form, String scope, String checkId, String reaso
         }
     }
 
-    /** Returns whether slens requires a reason here and none is given. */
-    boolean lacksRequiredReason() {
+    /** Returns whether this is in slens's own form, which may require a reason, without one. */
+    boolean lacksReason() {
         return form == Form.SLENS && (reason == null || reason.isBlank());
     }
 

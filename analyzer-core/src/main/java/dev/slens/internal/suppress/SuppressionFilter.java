@@ -26,10 +26,21 @@ import java.util.Set;
 public final class SuppressionFilter {
 
     private final Map<String, RuleMetadata> rules;
+    private final boolean reasonRequired;
 
     /** Creates a filter that resolves aliases through {@code rules}, keyed by rule ID. */
     public SuppressionFilter(Map<String, RuleMetadata> rules) {
+        this(rules, true);
+    }
+
+    /**
+     * Creates a filter that resolves aliases through {@code rules}, keyed by rule ID.
+     * {@code reasonRequired} says whether a suppression in slens's own form needs a reason to
+     * apply; other tools' forms never do, because teams bring them from those tools as written.
+     */
+    public SuppressionFilter(Map<String, RuleMetadata> rules, boolean reasonRequired) {
         this.rules = Map.copyOf(rules);
+        this.reasonRequired = reasonRequired;
     }
 
     /**
@@ -42,7 +53,7 @@ public final class SuppressionFilter {
             return findings;
         }
         List<DeclaredSuppression> applicable = declared.stream()
-                .filter(d -> !d.lacksRequiredReason()).toList();
+                .filter(d -> !lacksRequiredReason(d)).toList();
         Set<DeclaredSuppression> used = new HashSet<>();
 
         List<Finding> out = new ArrayList<>();
@@ -51,7 +62,7 @@ public final class SuppressionFilter {
         }
 
         for (DeclaredSuppression suppression : declared) {
-            if (suppression.lacksRequiredReason()) {
+            if (lacksRequiredReason(suppression)) {
                 out.add(finding(template, EngineChecks.SUPPRESSION_WITHOUT_REASON, suppression,
                         "The suppression of '" + suppression.checkId() + "' "
                         + suppression.place() + " has no reason, so it is not applied; add"
@@ -62,6 +73,10 @@ public final class SuppressionFilter {
             }
         }
         return out;
+    }
+
+    private boolean lacksRequiredReason(DeclaredSuppression suppression) {
+        return reasonRequired && suppression.lacksReason();
     }
 
     private Finding suppress(Template template, Finding finding,

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Reads the suppressions from the {@code Metadata} of each resource and from the template's
- * top-level {@code Metadata}, in the tree as written. Entries without an ID are skipped.
+ * top-level {@code Metadata}, in the tree as written, then checkov's comments. Entries without
+ * an ID are skipped.
  */
 final class SuppressionReader {
 
@@ -34,6 +35,7 @@ final class SuppressionReader {
             }
         }
         readMetadata(root.getMap("Metadata"), null, declared);
+        CheckovComments.read(template, declared);
         return declared;
     }
 

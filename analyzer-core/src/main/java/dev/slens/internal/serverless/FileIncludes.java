@@ -1,0 +1,83 @@
+package dev.slens.internal.serverless;
+
+import dev.slens.load.LoadLimits;
+import dev.slens.load.LoadResult;
+import dev.slens.load.TemplateLoader;
+import dev.slens.model.Node;
+import dev.slens.rule.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads the files that {@code ${file(...)}} variables name, each once, with the same limits as
+ * templates. Only paths inside the project folder, the folder of the service file, are read.
+ */
+final class FileIncludes {
+
+    /** The content of one included file, or why it has none. */
+    sealed interface Included {
+        /** The parsed root of the file. */
+        record Parsed(Node root) implements Included { }
+
+        /** The file does not exist. */
+        record Absent() implements Included { }
+
+        /** The path leaves the project folder, so the file was not read. */
+        record Outside(Path path) implements Included { }
+
+        /** The file exists but slens does not read it, for the given {@code reason}. */
+        record Unreadable(String reason, boolean known) implements Included { }
+    }
+
+    private final Path projectFolder;
+    private final TemplateLoader loader;
+    private final Map<Path, Included> cache = new HashMap<>();
+
+    FileIncludes(Path projectFolder, LoadLimits limits) {
+        this.projectFolder = projectFolder.toAbsolutePath().normalize();
+        this.loader = new TemplateLoader(limits);
+    }
+
+    Path projectFolder() {
+        return projectFolder;
+    }
+
+    /** Returns the content of {@code relativePath}, resolved against the project folder. */
+    Included read(String relativePath) {
+        Path target = projectFolder.resolve(relativePath).normalize();
+        if (!target.startsWith(projectFolder)) {
+            return new Included.Outside(target);
+        }
+        return cache.computeIfAbsent(target, this::load);
+    }
+
+    private Included load(Path target) {
+        if (!Files.exists(target)) {
+            return new Included.Absent();
+        }
+        try {
+            // A link inside the folder may point outside it.
+            if (!target.toRealPath().startsWith(projectFolder.toRealPath())) {
+                return new Included.Outside(target.toRealPath());
+            }
+        } catch (IOException e) {
+            return new Included.Unreadable("it cannot be read: " + e.getMessage(), true);
+        }
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!(name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json"))) {
+            return new Included.Unreadable("slens reads only YAML and JSON files, and does not"
+                    + " run JavaScript", false);
+        }
+        LoadResult result = loader.load(target, projectFolder.relativize(target).toString());
+        if (result.document() == null) {
+            String problem = result.problems().stream().findFirst().map(Finding::message)
+                    .orElse("the file is empty");
+            return new Included.Unreadable(problem, true);
+        }
+        return new Included.Parsed(result.document());
+    }
+}

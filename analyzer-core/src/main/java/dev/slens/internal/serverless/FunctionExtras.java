@@ -1,0 +1,132 @@
+package dev.slens.internal.serverless;
+
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.Nodes;
+import dev.slens.model.SourceSpan;
+
+/**
+ * Expands the function settings that become resources of their own: {@code destinations} and
+ * the retry settings into {@code <Function>LambdaEvConf}, {@code provisionedConcurrency} into
+ * an alias, and {@code url} into a function URL with its permission.
+ */
+final class FunctionExtras {
+
+    private final ServiceModel model;
+    private final RoleBuilder roles;
+    private final String name;
+    private final String normalized;
+    private final SourceSpan at;
+    private final MapNode function;
+
+    FunctionExtras(ServiceModel model, RoleBuilder roles, String name, SourceSpan at,
+            MapNode function) {
+        this.model = model;
+        this.roles = roles;
+        this.name = name;
+        this.normalized = Naming.function(name);
+        this.at = at;
+        this.function = function;
+    }
+
+    void expand() {
+        invokeConfig();
+        provisionedConcurrency();
+        url();
+    }
+
+    private void invokeConfig() {
+        MapNode.Entry entry = ServiceModel.entry(function, "destinations");
+        MapNode destinations = entry == null ? null : entry.value().asMap();
+        Node maxAge = first(ServiceModel.value(function, "maximumEventAge"),
+                destinations == null ? null : destinations.get("maximumEventAge"));
+        Node retries = first(ServiceModel.value(function, "maximumRetryAttempts"),
+                destinations == null ? null : destinations.get("maximumRetryAttempts"));
+        if (destinations == null && maxAge == null && retries == null) {
+            return;
+        }
+        SourceSpan span = entry != null ? entry.keySpan() : at;
+        MapNode.Entry success = destinations == null ? null : destinations.entry("onSuccess");
+        MapNode.Entry failure = destinations == null ? null : destinations.entry("onFailure");
+        MapNode config = Nodes.map(span,
+                "OnSuccess", destination(success),
+                "OnFailure", destination(failure));
+        model.add(normalized + "LambdaEvConf", "AWS::Lambda::EventInvokeConfig", Nodes.map(span,
+                "FunctionName", Nodes.ref(Naming.lambda(name), span),
+                "DestinationConfig", config.size() == 0 ? null : config,
+                "Qualifier", Nodes.text("$LATEST", span),
+                "MaximumEventAgeInSeconds", maxAge,
+                "MaximumRetryAttempts", retries), span, name);
+    }
+
+    /**
+     * Returns {@code {Destination: arn}} for a destination written as an ARN, as
+     * {@code {type, arn}}, or as the name of another function of the service.
+     */
+    private Node destination(MapNode.Entry entry) {
+        if (entry == null || ServiceModel.isNull(entry.value())) {
+            return null;
+        }
+        Node value = entry.value();
+        if (value.asMap() != null && value.intrinsicName() == null) {
+            value = value.asMap().get("arn");
+        }
+        if (value == null) {
+            return null;
+        }
+        String text = value.text();
+        Node arn = value;
+        if (text != null && !text.startsWith("arn:")) {
+            MapNode functions = model.root().getMap("functions");
+            arn = functions != null && functions.has(text)
+                    ? ServiceModel.functionArn(text, value.span()) : value;
+        }
+        String action = text != null && text.contains(":sqs:") ? "sqs:SendMessage"
+                : text != null && text.contains(":sns:") ? "sns:Publish"
+                : text != null && text.contains(":events:") ? "events:PutEvents"
+                : "lambda:InvokeFunction";
+        roles.addStatement(name, RoleBuilder.statement(entry.keySpan(), action, arn));
+        return Nodes.map(entry.keySpan(), "Destination", arn);
+    }
+
+    private void provisionedConcurrency() {
+        MapNode.Entry entry = ServiceModel.entry(function, "provisionedConcurrency");
+        if (entry == null || ServiceModel.isNull(entry.value())) {
+            return;
+        }
+        SourceSpan span = entry.keySpan();
+        model.add(normalized + "ProvConcLambdaAlias", "AWS::Lambda::Alias", Nodes.map(span,
+                "FunctionName", Nodes.ref(Naming.lambda(name), span),
+                "FunctionVersion", Nodes.getAtt(Naming.lambda(name), "Version", span),
+                "Name", Nodes.text("provisioned", span),
+                "ProvisionedConcurrencyConfig", Nodes.map(span,
+                        "ProvisionedConcurrentExecutions", entry.value())), span, name);
+    }
+
+    private void url() {
+        MapNode.Entry entry = ServiceModel.entry(function, "url");
+        if (entry == null || "false".equals(entry.value().text())) {
+            return;
+        }
+        SourceSpan span = entry.keySpan();
+        MapNode settings = entry.value().asMap();
+        String authorizer = settings == null ? null : ServiceModel.text(settings.get("authorizer"));
+        boolean iam = "aws_iam".equals(authorizer);
+        model.add(normalized + "LambdaFunctionUrl", "AWS::Lambda::Url", Nodes.map(span,
+                "AuthType", Nodes.text(iam ? "AWS_IAM" : "NONE", span),
+                "TargetFunctionArn", ServiceModel.functionArn(name, span),
+                "InvokeMode", settings == null ? null : settings.get("invokeMode")), span, name);
+        if (!iam) {
+            model.add(normalized + "LambdaPermissionFnUrl", "AWS::Lambda::Permission",
+                    Nodes.map(span,
+                            "FunctionName", ServiceModel.functionArn(name, span),
+                            "Action", Nodes.text("lambda:InvokeFunctionUrl", span),
+                            "Principal", Nodes.text("*", span),
+                            "FunctionUrlAuthType", Nodes.text("NONE", span)), span, name);
+        }
+    }
+
+    private static Node first(Node a, Node b) {
+        return a != null ? a : b;
+    }
+}

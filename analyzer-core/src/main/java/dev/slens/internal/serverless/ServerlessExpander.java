@@ -1,0 +1,153 @@
+package dev.slens.internal.serverless;
+
+import dev.slens.load.LoadLimits;
+import dev.slens.load.ServerlessOptions;
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.Nodes;
+import dev.slens.model.Resource;
+import dev.slens.model.SourceFile;
+import dev.slens.model.SourceSpan;
+import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Finding;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Turns a Serverless Framework service file into the CloudFormation resources the framework
+ * deploys: resolves its variables, expands its functions, events, roles and APIs with the
+ * framework's logical IDs and defaults, and adds the raw CloudFormation under
+ * {@code resources:}. Only {@code provider.name: aws} is expanded.
+ */
+public final class ServerlessExpander {
+
+    private ServerlessExpander() {
+    }
+
+    /**
+     * The outcome of expanding one service file.
+     *
+     * @param resolved the service file with its variables resolved
+     * @param cloudFormation the CloudFormation sections of {@code resources:} (Resources,
+     *     Outputs, Conditions, ...), which intrinsic functions are evaluated against
+     * @param resources the resources the framework deploys, generated and written
+     */
+    public record Expanded(MapNode resolved, MapNode cloudFormation, List<Resource> resources) { }
+
+    /**
+     * Expands {@code root}, the file {@code file} as written, and adds the problems found to
+     * {@code problems}. {@code limits} apply to the files that {@code ${file()}} variables read.
+     */
+    public static Expanded expand(SourceFile file, MapNode root, ServerlessOptions options,
+            LoadLimits limits, List<Finding> problems) {
+        ServerlessProblems found = new ServerlessProblems(file, problems);
+        String provider = providerName(root);
+        if (provider != null && !provider.equals("aws")) {
+            MapNode.Entry name = ServiceModel.entry(root.getMap("provider"), "name");
+            found.add(EngineChecks.SLS_OTHER_PROVIDER, name.keySpan(), "Provider '" + provider
+                    + "' is not AWS, so this service was not analyzed; slens analyzes only"
+                    + " services with 'provider.name: aws'.");
+            return new Expanded(root, Nodes.map(root.span()), List.of());
+        }
+        IgnoredKeys.check(root, found);
+        Path folder = file.path().toAbsolutePath().getParent();
+        FileIncludes includes = new FileIncludes(folder == null ? Path.of("") : folder, limits);
+        VariableResolver resolver = new VariableResolver(root, options, includes, found);
+        MapNode resolved = resolver.resolveRoot();
+
+        ServiceModel model = new ServiceModel(resolved, stage(resolved, options),
+                region(resolved, options));
+        deploymentBucket(model);
+        RoleBuilder roles = new RoleBuilder(model);
+        ApiEvents apis = new ApiEvents(model);
+        MapNode functions = resolved.getMap("functions");
+        if (functions != null) {
+            for (MapNode.Entry function : functions.entries()) {
+                new FunctionExpander(model, roles, apis, function).expand();
+            }
+        }
+        roles.build();
+        apis.finish();
+        layers(model);
+        StepFunctions.expand(model);
+        ResourcesSection section = new ResourcesSection(resolved.get("resources"), found);
+        return new Expanded(resolved, section.section(), section.apply(model.resources()));
+    }
+
+    private static String providerName(MapNode root) {
+        Node provider = root.get("provider");
+        if (provider != null && provider.text() != null) {
+            return provider.text();
+        }
+        MapNode map = provider == null ? null : provider.asMap();
+        return map == null ? null : map.getText("name");
+    }
+
+    private static String stage(MapNode resolved, ServerlessOptions options) {
+        String written = ServiceModel.text(ServiceModel.value(resolved, "provider", "stage"));
+        return options.stage() != null ? options.stage()
+                : written != null ? written : ServerlessOptions.DEFAULT_STAGE;
+    }
+
+    private static String region(MapNode resolved, ServerlessOptions options) {
+        String written = ServiceModel.text(ServiceModel.value(resolved, "provider", "region"));
+        return options.region() != null ? options.region()
+                : written != null ? written : ServerlessOptions.DEFAULT_REGION;
+    }
+
+    /** Adds the bucket the framework uploads code to, unless the provider names one. */
+    private static void deploymentBucket(ServiceModel model) {
+        if (model.provider().get("deploymentBucket") != null) {
+            return;
+        }
+        SourceSpan at = model.providerSpan();
+        model.add(Naming.DEPLOYMENT_BUCKET, "AWS::S3::Bucket", Nodes.map(at,
+                "BucketEncryption", Nodes.map(at, "ServerSideEncryptionConfiguration",
+                        Nodes.list(at, List.of(Nodes.map(at, "ServerSideEncryptionByDefault",
+                                Nodes.map(at, "SSEAlgorithm", Nodes.text("AES256", at))))))),
+                at, null);
+        Node bucket = Nodes.ref(Naming.DEPLOYMENT_BUCKET, at);
+        List<Node> objects = List.of(
+                joined(at, Nodes.text("arn:", at), Nodes.ref("AWS::Partition", at),
+                        Nodes.text(":s3:::", at), bucket, Nodes.text("/*", at)),
+                joined(at, Nodes.text("arn:", at), Nodes.ref("AWS::Partition", at),
+                        Nodes.text(":s3:::", at), bucket));
+        MapNode denyInsecure = Nodes.map(at,
+                "Action", Nodes.text("s3:*", at),
+                "Effect", Nodes.text("Deny", at),
+                "Principal", Nodes.text("*", at),
+                "Resource", Nodes.list(at, objects),
+                "Condition", Nodes.map(at, "Bool", Nodes.map(at, "aws:SecureTransport",
+                        ServiceModel.bool(false, at))));
+        model.add(Naming.DEPLOYMENT_BUCKET + "Policy", "AWS::S3::BucketPolicy", Nodes.map(at,
+                "Bucket", bucket,
+                "PolicyDocument", Nodes.map(at, "Statement", Nodes.list(at,
+                        List.of(denyInsecure)))), at, null);
+    }
+
+    /** Creates {@code {Fn::Join: ["", parts]}}. */
+    static MapNode joined(SourceSpan at, Node... parts) {
+        return Nodes.map(at, "Fn::Join", Nodes.list(at, List.of(Nodes.text("", at),
+                Nodes.list(at, List.of(parts)))));
+    }
+
+    /** Adds a {@code <Name>LambdaLayer} for each entry of the top-level {@code layers:}. */
+    private static void layers(ServiceModel model) {
+        MapNode layers = model.root().getMap("layers");
+        if (layers == null) {
+            return;
+        }
+        for (MapNode.Entry layer : layers.entries()) {
+            MapNode settings = layer.value().asMap();
+            SourceSpan at = layer.keySpan();
+            model.add(Naming.function(layer.key()) + "LambdaLayer", "AWS::Lambda::LayerVersion",
+                    Nodes.map(at,
+                            "LayerName", settings != null && settings.get("name") != null
+                                    ? settings.get("name") : Nodes.text(layer.key(), at),
+                            "CompatibleRuntimes", settings == null ? null
+                                    : settings.get("compatibleRuntimes"),
+                            "Description", settings == null ? null
+                                    : settings.get("description")), at, null);
+        }
+    }
+}

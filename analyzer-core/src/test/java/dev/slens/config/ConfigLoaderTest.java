@@ -1,0 +1,192 @@
+package dev.slens.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.slens.rule.Pillar;
+import dev.slens.rule.RuleMetadata;
+import dev.slens.rule.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    private static final RuleMetadata TIMEOUT = new RuleMetadata("SL1002", "LambdaTimeout",
+            "Timeout", Severity.WARNING, Pillar.RELIABILITY, List.of("AWS::Lambda::Function"),
+            "0.1.0", "https://example.com", List.of("lambda", "timeout"), List.of("ES1006"),
+            true, List.of(new RuleMetadata.Parameter("maxTimeout", "900", "Largest timeout."),
+                    new RuleMetadata.Parameter("unit", "seconds", "Unit.")));
+    private static final RuleMetadata TRACING = new RuleMetadata("SL1004", "LambdaTracing",
+            "Tracing", Severity.WARNING, Pillar.OPERATIONAL_EXCELLENCE, List.of(), "0.1.0",
+            "https://example.com", List.of("lambda", "tracing"), List.of("WS1000"), true);
+    private static final RuleMetadata WILDCARD = new RuleMetadata("SL1006", "Wildcard",
+            "Wildcard", Severity.ERROR, Pillar.SECURITY, List.of(), "0.1.0",
+            "https://example.com", List.of("iam"), List.of("CKV_AWS_1"), false);
+
+    private final ConfigLoader loader = new ConfigLoader(List.of(TIMEOUT, TRACING, WILDCARD));
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void fullFile_readsEverySetting() throws IOException {
+        ProjectConfig config = load("""
+                fail-on: warning
+                rules:
+                  enable: [SL1006]
+                  disable: [tracing]
+                severity:
+                  es1006: info
+                  SL0007: error
+                parameters:
+                  SL1002:
+                    maxTimeout: 30
+                exclude:
+                  - "tests/**"
+                suppressions:
+                  require-reason: false
+                baseline: build/slens-baseline.json
+                """);
+
+        assertEquals("warning", config.failOn());
+        assertEquals(List.of("SL1006"), config.enable());
+        assertEquals(List.of("tracing"), config.disable());
+        assertEquals(Map.of("SL1002", Severity.INFO, "SL0007", Severity.ERROR),
+                config.severities());
+        assertEquals(Map.of("SL1002", Map.of("maxTimeout", "30")), config.parameters());
+        assertEquals(List.of("tests/**"), config.excludes().globs());
+        assertEquals(Boolean.FALSE, config.reasonRequired());
+        assertEquals(folder.resolve("build/slens-baseline.json").toAbsolutePath().normalize(),
+                config.baseline().toAbsolutePath().normalize());
+    }
+
+    @Test
+    void emptyFile_setsNothing() throws IOException {
+        ProjectConfig config = load("# only a comment\n");
+
+        assertNull(config.failOn());
+        assertTrue(config.enable().isEmpty());
+    }
+
+    @Test
+    void badEnum_namesKeyValuesAndPlace() throws IOException {
+        List<String> problems = problems("# settings\nfail-on: high\n");
+
+        assertEquals(List.of("'fail-on' must be one of error, warning, info, none; found 'high'"
+                + " at .slens.yml:2:10"), problems);
+    }
+
+    @Test
+    void unknownKey_suggestsClosest() throws IOException {
+        List<String> problems = problems("fail_on: error\n");
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith("unknown key 'fail_on' at .slens.yml:1:1; did you"
+                + " mean 'fail-on'?"), problems.get(0));
+    }
+
+    @Test
+    void wrongType_namesExpectedAndFound() throws IOException {
+        List<String> problems = problems("exclude: tests/**\n");
+
+        assertEquals(List.of("'exclude' must be a list; found 'tests/**' at .slens.yml:1:10"),
+                problems);
+    }
+
+    @Test
+    void unknownRuleAndParameter_suggestClosest() throws IOException {
+        List<String> problems = problems("""
+                rules:
+                  disable: [SL1014, securty]
+                parameters:
+                  SL1002:
+                    maxTimout: 30
+                  SL1004:
+                    anything: 1
+                """);
+
+        assertEquals(4, problems.size(), problems.toString());
+        assertEquals("unknown rule, pillar or tag 'SL1014' in 'rules.disable' at .slens.yml:2:13;"
+                + " did you mean 'SL1004'?", problems.get(0));
+        assertTrue(problems.get(1).contains("'securty'") && problems.get(1).contains(
+                "did you mean 'security'?"), problems.get(1));
+        assertTrue(problems.get(2).startsWith("rule SL1002 has no parameter 'maxTimout' at"
+                + " .slens.yml:5:5; did you mean 'maxTimeout'?"), problems.get(2));
+        assertEquals("rule SL1004 has no parameter 'anything' at .slens.yml:7:5; it has no"
+                + " parameters", problems.get(3));
+    }
+
+    @Test
+    void wholeNumberParameter_rejectsText() throws IOException {
+        List<String> problems = problems("parameters:\n  SL1002:\n    maxTimeout: ten\n");
+
+        assertEquals(List.of("'parameters.SL1002.maxTimeout' must be a whole number, like its"
+                + " default 900; found 'ten' at .slens.yml:3:17"), problems);
+    }
+
+    @Test
+    void yamlSyntaxError_givesPlace() throws IOException {
+        List<String> problems = problems("fail-on: [error\n");
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains(".slens.yml:"), problems.get(0));
+    }
+
+    @Test
+    void scalarRoot_isRejected() throws IOException {
+        List<String> problems = problems("just text\n");
+
+        assertEquals(List.of("the configuration must be a mapping of settings, such as"
+                + " 'fail-on: warning' at .slens.yml:1:1"), problems);
+    }
+
+    @Test
+    void missingFile_isReported() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(folder.resolve("nope.yml"), "nope.yml"));
+
+        assertEquals("configuration file not found: 'nope.yml'", e.getMessage());
+    }
+
+    @Test
+    void find_walksUpToRepositoryRoot() throws IOException {
+        Path repository = Files.createDirectories(folder.resolve("repo"));
+        Files.createDirectories(repository.resolve(".git"));
+        Path nested = Files.createDirectories(repository.resolve("stacks/api"));
+        Files.writeString(repository.resolve(ConfigLoader.FILE_NAME), "fail-on: info\n");
+        Files.writeString(folder.resolve(ConfigLoader.FILE_NAME), "fail-on: none\n");
+
+        assertEquals(repository.resolve(ConfigLoader.FILE_NAME),
+                ConfigLoader.find(nested).orElseThrow());
+        assertEquals(repository.resolve(ConfigLoader.FILE_NAME),
+                ConfigLoader.find(nested.resolve("template.yaml")).orElseThrow());
+    }
+
+    @Test
+    void find_outsideRepository_looksOnlyInFolder() throws IOException {
+        Path nested = Files.createDirectories(folder.resolve("a/b"));
+        Files.writeString(folder.resolve(ConfigLoader.FILE_NAME), "fail-on: none\n");
+
+        assertFalse(ConfigLoader.find(nested).isPresent());
+        assertTrue(ConfigLoader.find(folder).isPresent());
+    }
+
+    private ProjectConfig load(String text) throws IOException {
+        Path file = folder.resolve(ConfigLoader.FILE_NAME);
+        Files.writeString(file, text);
+        return loader.load(file, ConfigLoader.FILE_NAME);
+    }
+
+    private List<String> problems(String text) throws IOException {
+        ConfigException e = assertThrows(ConfigException.class, () -> load(text));
+        return e.problems();
+    }
+}

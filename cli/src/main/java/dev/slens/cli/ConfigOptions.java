@@ -1,0 +1,81 @@
+package dev.slens.cli;
+
+import dev.slens.AnalysisResult;
+import dev.slens.AnalyzerException;
+import dev.slens.baseline.Baseline;
+import dev.slens.config.ConfigLoader;
+import dev.slens.config.ProjectConfig;
+import dev.slens.rule.RuleMetadata;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code --config}, {@code --baseline} and {@code --write-baseline} options of
+ * {@code slens scan}, and the project settings they lead to.
+ */
+public final class ConfigOptions {
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file to use. Default: the " + ConfigLoader.FILE_NAME
+                    + " in the folder of the first PATH or in the nearest parent folder, up to"
+                    + " the root of the git repository.")
+    private Path configFile;
+
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Baseline file written by --write-baseline. Findings it records are"
+                    + " marked unchanged, left out of the text report and never change the"
+                    + " exit code. Default: 'baseline' in the configuration file.")
+    private Path baselineFile;
+
+    @Option(names = "--write-baseline", paramLabel = "FILE",
+            description = "Records every finding that is not suppressed in FILE, replacing it,"
+                    + " and compares this scan against it, so only processing errors change"
+                    + " the exit code.")
+    private Path writeBaselineFile;
+
+    /**
+     * Returns the settings of the configuration file: the one given with {@code --config}, else
+     * the one found from {@code firstPath}, else {@link ProjectConfig#EMPTY}.
+     *
+     * @throws dev.slens.config.ConfigException when the file has mistakes
+     */
+    ProjectConfig load(Path firstPath, List<RuleMetadata> rules, Logger log) {
+        Optional<Path> file = configFile != null ? Optional.of(configFile)
+                : ConfigLoader.find(firstPath);
+        if (file.isEmpty()) {
+            return ProjectConfig.EMPTY;
+        }
+        log.info("Using the configuration '{}'", display(file.get()));
+        return new ConfigLoader(rules).load(file.get(), display(file.get()));
+    }
+
+    /**
+     * Writes the baseline when {@code --write-baseline} is given, then compares
+     * {@code result} with the baseline in use, if any.
+     *
+     * @throws AnalyzerException when the baseline cannot be read or written
+     */
+    AnalysisResult applyBaseline(AnalysisResult result, ProjectConfig config, Logger log) {
+        if (writeBaselineFile != null) {
+            int written = Baseline.write(result, writeBaselineFile);
+            log.info("Wrote {} findings to the baseline '{}'", written, writeBaselineFile);
+            return Baseline.read(writeBaselineFile).apply(result);
+        }
+        Path file = baselineFile != null ? baselineFile : config.baseline();
+        if (file == null) {
+            return result;
+        }
+        return Baseline.read(file).apply(result);
+    }
+
+    /** Returns {@code file} relative to the current folder when it is below it. */
+    private static String display(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        Path current = Path.of("").toAbsolutePath();
+        Path shown = absolute.startsWith(current) ? current.relativize(absolute) : absolute;
+        return shown.toString().replace('\\', '/');
+    }
+}

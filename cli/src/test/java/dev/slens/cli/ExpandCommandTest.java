@@ -1,0 +1,157 @@
+package dev.slens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExpandCommandTest {
+
+    private static final String SAM = """
+            AWSTemplateFormatVersion: '2010-09-09'
+            Transform: AWS::Serverless-2016-10-31
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  Tracing: Active
+                  Events:
+                    Queue:
+                      Type: SQS
+                      Properties:
+                        Queue: !GetAtt Jobs.Arn
+              Jobs:
+                Type: AWS::SQS::Queue
+                Metadata:
+                  Owner: team-a
+            """;
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void samTemplate_printsExpandedResourcesWithSource() throws IOException {
+        Path file = write("template.yaml", SAM);
+
+        CommandRun run = CommandRun.of("expand", file.toString());
+
+        assertEquals(0, run.exitCode(), run.describe());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertFalse(root.has("Transform"), "the SAM transform is consumed");
+        JsonNode resources = root.get("Resources");
+        assertEquals("AWS::Lambda::Function", resources.at("/Orders/Type").asText());
+        assertEquals("Active", resources.at("/Orders/Properties/TracingConfig/Mode").asText());
+        assertEquals("OrdersRole", resources.at("/Orders/Properties/Role/Fn::GetAtt/0").asText());
+        assertEquals(4, resources.at("/Orders/Metadata/slens:source/line").asInt());
+        assertEquals(file.toString(), resources.at("/Orders/Metadata/slens:source/file").asText());
+        JsonNode mapping = resources.get("OrdersQueue");
+        assertEquals("AWS::Lambda::EventSourceMapping", mapping.get("Type").asText());
+        assertEquals(11, mapping.at("/Metadata/slens:source/line").asInt());
+        assertEquals("Orders", mapping.at("/Metadata/slens:generatedFrom").asText());
+        assertEquals("Jobs", mapping.at("/Properties/EventSourceArn/Fn::GetAtt/0").asText());
+        assertEquals("team-a", resources.at("/Jobs/Metadata/Owner").asText());
+        assertEquals(15, resources.at("/Jobs/Metadata/slens:source/line").asInt());
+        assertEquals("", run.err());
+    }
+
+    @Test
+    void numbersAndBooleans_keepTheirJsonType() throws IOException {
+        Path file = write("template.yaml", """
+                Resources:
+                  Jobs:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      VisibilityTimeout: 60
+                      FifoQueue: true
+                      QueueName: '60'
+                """);
+
+        CommandRun run = CommandRun.of("expand", file.toString());
+
+        JsonNode properties = new ObjectMapper().readTree(run.out())
+                .at("/Resources/Jobs/Properties");
+        assertTrue(properties.get("VisibilityTimeout").isInt(), run.describe());
+        assertTrue(properties.get("FifoQueue").isBoolean(), run.describe());
+        assertTrue(properties.get("QueueName").isTextual(), run.describe());
+    }
+
+    @Test
+    void unparseableFile_exitsWithFiveAndNamesLine() throws IOException {
+        Path file = write("broken.yaml", "Resources:\n  Jobs: [unclosed\n");
+
+        CommandRun run = CommandRun.of("expand", file.toString());
+
+        assertEquals(5, run.exitCode(), run.describe());
+        assertEquals("", run.out());
+        assertTrue(run.err().startsWith("error: " + file + ":"), run.describe());
+        assertTrue(run.err().contains("SL0001 The file cannot be parsed"), run.describe());
+    }
+
+    @Test
+    void missingFile_isUsageError() {
+        CommandRun run = CommandRun.of("expand", folder.resolve("absent.yaml").toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: file not found: '"), run.describe());
+    }
+
+    @Test
+    void folder_isUsageError() {
+        CommandRun run = CommandRun.of("expand", folder.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: not a file: '"), run.describe());
+    }
+
+    @Test
+    void notTemplate_isUsageError() throws IOException {
+        Path file = write("config.yaml", "name: demo\nitems: [1, 2]\n");
+
+        CommandRun run = CommandRun.of("expand", file.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("is neither a SAM nor a CloudFormation template"),
+                run.describe());
+    }
+
+    @Test
+    void expansionProblem_printedAsWarning() throws IOException {
+        Path file = write("template.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Policies:
+                        - NoSuchPolicy: {}
+                """);
+
+        CommandRun run = CommandRun.of("expand", file.toString());
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("warning: " + file + ":8: SL0002 "), run.describe());
+    }
+
+    @Test
+    void noArgument_isUsageError() {
+        CommandRun run = CommandRun.of("expand");
+
+        assertEquals(2, run.exitCode(), run.describe());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = folder.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.slens.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Links, named pipes and empty files in scanned folders and on the command line. */
+class SpecialFilesTest {
+
+    private static final String FUNCTION = CommandRun.resource("function.yaml").toString();
+
+    @TempDir
+    private Path folder;
+
+    @BeforeEach
+    void writeFolder() throws IOException, InterruptedException {
+        Files.copy(Path.of(FUNCTION), folder.resolve("function.yaml"));
+        Path pipe = folder.resolve("pipe.yaml");
+        Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+        assumeTrue(mkfifo.waitFor() == 0 && Files.exists(pipe), "mkfifo is not available");
+        Files.createSymbolicLink(folder.resolve("link.yaml"), Path.of("function.yaml"));
+        Path loop = Files.createDirectory(folder.resolve("loop"));
+        Files.createSymbolicLink(loop.resolve("self"), Path.of(".."));
+    }
+
+    @Test
+    void verbose_listsSkippedSpecialFiles() throws Exception {
+        CommandRun run = CommandRun.inNewJvm("scan", "--verbose", "--base-dir",
+                folder.toString(), folder.toString());
+
+        assertEquals(0, run.exitCode(), run.describe());
+        List<String> lines = run.err().lines().toList();
+        assertTrue(lines.contains("INFO FileCollector - Skipped 'link.yaml': a symbolic link,"
+                + " which folder scans do not follow; name its target to analyze it"),
+                run.describe());
+        assertTrue(lines.contains("INFO FileCollector - Skipped 'loop/self': a symbolic link,"
+                + " which folder scans do not follow; name its target to analyze it"),
+                run.describe());
+        assertTrue(lines.contains("INFO FileCollector - Skipped 'pipe.yaml': not a regular file"
+                + " or folder, such as a named pipe, socket or device"), run.describe());
+        assertTrue(run.out().endsWith("in 1 file.\n"), run.describe());
+    }
+
+    @Test
+    void withoutVerbose_specialFilesAreSkippedQuietly() throws Exception {
+        CommandRun run = CommandRun.inNewJvm("scan", folder.toString());
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertEquals("", run.err(), run.describe());
+    }
+
+    @Test
+    void namedLinkLoop_isUsageError() throws IOException {
+        Path first = folder.resolve("a.yaml");
+        Files.createSymbolicLink(first, Path.of("b.yaml"));
+        Files.createSymbolicLink(folder.resolve("b.yaml"), Path.of("a.yaml"));
+
+        CommandRun run = CommandRun.of("scan", first.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertEquals("error: symbolic link '" + first + "' leads to no file: its target is"
+                + " missing or the links form a loop", run.err().strip(), run.describe());
+    }
+
+    @Test
+    void namedEmptyFile_exitsFive() throws IOException {
+        Path empty = Files.createFile(folder.resolve("template.yaml"));
+
+        CommandRun run = CommandRun.of("scan", "--base-dir", folder.toString(), empty.toString(),
+                folder.resolve("function.yaml").toString());
+
+        assertEquals(5, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("template.yaml:1:1: error SL0001 The file cannot be parsed:"
+                + " it is empty or contains only comments, so it has no template."),
+                run.describe());
+        assertTrue(run.out().contains("function.yaml:"), run.describe());
+    }
+}
