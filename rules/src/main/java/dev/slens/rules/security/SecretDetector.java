@@ -142,12 +142,13 @@ final class SecretDetector {
     }
 
     /**
-     * Returns {@code secret} with all but its first {@value #SHOWN_CHARACTERS} characters hidden, and its
-     * length, such as {@code 'AKIA****' (20 characters)}. A secret of {@value #SHOWN_CHARACTERS} * 2
+     * Returns {@code secret} with all but its first {@value #SHOWN_CHARACTERS} characters hidden,
+     * and its length, such as {@code 'AKIA****' (20 characters)}. A secret of twice that many
      * characters or fewer is hidden entirely.
      */
     static String mask(String secret) {
-        String start = secret.length() > SHOWN_CHARACTERS * 2 ? secret.substring(0, SHOWN_CHARACTERS) : "";
+        String start = secret.length() > SHOWN_CHARACTERS * 2
+                ? secret.substring(0, SHOWN_CHARACTERS) : "";
         return "'" + start + "****' (" + secret.length() + " characters)";
     }
 }
