@@ -3,11 +3,13 @@ package dev.slens;
 import dev.slens.engine.Engine;
 import dev.slens.engine.FileCollector;
 import dev.slens.engine.RuleRegistry;
+import dev.slens.internal.sam.LocalFiles;
 import dev.slens.load.FormatDetector;
 import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
 import dev.slens.load.TemplateAssembler;
 import dev.slens.load.TemplateLoader;
+import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
@@ -20,8 +22,10 @@ import dev.slens.rule.Severity;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,6 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class Analyzer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Analyzer.class);
+
+    /** The deepest chain of local nested templates that is followed. */
+    private static final int MAX_NESTING = 5;
 
     /** Orders findings by file, line, column and rule, so reports are stable. */
     public static final Comparator<Finding> ORDER = Comparator
@@ -71,8 +78,10 @@ public final class Analyzer {
         Engine engine = new Engine(active, config.today(), config.ruleParameters(),
                 config.suppressionReasonRequired());
         TemplateLoader loader = new TemplateLoader(config.limits());
-        List<FileOutcome> outcomes = runAll(candidates, config.threads(),
-                candidate -> analyzeOne(candidate, loader, engine, config));
+        java.util.function.Function<FileCollector.Candidate, FileOutcome> task =
+                candidate -> analyzeOne(candidate, loader, engine, config);
+        List<FileOutcome> outcomes = new ArrayList<>(runAll(candidates, config.threads(), task));
+        outcomes.addAll(nestedOutcomes(collector, config.threads(), candidates, outcomes, task));
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -124,9 +133,21 @@ public final class Analyzer {
         }
         LoadResult loaded = loader.load(candidate.path(), candidate.displayPath());
         List<Finding> findings = new ArrayList<>(loaded.problems());
+        if (loaded.root() == null && loaded.document() != null) {
+            findings.add(0, problem(loaded.file(), loaded.document().span(), "The file cannot be"
+                    + " parsed: the top level is " + (loaded.document() instanceof ListNode
+                    ? "a list" : "a single value") + ", but a template is a mapping of sections"
+                    + " such as Resources."));
+        }
         TemplateFormat format = FormatDetector.detect(loaded.root());
-        boolean parseFailed = loaded.root() == null && !loaded.problems().isEmpty();
+        boolean parseFailed = loaded.root() == null && !findings.isEmpty();
         if (format == TemplateFormat.SERVERLESS_FRAMEWORK) {
+            MapNode written = loaded.root().getMap("resources");
+            Finding tooLarge = written == null ? null
+                    : tooManyResources(loaded.file(), written, config.limits());
+            if (tooLarge != null) {
+                return new FileOutcome(loaded.file(), true, List.of(tooLarge));
+            }
             TemplateAssembler.Assembled assembled = TemplateAssembler.assembleServerless(
                     loaded.file(), loaded.root(), config.serverless(), config.limits());
             findings.addAll(assembled.problems());
@@ -134,7 +155,7 @@ public final class Analyzer {
                     findings));
         }
         if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
-            if (loaded.root() == null && loaded.problems().isEmpty() && candidate.explicit()) {
+            if (loaded.root() == null && findings.isEmpty() && candidate.explicit()) {
                 // Only a file without any YAML or JSON node has neither a root nor a problem.
                 return new FileOutcome(loaded.file(), true, List.of(problem(loaded.file(),
                         SourceSpan.at(1, 1), "The file cannot be parsed: it is empty or"
@@ -150,10 +171,12 @@ public final class Analyzer {
         if (tooLarge != null) {
             return new FileOutcome(loaded.file(), true, List.of(tooLarge));
         }
+        LocalFiles localFiles = new LocalFiles(config.baseDirectory(), config.limits());
         TemplateAssembler.Assembled assembled =
-                TemplateAssembler.assemble(loaded.file(), loaded.root(), format);
+                TemplateAssembler.assemble(loaded.file(), loaded.root(), format, localFiles);
         findings.addAll(assembled.problems());
-        return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings));
+        return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings),
+                localFiles.nestedTemplates(assembled.template()));
     }
 
     /** Reports a Resources section past {@link LoadLimits#maxResources()}, else returns null. */
@@ -191,6 +214,32 @@ public final class Analyzer {
         return new FileOutcome(file, true, List.of(finding));
     }
 
+    /**
+     * Analyzes the local templates that analyzed templates deploy as nested stacks and that
+     * were not among the candidates, level by level, at most {@link #MAX_NESTING} levels deep.
+     */
+    private static List<FileOutcome> nestedOutcomes(FileCollector collector, int threads,
+            List<FileCollector.Candidate> candidates, List<FileOutcome> outcomes,
+            java.util.function.Function<FileCollector.Candidate, FileOutcome> task) {
+        Set<Path> seen = new HashSet<>();
+        candidates.forEach(candidate -> seen.add(candidate.path()));
+        List<FileOutcome> result = new ArrayList<>();
+        List<FileOutcome> level = outcomes;
+        for (int depth = 0; depth < MAX_NESTING && !level.isEmpty(); depth++) {
+            List<FileCollector.Candidate> nested = new ArrayList<>();
+            for (FileOutcome outcome : level) {
+                for (Path path : outcome.nested()) {
+                    if (seen.add(path)) {
+                        nested.addAll(collector.collect(List.of(path)));
+                    }
+                }
+            }
+            level = runAll(nested, threads, task);
+            result.addAll(level);
+        }
+        return result;
+    }
+
     private static boolean looksLikeTemplate(SourceFile file) {
         return file.lines().stream().anyMatch(line -> line.contains("AWSTemplateFormatVersion")
                 || line.startsWith("Resources") || line.contains("\"Resources\"")
@@ -223,5 +272,14 @@ public final class Analyzer {
         }
     }
 
-    private record FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings) { }
+    /**
+     * The outcome of analyzing one file: its findings, and the local nested templates it deploys.
+     */
+    private record FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
+            List<Path> nested) {
+
+        FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings) {
+            this(file, analyzed, findings, List.of());
+        }
+    }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slens.engine.RuleRegistry;
+import dev.slens.load.LoadLimits;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Severity;
 import java.io.IOException;
@@ -186,6 +187,59 @@ class AnalyzerTest {
 
         assertEquals(List.of(), result.findings());
         assertEquals(2, result.files().size());
+    }
+
+    @Test
+    void serverlessFilesAreAnalyzedAndReported() throws IOException {
+        write("serverless.yml", "service: svc\nprovider:\n  name: aws\n  Runtime: x\n"
+                + "resources:\n  Resources:\n    A: {Type: AWS::SQS::Queue}\n"
+                + "    B: {Type: AWS::SQS::Queue}\n    C: {Type: AWS::SQS::Queue}\n");
+        write("serverless.ts", "export default {};\n");
+        write("other.yml", "service: gcp\nprovider:\n  name: google\n");
+
+        AnalysisResult result = analyze(folder);
+        AnalysisResult limited = analyzer.analyze(AnalyzerConfig.builder().path(folder)
+                .baseDirectory(folder).threads(1)
+                .limits(new LoadLimits(1_000_000, 200, 2_000, 2_000_000, 2)).build());
+
+        assertEquals(List.of("other.yml:3:3:SL0013", "serverless.ts:1:1:SL0012",
+                "serverless.yml:4:3:SL0011"), places(result.findings()));
+        assertEquals(List.of("other.yml:3:3:SL0013", "serverless.ts:1:1:SL0012",
+                "serverless.yml:6:3:SL0001"), places(limited.findings()));
+        assertEquals(3, result.files().size());
+    }
+
+    @Test
+    void localApplicationTemplate_isAnalyzedToo() throws IOException {
+        Files.createDirectory(folder.resolve("nested"));
+        write("nested/app.yaml", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n"
+                + "  Jobs:\n    Type: AWS::SQS::Queue\n");
+        write("template.yaml", "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+                + "  Shared:\n    Type: AWS::Serverless::Application\n    Properties:\n"
+                + "      Location: nested/app.yaml\n");
+
+        AnalysisResult result = analyzer.analyze(AnalyzerConfig.builder()
+                .path(folder.resolve("template.yaml")).baseDirectory(folder).threads(1).build());
+
+        assertEquals(List.of("nested/app.yaml:4:3:SL0004"), places(result.findings()));
+        assertEquals(2, result.files().size(), "the nested template is analyzed once");
+    }
+
+    @Test
+    void applicationOutsideProject_isNotRead() throws IOException {
+        Path project = Files.createDirectory(folder.resolve("project"));
+        write("outside.yaml", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n");
+        Files.writeString(project.resolve("template.yaml"), "Transform:"
+                + " AWS::Serverless-2016-10-31\nResources:\n  Shared:\n"
+                + "    Type: AWS::Serverless::Application\n    Properties:\n"
+                + "      Location: ../outside.yaml\n");
+
+        AnalysisResult result = analyzer.analyze(AnalyzerConfig.builder()
+                .path(project).baseDirectory(project).threads(1).build());
+
+        assertEquals(List.of("template.yaml:6:7:SL0002"), places(result.findings()));
+        assertTrue(result.findings().get(0).message().contains("leaves the project folder"));
+        assertEquals(1, result.files().size());
     }
 
     private AnalysisResult analyze(Path path) {

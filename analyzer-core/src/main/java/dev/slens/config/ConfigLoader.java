@@ -88,8 +88,8 @@ public final class ConfigLoader {
         problems.throwIfAny();
         MapNode root = loaded.root();
         if (root == null) {
-            if (hasContent(loaded.file().lines())) {
-                problems.add(SourceSpan.at(1, 1), "the configuration must be a mapping of"
+            if (loaded.document() != null) {
+                problems.add(loaded.document().span(), "the configuration must be a mapping of"
                         + " settings, such as 'fail-on: warning'");
                 problems.throwIfAny();
             }
@@ -178,11 +178,6 @@ public final class ConfigLoader {
             }
         }
         return new PathExcludes(folder, globs);
-    }
-
-    private static boolean hasContent(List<String> lines) {
-        return lines.stream().map(String::strip)
-                .anyMatch(line -> !line.isEmpty() && !line.startsWith("#") && !line.equals("---"));
     }
 
     /** The mistakes found so far, each with its place. */

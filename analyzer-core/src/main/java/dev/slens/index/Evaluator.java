@@ -24,6 +24,7 @@ public final class Evaluator {
     private final MapNode parameters;
     private final SubstitutionEvaluator substitutions = new SubstitutionEvaluator(this);
     private final SelectionEvaluator selections = new SelectionEvaluator(this);
+    private final MoreIntrinsics more = new MoreIntrinsics(this);
 
     public Evaluator(Template template) {
         this.template = template;
@@ -119,7 +120,11 @@ public final class Evaluator {
             case "Fn::Sub" -> substitutions.sub(argument, node, inner);
             case "Fn::Join" -> substitutions.join(argument, node, inner);
             case "Fn::Select" -> selections.select(argument, node, inner);
-            case "Fn::FindInMap" -> findInMap(argument, node, inner);
+            case "Fn::FindInMap" -> more.findInMap(argument, node, inner);
+            case "Fn::Length" -> more.length(argument, node, inner);
+            case "Fn::ToJsonString" -> more.toJsonString(argument, node, inner);
+            case "Fn::Base64" -> more.base64(argument, node, inner);
+            case "Fn::Cidr" -> more.cidr(argument, node, inner);
             case Nodes.UNRESOLVED -> List.of(trail.of(new Value.Unknown(
                     String.valueOf(argument.text())), node));
             case "Fn::GetAtt" -> List.of(trail.of(
@@ -200,27 +205,6 @@ public final class Evaluator {
         result.addAll(evaluate(parts.get(1), trail.when("condition '" + condition + "' is true")));
         result.addAll(evaluate(parts.get(2), trail.when("condition '" + condition + "' is false")));
         return limit(result);
-    }
-
-    private List<Alternative> findInMap(Node argument, Node node, Trail trail) {
-        ListNode parts = argument.asList();
-        if (parts != null && parts.size() >= 3) {
-            String mapName = exactText(parts.get(0));
-            String topKey = exactText(parts.get(1));
-            String secondKey = exactText(parts.get(2));
-            MapNode mapping = mapName == null ? null : template.section("Mappings").getMap(mapName);
-            MapNode top = mapping == null || topKey == null ? null : mapping.getMap(topKey);
-            Node value = top == null || secondKey == null ? null : top.get(secondKey);
-            if (value != null) {
-                // Findings point at the Fn::FindInMap the property uses, as for a parameter, and
-                // the message names the mapping entry the value came from.
-                String entry = mapName + "." + topKey + "." + secondKey;
-                List<Alternative> found = evaluate(value, trail.via("mapping '" + entry + "'"));
-                return found.stream().map(a -> new Alternative(a.value(), a.conditions(),
-                        a.via(), node)).toList();
-            }
-        }
-        return List.of(trail.of(new Value.Unknown("Fn::FindInMap keys are not known"), node));
     }
 
     private void collectElements(Node node, Trail trail, List<Alternative> result) {

@@ -23,7 +23,7 @@ final class SelectionEvaluator {
         ListNode parts = argument.asList();
         Node list = parts != null && parts.size() == 2 ? parts.get(1) : null;
         boolean split = list != null && "Fn::Split".equals(list.intrinsicName());
-        if (list == null || list.asList() == null && !split) {
+        if (list == null || list.asList() == null && list.intrinsicName() == null) {
             return unknown("Fn::Select is not evaluated", node, trail);
         }
         Integer position = index(parts.get(0));
@@ -32,6 +32,9 @@ final class SelectionEvaluator {
         }
         if (split) {
             return selectFromSplit(list.asMap().get("Fn::Split"), position, node, trail);
+        }
+        if (list.asList() == null) {
+            return selectFromResult(list, position, node, trail);
         }
         ListNode items = list.asList();
         if (position >= 0 && position < items.size()) {
@@ -83,6 +86,28 @@ final class SelectionEvaluator {
                         : new Value.Unknown("Fn::Select index is past the end of the Fn::Split");
             }
             result.add(new Alternative(value, source.conditions(), source.via(), node));
+        }
+        return Evaluator.limit(result);
+    }
+
+    /**
+     * Selects item {@code position} of each list that another function, such as
+     * {@code Fn::Cidr}, evaluates to.
+     */
+    private List<Alternative> selectFromResult(Node list, int position, Node node,
+            Evaluator.Trail trail) {
+        List<Alternative> result = new ArrayList<>();
+        for (Alternative source : evaluator.evaluate(list, trail)) {
+            ListNode items = source.value() instanceof Value.Structure structure
+                    ? structure.node().asList() : null;
+            if (items != null && position >= 0 && position < items.size()) {
+                Evaluator.Trail through = new Evaluator.Trail(source.conditions(), source.via(),
+                        trail.depth() + 1);
+                result.addAll(evaluator.evaluate(items.get(position), through));
+            } else {
+                result.add(new Alternative(new Value.Unknown("Fn::Select item is not known"),
+                        source.conditions(), source.via(), node));
+            }
         }
         return Evaluator.limit(result);
     }

@@ -1,5 +1,6 @@
 package dev.slens.load;
 
+import dev.slens.internal.sam.LocalFiles;
 import dev.slens.internal.sam.SamExpander;
 import dev.slens.internal.serverless.ServerlessExpander;
 import dev.slens.model.ListNode;
@@ -37,6 +38,15 @@ public final class TemplateAssembler {
         if (format == TemplateFormat.SERVERLESS_FRAMEWORK) {
             return assembleServerless(file, root, ServerlessOptions.DEFAULT, LoadLimits.DEFAULT);
         }
+        return assemble(file, root, format, new LocalFiles(null, LoadLimits.DEFAULT));
+    }
+
+    /**
+     * Builds the template of a SAM or CloudFormation {@code root} as above, reading the local
+     * files that SAM resources point at through {@code files}.
+     */
+    public static Assembled assemble(SourceFile file, MapNode root, TemplateFormat format,
+            LocalFiles files) {
         List<Finding> problems = new ArrayList<>();
         MapNode section = root.getMap("Resources");
         List<MapNode.Entry> entries = new ArrayList<>();
@@ -68,7 +78,7 @@ public final class TemplateAssembler {
                     entry.keySpan(), definition.getText("Condition"), null));
         }
         if (format == TemplateFormat.SAM) {
-            resources = SamExpander.expand(file, root, resources, problems);
+            resources = SamExpander.expand(file, root, resources, problems, files);
         }
         MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
         return new Assembled(new Template(file, format, root, definitions, resources), problems);
@@ -85,7 +95,10 @@ public final class TemplateAssembler {
         List<Finding> problems = new ArrayList<>();
         ServerlessExpander.Expanded expanded =
                 ServerlessExpander.expand(file, root, options, limits, problems);
-        MapNode section = expanded.cloudFormation();
+        List<MapNode.Entry> sections = new ArrayList<>(expanded.cloudFormation().entries());
+        // extensions patch generated resources and are not a CloudFormation section.
+        sections.removeIf(entry -> entry.key().equals("extensions"));
+        MapNode section = new MapNode(sections, expanded.cloudFormation().span());
         Template template = new Template(file, TemplateFormat.SERVERLESS_FRAMEWORK, section,
                 section.getMap("Resources"), expanded.resources());
         return new Assembled(template, problems);

@@ -114,14 +114,7 @@ public final class TemplateLoader {
             for (YamlTreeBuilder.Duplicate duplicate : duplicates) {
                 problems.add(duplicateKey(file, duplicate));
             }
-            if (root != null && !(root instanceof MapNode)) {
-                problems.add(0, parseError(file, new LoadException("the top level is "
-                        + (root instanceof ListNode ? "a list" : "a single value")
-                        + ", but a template is a mapping of sections such as Resources",
-                        root.span())));
-                return new LoadResult(file, null, problems, root);
-            }
-            return new LoadResult(file, (MapNode) root, problems, root);
+            return new LoadResult(file, root instanceof MapNode map ? map : null, problems, root);
         } catch (LoadException e) {
             problems.add(0, parseError(file, e));
             return new LoadResult(file, null, problems);

@@ -11,6 +11,7 @@ import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.ScalarNode;
 import dev.slens.model.Template;
+import dev.slens.model.TemplateFormat;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -43,6 +44,12 @@ public final class ExpandedTemplate {
     /** Returns {@code template} as CloudFormation JSON, sections in the order written. */
     public static ObjectNode toJson(Template template) {
         ObjectNode root = JSON.objectNode();
+        if (template.format() == TemplateFormat.SERVERLESS_FRAMEWORK) {
+            // The sections of a serverless.yml are not CloudFormation, so only the derived
+            // resources are printed.
+            root.set("Resources", resources(template));
+            return root;
+        }
         for (MapNode.Entry section : template.root().entries()) {
             if (section.key().equals("Transform")) {
                 JsonNode transform = withoutSamTransform(section.value());

@@ -64,7 +64,9 @@ final class HtmlFindings {
                     .append("</span>");
         }
         html.append("</td>\n<td>").append(HtmlText.escape(pillar)).append("</td>\n")
-                .append("<td class=\"location\">").append(HtmlText.escape(location(finding)))
+                .append("<td class=\"location\">")
+                // A break opportunity after each slash lets long paths wrap between folders.
+                .append(HtmlText.escape(location(finding)).replace("/", "/<wbr>"))
                 .append("</td>\n<td>");
         details(html, finding, rule);
         html.append("</td>\n</tr>\n");
@@ -85,6 +87,7 @@ final class HtmlFindings {
                             ? "no reason given" : reason)).append("</p>\n");
         }
         snippet(html, finding.file(), finding.span());
+        related(html, finding);
         RuleDocs ruleDocs = docs.computeIfAbsent(finding.ruleId(), RuleDocs::load);
         if (ruleDocs != null) {
             html.append("<h4>Why it matters</h4>\n")
@@ -100,6 +103,22 @@ final class HtmlFindings {
                     .append("\" rel=\"noreferrer\">AWS documentation</a></p>\n");
         }
         html.append("</details>");
+    }
+
+    /** Appends the other places that explain the finding, such as a first copy of a key. */
+    private static void related(StringBuilder html, Finding finding) {
+        if (finding.related().isEmpty()) {
+            return;
+        }
+        html.append("<ul class=\"related\">\n");
+        for (Finding.Related place : finding.related()) {
+            html.append("<li>");
+            if (place.span().isKnown()) {
+                html.append("Line ").append(place.span().line()).append(": ");
+            }
+            html.append(HtmlText.escape(place.message())).append("</li>\n");
+        }
+        html.append("</ul>\n");
     }
 
     /** Appends the finding's lines and {@link #CONTEXT_LINES} lines around them, numbered. */

@@ -74,6 +74,7 @@ public final class JsonReportWriter implements ReportWriter {
                     .filter(f -> f.severity() == severity).count());
         }
         summary.put("suppressed", result.suppressedCount());
+        summary.put("inBaseline", result.baselineCount());
         summary.put("processingErrors", result.hasProcessingErrors());
         return summary;
     }
@@ -112,6 +113,8 @@ public final class JsonReportWriter implements ReportWriter {
             putPosition(location, place.span());
         }
         node.set("suppression", suppression(finding.suppression()));
+        node.put("baselineState", finding.baselineState() == null ? null
+                : finding.baselineState().sarifName());
         return node;
     }
 

@@ -2,6 +2,8 @@ package dev.slens.rule;
 
 import dev.slens.index.Evaluator;
 import dev.slens.index.TemplateIndex;
+import dev.slens.model.MapNode;
+import dev.slens.model.Resource;
 import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
 import java.time.LocalDate;
@@ -10,6 +12,9 @@ import java.util.Map;
 
 /** The view a rule has of one template, and the factory for its findings. */
 public final class RuleContext {
+
+    /** The metadata key in which the AWS CDK records a resource's construct path. */
+    public static final String CDK_PATH = "aws:cdk:path";
 
     private final RuleMetadata rule;
     private final TemplateIndex index;
@@ -84,18 +89,50 @@ public final class RuleContext {
         return finding(rule.severity(), span, logicalId, message);
     }
 
-    /** Creates a finding of this rule at {@code severity}. */
+    /**
+     * Creates a finding of this rule at {@code severity}. When the resource {@code logicalId}
+     * has a resource-level {@code Condition} that the message does not name yet, a sentence
+     * naming it is appended, such as "Resource 'Orders' exists only when condition 'IsProd' is
+     * true.", because the finding matters only in stacks where that condition holds. A
+     * resource synthesized by the AWS CDK also gets its construct path, such as "CDK construct:
+     * 'OrdersStack/Worker/Resource'.".
+     */
     public Finding finding(Severity severity, SourceSpan span, String logicalId, String message) {
         return finding(severity, span, logicalId, message, List.of());
     }
 
     /**
      * Creates a finding of this rule at {@code severity} with {@code related} places, such as the
-     * event that makes a function synchronous or the consumer of a queue.
+     * event that makes a function synchronous or the consumer of a queue. The message gains the
+     * resource's condition and CDK construct path as described above.
      */
     public Finding finding(Severity severity, SourceSpan span, String logicalId, String message,
             List<Finding.Related> related) {
-        return new Finding(rule.id(), severity, message, template().file(), span, logicalId,
-                related);
+        return new Finding(rule.id(), severity,
+                withConstructPath(logicalId, withCondition(logicalId, message)),
+                template().file(), span, logicalId, related);
+    }
+
+    /**
+     * Appends the construct path that the AWS CDK writes in a resource's
+     * {@code aws:cdk:path} metadata, so a finding in synthesized {@code cdk.out} output
+     * points back at the construct in the CDK code.
+     */
+    private String withConstructPath(String logicalId, String message) {
+        MapNode definition = logicalId == null ? null
+                : template().resourceDefinitions().getMap(logicalId);
+        MapNode metadata = definition == null ? null : definition.getMap("Metadata");
+        String path = metadata == null ? null : metadata.getText(CDK_PATH);
+        return path == null ? message : message + " CDK construct: '" + path + "'.";
+    }
+
+    private String withCondition(String logicalId, String message) {
+        Resource resource = logicalId == null ? null : template().resource(logicalId);
+        String condition = resource == null ? null : resource.condition();
+        if (condition == null || message.contains("condition '" + condition + "'")) {
+            return message;
+        }
+        return message + " Resource '" + logicalId + "' exists only when condition '"
+                + condition + "' is true.";
     }
 }

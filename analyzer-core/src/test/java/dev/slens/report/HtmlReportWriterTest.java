@@ -44,6 +44,7 @@ class HtmlReportWriterTest {
         assertEquals(1, count(html, "<script"), "only the report's own script");
         assertEquals(1, count(html, "</script>"), "only the report's own script");
         assertTrue(html.contains("&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;"), html);
+        assertTrue(html.contains("stacks/<wbr>&lt;/<wbr>script&gt;"), "location breaks at slashes");
         assertFalse(html.contains("onerror=alert(1)>"), html);
     }
 
@@ -106,6 +107,18 @@ class HtmlReportWriterTest {
                 + " <code>AWS_IAM</code>:</p>"), html);
         assertTrue(html.contains("<pre class=\"doc-code\"><code>FunctionUrlConfig:\n"), html);
         assertFalse(html.contains("A second paragraph"), "rationale is the first paragraph");
+    }
+
+    @Test
+    void relatedPlacesAreListed() {
+        Finding duplicate = new Finding(TIMEOUT.id(), TIMEOUT.severity(), "Key again.", TEMPLATE,
+                SourceSpan.at(6, 7), "MainFunction",
+                List.of(new Finding.Related(SourceSpan.at(3, 3), "first copy of <Runtime>")));
+
+        String html = write(result(List.of(TEMPLATE), List.of(duplicate)));
+
+        assertTrue(html.contains("<ul class=\"related\">\n<li>Line 3: first copy of"
+                + " &lt;Runtime&gt;</li>\n</ul>"), html);
     }
 
     @Test

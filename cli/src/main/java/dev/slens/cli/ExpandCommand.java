@@ -33,7 +33,9 @@ import picocli.CommandLine.Spec;
         modelTransformer = CommandDefaults.class,
         description = {"Prints as JSON the CloudFormation that slens derives from a template:"
                 + " SAM resources expanded as the SAM translator expands them, Fn::ForEach loops"
-                + " expanded, and intrinsic functions left as written.",
+                + " expanded, and intrinsic functions left as written. A Serverless Framework"
+                + " service is resolved with --stage, --region and --env-from-process and"
+                + " expanded into the resources the framework deploys.",
             "Each resource's Metadata gains slens:source, the file and line it came from, and"
                     + " for a generated resource slens:generatedFrom, the SAM resource that"
                     + " produced it. Problems met on the way are printed on stderr."})
@@ -42,9 +44,12 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "The SAM or CloudFormation template to"
-            + " expand.")
+    @Parameters(paramLabel = "FILE", description = "The SAM or CloudFormation template, or the"
+            + " serverless.yml, to expand.")
     private Path file;
+
+    @Mixin
+    private ServerlessOptionsMixin serverless;
 
     @Mixin
     private DebugOption logging;
@@ -66,12 +71,15 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
                 return ExitCode.PROCESSING_ERRORS.code();
             }
             TemplateFormat format = FormatDetector.detect(loaded.root());
-            if (format != TemplateFormat.SAM && format != TemplateFormat.CLOUDFORMATION) {
+            if (format == TemplateFormat.OTHER) {
                 throw new AnalyzerException("'" + file + "' is neither a SAM nor a"
-                        + " CloudFormation template: it has no Resources with AWS types");
+                        + " CloudFormation template nor a Serverless Framework service: it has"
+                        + " no Resources with AWS types and no service with a provider");
             }
-            TemplateAssembler.Assembled assembled =
-                    TemplateAssembler.assemble(loaded.file(), loaded.root(), format);
+            TemplateAssembler.Assembled assembled = format == TemplateFormat.SERVERLESS_FRAMEWORK
+                    ? TemplateAssembler.assembleServerless(loaded.file(), loaded.root(),
+                            serverless.options(), LoadLimits.DEFAULT)
+                    : TemplateAssembler.assemble(loaded.file(), loaded.root(), format);
             out.println(json(assembled));
             out.flush();
             for (Finding problem : loaded.problems()) {

@@ -57,7 +57,7 @@ public final class InitCommand implements Callable<Integer>, ExitCodeHelp {
             severity: {}
 
             # Rule parameters, by rule ID and parameter name. 'slens explain ID' lists them.
-            # Form: parameters: {RULE_ID: {PARAMETER_NAME: VALUE}}
+            # For example: parameters: {SL1040: {restApiTimeoutSeconds: 60}}
             parameters: {}
 
             # Files and folders that folder scans leave out, as globs relative to this

@@ -37,7 +37,8 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         versionProvider = SlensCommand.VersionProvider.class,
         modelTransformer = CommandDefaults.class,
-        description = {"Analyzes SAM and CloudFormation templates and reports the findings.",
+        description = {"Analyzes SAM and CloudFormation templates and Serverless Framework"
+                + " services, and reports the findings.",
             "Reports go to stdout, to --output or to the file in --format FORMAT=FILE;"
                     + " diagnostics go to stderr."})
 public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
@@ -50,8 +51,9 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     @Parameters(paramLabel = "PATH", arity = "1..*",
             description = "Template files or folders to analyze. Folders are searched for"
-                    + " .yaml, .yml, .json and .template files; files that are neither"
-                    + " CloudFormation nor SAM are skipped.")
+                    + " .yaml, .yml, .json and .template files and serverless.ts or .js; files"
+                    + " that are neither CloudFormation, SAM nor a Serverless Framework service"
+                    + " are skipped.")
     private List<Path> paths;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
@@ -93,6 +95,9 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     @Mixin
     private ConfigOptions configOptions;
+
+    @Mixin
+    private ServerlessOptionsMixin serverless;
 
     @Mixin
     private LoggingOptions logging;
@@ -194,7 +199,8 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     private AnalyzerConfig config(ProjectConfig project, List<RuleMetadata> rules) {
         AnalyzerConfig.Builder builder = project.applyTo(AnalyzerConfig.builder(), rules)
-                .paths(paths);
+                .paths(paths)
+                .serverless(serverless.options());
         if (baseDirectory != null) {
             builder.baseDirectory(baseDirectory);
         }
@@ -242,7 +248,8 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
     private static void logProgress(Logger log, AnalysisResult result, ReportTargets reports,
             Duration elapsed) {
         for (String skipped : result.skipped()) {
-            log.info("Skipped '{}': neither CloudFormation nor SAM", skipped);
+            log.info("Skipped '{}': neither CloudFormation, SAM nor a Serverless Framework"
+                    + " service", skipped);
         }
         for (ReportTargets.Target target : reports.targets()) {
             if (target.file() != null) {

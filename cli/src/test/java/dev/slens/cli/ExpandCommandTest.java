@@ -119,7 +119,7 @@ class ExpandCommandTest {
         CommandRun run = CommandRun.of("expand", file.toString());
 
         assertEquals(2, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("is neither a SAM nor a CloudFormation template"),
+        assertTrue(run.err().contains("is neither a SAM or CloudFormation template nor a"),
                 run.describe());
     }
 
@@ -143,6 +143,29 @@ class ExpandCommandTest {
     }
 
     @Test
+    void serverlessFile_printsDerivedResources() throws IOException {
+        Path file = write("serverless.yml", """
+                service: orders
+                provider:
+                  name: aws
+                  runtime: python3.12
+                functions:
+                  worker:
+                    handler: app.handler
+                """);
+
+        CommandRun run = CommandRun.of("expand", file.toString());
+
+        assertEquals(0, run.exitCode(), run.describe());
+        JsonNode root = new ObjectMapper().readTree(run.out());
+        assertFalse(root.has("provider"), "serverless.yml sections are not CloudFormation");
+        JsonNode resources = root.get("Resources");
+        assertTrue(resources.size() > 0, run.describe());
+        assertTrue(resources.fields().next().getValue().at("/Metadata/slens:source/line")
+                .asInt() > 0, run.describe());
+    }
+
+    @Test
     void noArgument_isUsageError() {
         CommandRun run = CommandRun.of("expand");
 
@@ -153,5 +176,37 @@ class ExpandCommandTest {
         Path file = folder.resolve(name);
         Files.writeString(file, text);
         return file;
+    }
+
+    @Test
+    void serverlessService_resolvedWithStage() throws IOException {
+        Path file = write("serverless.yml", """
+                service: orders
+                provider:
+                  name: aws
+                  runtime: python3.12
+                  memorySize: ${self:custom.memory.${sls:stage}, 512}
+                custom:
+                  memory:
+                    prod: 2048
+                functions:
+                  create:
+                    handler: app.create
+                """);
+
+        CommandRun dev = CommandRun.of("expand", file.toString());
+        CommandRun prod = CommandRun.of("expand", file.toString(), "--stage", "prod");
+
+        assertEquals(0, dev.exitCode(), dev.describe());
+        JsonNode function = new ObjectMapper().readTree(dev.out())
+                .at("/Resources/CreateLambdaFunction");
+        assertEquals("AWS::Lambda::Function", function.get("Type").asText());
+        assertEquals(512, function.at("/Properties/MemorySize").asInt());
+        assertEquals("orders-dev-create", function.at("/Properties/FunctionName").asText());
+        assertEquals(10, function.at("/Metadata/slens:source/line").asInt());
+        JsonNode prodFunction = new ObjectMapper().readTree(prod.out())
+                .at("/Resources/CreateLambdaFunction");
+        assertEquals(2048, prodFunction.at("/Properties/MemorySize").asInt());
+        assertEquals("orders-prod-create", prodFunction.at("/Properties/FunctionName").asText());
     }
 }

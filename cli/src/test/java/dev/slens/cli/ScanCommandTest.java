@@ -98,8 +98,8 @@ class ScanCommandTest {
         List<String> lines = run.err().lines().toList();
         assertEquals(3, lines.size(), run.describe());
         assertTrue(lines.get(0).startsWith("INFO ScanCommand - Skipped '"), run.describe());
-        assertTrue(lines.get(0).endsWith("not-a-template.yaml': neither CloudFormation nor SAM"),
-                run.describe());
+        assertTrue(lines.get(0).endsWith("not-a-template.yaml': neither CloudFormation, SAM nor"
+                + " a Serverless Framework service"), run.describe());
         assertEquals("INFO ScanCommand - Wrote the report to '" + report + "'", lines.get(1));
         assertTrue(lines.get(2).matches("INFO ScanCommand - Scanned 1 file in \\d+ ms:"
                 + " \\d+ findings, 1 skipped"), run.describe());
@@ -288,5 +288,21 @@ class ScanCommandTest {
         try (Stream<Path> files = Files.list(folder)) {
             return files.sorted().toList();
         }
+    }
+
+    @Test
+    void cdkOutput_findingsNameConstructPath() {
+        String cdkApp = CommandRun.resource("cdk-app").toString();
+
+        CommandRun run = CommandRun.of("scan", cdkApp, "--base-dir", cdkApp, "--fail-on",
+                "none", "--format", "sarif");
+
+        assertEquals(0, run.exitCode(), "no file failed to parse: " + run.describe());
+        assertTrue(run.out().contains("cdk.out/OrdersStack.template.json"), run.describe());
+        assertTrue(run.out().contains("SL6001"), run.describe());
+        assertTrue(run.out().contains("CDK construct: 'OrdersStack/JobsQueue/Resource'."),
+                run.describe());
+        assertTrue(run.out().contains("Skipped 'cdk.out/manifest.json' because it is neither"),
+                run.describe());
     }
 }

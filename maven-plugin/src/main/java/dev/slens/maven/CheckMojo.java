@@ -4,8 +4,10 @@ import dev.slens.AnalysisResult;
 import dev.slens.Analyzer;
 import dev.slens.AnalyzerConfig;
 import dev.slens.AnalyzerException;
+import dev.slens.config.ProjectConfig;
 import dev.slens.report.ReportFormat;
 import dev.slens.report.ReportOptions;
+import dev.slens.rule.RuleMetadata;
 import dev.slens.rule.Severity;
 import java.io.File;
 import java.io.IOException;
@@ -49,10 +51,48 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Lowest severity that fails the build: {@code error}, {@code warning}, {@code info} or
-     * {@code none}. Input that cannot be parsed fails the build with every value.
+     * {@code none}. Default: {@code fail-on} in the configuration file, else {@code error}.
+     * Input that cannot be parsed fails the build with every value.
      */
-    @Parameter(property = "slens.failOn", defaultValue = "error")
+    @Parameter(property = "slens.failOn")
     private String failOn;
+
+    /**
+     * Configuration file, relative to the project folder. Default: the {@code .slens.yml} in
+     * the project folder or in the nearest parent folder, up to the root of the git repository.
+     */
+    @Parameter(property = "slens.configFile")
+    private File configFile;
+
+    /**
+     * Rules to switch on, by rule ID, another tool's ID for the same check, pillar or tag. These
+     * win over the configuration file. An entry naming one rule wins over a pillar or tag.
+     */
+    @Parameter(property = "slens.enableRules")
+    private List<String> enableRules;
+
+    /**
+     * Rules to switch off, by rule ID, another tool's ID for the same check, pillar or tag. These
+     * win over the configuration file. An entry naming one rule wins over a pillar or tag, and
+     * otherwise this wins over {@code enableRules}.
+     */
+    @Parameter(property = "slens.disableRules")
+    private List<String> disableRules;
+
+    /**
+     * Baseline file written by {@code writeBaseline} or {@code slens scan --write-baseline},
+     * relative to the project folder. Findings it records are marked unchanged and never fail
+     * the build. Default: {@code baseline} in the configuration file.
+     */
+    @Parameter(property = "slens.baseline")
+    private File baseline;
+
+    /**
+     * Records every finding that is not suppressed in this file, relative to the project folder,
+     * and compares the build against it, so only unreadable input fails the build.
+     */
+    @Parameter(property = "slens.writeBaseline")
+    private File writeBaseline;
 
     /**
      * Report formats, any of {@code sarif}, {@code html}, {@code json}, {@code github},
@@ -84,7 +124,6 @@ public class CheckMojo extends AbstractMojo {
             getLog().info("slens: skipped");
             return;
         }
-        Severity threshold = parseFailOn();
         Set<ReportFormat> reportFormats = parseFormats();
         LocalDate date = parseToday();
         List<Path> scanPaths = resolvePaths();
@@ -94,8 +133,15 @@ public class CheckMojo extends AbstractMojo {
         }
 
         Path base = baseDirectory.toPath();
-        AnalysisResult result = analyze(AnalyzerConfig.builder().paths(scanPaths)
-                .baseDirectory(base).today(date).build());
+        Analyzer analyzer = Analyzer.withRegisteredRules();
+        List<RuleMetadata> rules = analyzer.registry().metadata();
+        ProjectConfig project = ProjectSettings.load(configFile, base, rules, getLog());
+        Severity threshold = parseFailOn(project);
+        AnalyzerConfig.Builder config = project.applyTo(AnalyzerConfig.builder(), rules)
+                .paths(scanPaths).baseDirectory(base).today(date);
+        ProjectSettings.switchRules(config, rules, enableRules, disableRules);
+        AnalysisResult result = ProjectSettings.applyBaseline(analyze(analyzer, config.build()),
+                base, writeBaseline, baseline, project, getLog());
         List<Path> reports = writeReports(result, reportFormats);
         getLog().info(FindingSummary.oneLine(result, relativize(base, reports)));
 
@@ -107,9 +153,10 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private static AnalysisResult analyze(AnalyzerConfig config) throws MojoExecutionException {
+    private static AnalysisResult analyze(Analyzer analyzer, AnalyzerConfig config)
+            throws MojoExecutionException {
         try {
-            return Analyzer.withRegisteredRules().analyze(config);
+            return analyzer.analyze(config);
         } catch (AnalyzerException e) {
             throw new MojoExecutionException("slens analysis failed: " + e.getMessage(), e);
         }
@@ -155,9 +202,13 @@ public class CheckMojo extends AbstractMojo {
         return resolved;
     }
 
-    /** Returns the lowest failing severity, or {@code null} for {@code none}. */
-    private Severity parseFailOn() throws MojoExecutionException {
-        String value = failOn == null ? "error" : failOn.trim().toLowerCase(Locale.ROOT);
+    /**
+     * Returns the lowest failing severity, or {@code null} for {@code none}: {@code failOn} when
+     * set, else the configuration's {@code fail-on}, else error.
+     */
+    private Severity parseFailOn(ProjectConfig project) throws MojoExecutionException {
+        String configured = failOn != null && !failOn.isBlank() ? failOn : project.failOn();
+        String value = configured == null ? "error" : configured.trim().toLowerCase(Locale.ROOT);
         if (value.equals("none")) {
             return null;
         }

@@ -36,12 +36,25 @@ class CorpusRulesTest {
 
     @Test
     void rulesRunCleanlyOnCorpus() throws IOException {
+        runCleanly(TEMPLATE_FORMATS, "templates");
+    }
+
+    /**
+     * Runs every rule on the Serverless Framework services of the corpus, including the
+     * configurations that {@code serverless print} wrote and the services of other providers.
+     */
+    @Test
+    void rulesRunCleanlyOnServerlessServices() throws IOException {
+        runCleanly(Set.of("serverless"), "serverless services");
+    }
+
+    private static void runCleanly(Set<String> formats, String label) throws IOException {
         Path manifest = CORPUS.resolve("MANIFEST.tsv");
         assumeTrue(Files.exists(manifest), "the shared corpus is not present");
         List<Path> templates = new ArrayList<>();
         for (String line : Files.readAllLines(manifest, StandardCharsets.UTF_8)) {
             String[] columns = line.split("\t");
-            if (columns.length >= 6 && TEMPLATE_FORMATS.contains(columns[5])) {
+            if (columns.length >= 6 && formats.contains(columns[5])) {
                 templates.add(CORPUS.resolve(columns[0]));
             }
         }
@@ -61,11 +74,12 @@ class CorpusRulesTest {
                 unexpected.add(finding.file().displayPath() + ": " + finding.message());
             }
         }
-        System.out.printf("corpus: %d of %d templates analyzed, %d skipped; findings per rule %s%n",
-                result.files().size(), templates.size(), result.skipped().size(), perRule);
+        System.out.printf("corpus: %d of %d %s analyzed, %d skipped; findings per rule %s%n",
+                result.files().size(), templates.size(), label, result.skipped().size(),
+                perRule);
 
         assertEquals(List.of(), unexpected);
         assertEquals(templates.size(), result.files().size() + result.skipped().size());
-        assertTrue(result.skipped().isEmpty(), "skipped templates: " + result.skipped());
+        assertTrue(result.skipped().isEmpty(), "skipped " + label + ": " + result.skipped());
     }
 }

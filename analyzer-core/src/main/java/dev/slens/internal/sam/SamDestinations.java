@@ -28,7 +28,13 @@ final class SamDestinations {
         List<MapNode.Entry> entries = new ArrayList<>();
         for (MapNode.Entry entry : destinations.entries()) {
             MapNode target = entry.value().asMap();
-            if (target == null || target.has("Destination") || target.getText("Type") == null) {
+            if (target != null && target.has("Destination") && target.intrinsicName() == null) {
+                // The translator drops the SAM-only Type once the destination is known.
+                entries.add(new MapNode.Entry(entry.key(), entry.keySpan(), Nodes.map(
+                        target.span(), "Destination", target.get("Destination"))));
+                continue;
+            }
+            if (target == null || target.getText("Type") == null) {
                 entries.add(entry);
                 continue;
             }
@@ -40,10 +46,8 @@ final class SamDestinations {
                     entry.keySpan(), condition, functionId));
             Node arn = type.equals("SNS") ? Nodes.ref(created, entry.keySpan())
                     : Nodes.getAtt(created, "Arn", entry.keySpan());
-            List<MapNode.Entry> filled = new ArrayList<>(target.entries());
-            filled.add(new MapNode.Entry("Destination", entry.keySpan(), arn));
             entries.add(new MapNode.Entry(entry.key(), entry.keySpan(),
-                    new MapNode(filled, target.span())));
+                    Nodes.map(target.span(), "Destination", arn)));
         }
         return new MapNode(entries, destinations.span());
     }

@@ -1,5 +1,6 @@
 package dev.slens.internal.sam;
 
+import dev.slens.load.LoadLimits;
 import dev.slens.model.MapNode;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceFile;
@@ -8,8 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Expands the SAM resources of a template into CloudFormation. Other resources pass through;
- * SAM types this version does not expand yet stay as they are, so rules simply do not see them.
+ * Expands the SAM resources of a template into CloudFormation, with the logical IDs the SAM
+ * translator gives them. Other resources pass through. Functions and state machines are
+ * expanded first, because their {@code Api} and {@code HttpApi} events add the routes of the
+ * APIs; the implicit {@code ServerlessRestApi} and {@code ServerlessHttpApi} come last.
  */
 public final class SamExpander {
 
@@ -17,24 +20,64 @@ public final class SamExpander {
     }
 
     /**
-     * Returns {@code resources} with each {@code AWS::Serverless::Function} expanded, and adds an
-     * SL0002 finding to {@code problems} for each construct in them that was not expanded.
+     * Returns {@code resources} with each SAM resource expanded, reading local files inside the
+     * template's folder, and adds an SL0002 finding to {@code problems} for each construct in
+     * them that was not expanded.
      */
     public static List<Resource> expand(SourceFile file, MapNode root, List<Resource> resources,
             List<Finding> problems) {
-        SamProblems samProblems = new SamProblems(file, problems);
-        MapNode globals = root.getMap("Globals");
-        MapNode functionGlobals = globals == null ? null : globals.getMap("Function");
-        List<Resource> result = new ArrayList<>();
+        return expand(file, root, resources, problems, new LocalFiles(null, LoadLimits.DEFAULT));
+    }
+
+    /** Returns {@code resources} expanded as above, reading local files through {@code files}. */
+    public static List<Resource> expand(SourceFile file, MapNode root, List<Resource> resources,
+            List<Finding> problems, LocalFiles files) {
+        SamContext context = new SamContext(file, root, new SamProblems(file, problems),
+                resources, files);
+        List<List<Resource>> slots = new ArrayList<>();
         for (Resource resource : resources) {
-            if (resource.type().equals("AWS::Serverless::Function")) {
-                MapNode properties = GlobalsMerger.merge(functionGlobals, resource.properties());
-                result.addAll(new SamFunctionExpander(resource.logicalId(), resource.span(),
-                        properties, resource.condition(), samProblems).expand());
-            } else {
-                result.add(resource);
+            List<Resource> expanded = new ArrayList<>(expandOne(context, resource));
+            if (resource.type().startsWith("AWS::Serverless::")) {
+                expanded.addAll(new SamConnectorExpander(context).embedded(resource));
+            }
+            slots.add(expanded);
+        }
+        List<Resource> implicit = new ArrayList<>();
+        SamApiExpander apis = new SamApiExpander(context, implicit);
+        for (int i = 0; i < resources.size(); i++) {
+            Resource resource = resources.get(i);
+            boolean rest = resource.type().equals("AWS::Serverless::Api");
+            if (rest || resource.type().equals("AWS::Serverless::HttpApi")) {
+                List<Resource> api = new ArrayList<>();
+                new SamApiExpander(context, api).explicit(resource, !rest);
+                slots.set(i, api);
             }
         }
+        apis.implicit(false);
+        apis.implicit(true);
+
+        List<Resource> result = new ArrayList<>();
+        slots.forEach(result::addAll);
+        result.addAll(implicit);
         return result;
+    }
+
+    /** Expands every type but the APIs, which wait for the routes of the events. */
+    private static List<Resource> expandOne(SamContext context, Resource resource) {
+        SamOtherResources other = new SamOtherResources(context);
+        return switch (resource.type()) {
+            case "AWS::Serverless::Function" -> new SamFunctionExpander(context, resource)
+                    .expand();
+            case "AWS::Serverless::StateMachine" -> new SamStateMachineExpander(context,
+                    resource).expand();
+            case "AWS::Serverless::SimpleTable" -> List.of(other.simpleTable(resource));
+            case "AWS::Serverless::LayerVersion" -> List.of(other.layerVersion(resource));
+            case "AWS::Serverless::Application" -> List.of(other.application(resource));
+            case "AWS::Serverless::Connector" -> new SamConnectorExpander(context)
+                    .expand(resource);
+            case "AWS::Serverless::GraphQLApi" -> new SamGraphQlExpander(resource)
+                    .expand();
+            default -> List.of(resource);
+        };
     }
 }

@@ -22,10 +22,12 @@ final class SamFunctionExpander {
     private static final Set<String> SAM_ONLY = Set.of("Events", "Policies", "DeadLetterQueue",
             "Tracing", "EventInvokeConfig", "AutoPublishAlias", "AutoPublishCodeSha256",
             "DeploymentPreference", "CodeUri", "InlineCode", "ProvisionedConcurrencyConfig",
-            "FunctionUrlConfig", "AssumeRolePolicyDocument", "PermissionsBoundary", "RolePath",
+            "FunctionUrlConfig", "AssumeRolePolicyDocument", "ImageUri", "PermissionsBoundary",
+            "RolePath",
             "Connectors", "VersionDescription", "AutoPublishAliasAllProperties",
             "VersionDeletionPolicy", "PropagateTags");
 
+    private final SamContext context;
     private final String id;
     private final SourceSpan span;
     private final MapNode properties;
@@ -33,13 +35,14 @@ final class SamFunctionExpander {
     private final SamProblems problems;
     private final List<Resource> out = new ArrayList<>();
 
-    SamFunctionExpander(String id, SourceSpan span, MapNode properties, String condition,
-            SamProblems problems) {
-        this.id = id;
-        this.span = span;
-        this.properties = properties;
-        this.condition = condition;
-        this.problems = problems;
+    SamFunctionExpander(SamContext context, Resource function) {
+        this.context = context;
+        this.id = function.logicalId();
+        this.span = function.span();
+        this.properties = GlobalsMerger.merge(context.globals("Function"),
+                function.properties());
+        this.condition = function.condition();
+        this.problems = context.problems();
     }
 
     List<Resource> expand() {
@@ -49,6 +52,7 @@ final class SamFunctionExpander {
                 function.add(entry);
             }
         }
+        code(function);
         MapNode.Entry tracing = properties.entry("Tracing");
         if (tracing != null) {
             function.add(new MapNode.Entry("TracingConfig", tracing.keySpan(),
@@ -62,19 +66,46 @@ final class SamFunctionExpander {
         }
         if (!properties.has("Role")) {
             function.add(new MapNode.Entry("Role", span, Nodes.getAtt(id + "Role", "Arn", span)));
-            out.add(new SamRoleBuilder(id, span, properties, condition, problems).build());
         }
-        out.add(0, new Resource(id, "AWS::Lambda::Function",
+        out.add(new Resource(id, "AWS::Lambda::Function",
                 new MapNode(function, properties.span()), span, condition, null));
+
+        SamFunctionDeployment deployment = new SamFunctionDeployment(context, id, properties,
+                condition, out);
+        String aliasId = deployment.versionAndAlias();
         MapNode events = properties.getMap("Events");
+        SamEventExpander eventExpander = new SamEventExpander(context, id, condition, out,
+                aliasId);
         if (events != null) {
-            SamEventExpander eventExpander = new SamEventExpander(id, condition, out);
             for (MapNode.Entry event : events.entries()) {
                 eventExpander.expand(event);
             }
         }
+        if (!properties.has("Role")) {
+            out.add(1, new SamRoleBuilder(id, span, properties, condition, problems,
+                    "lambda.amazonaws.com", List.copyOf(eventExpander.pollerPolicies())).build());
+        }
         invokeConfig();
+        deployment.functionUrl(aliasId);
+        deployment.deploymentPreference(aliasId);
         return out;
+    }
+
+    /** Converts {@code CodeUri}, {@code InlineCode} or {@code ImageUri} into {@code Code}. */
+    private void code(List<MapNode.Entry> function) {
+        MapNode.Entry codeUri = properties.entry("CodeUri");
+        MapNode.Entry inline = properties.entry("InlineCode");
+        MapNode.Entry image = properties.entry("ImageUri");
+        if (inline != null) {
+            function.add(new MapNode.Entry("Code", inline.keySpan(),
+                    Nodes.map(inline.keySpan(), "ZipFile", inline.value())));
+        } else if (image != null) {
+            function.add(new MapNode.Entry("Code", image.keySpan(),
+                    Nodes.map(image.keySpan(), "ImageUri", image.value())));
+        } else if (codeUri != null) {
+            function.add(new MapNode.Entry("Code", codeUri.keySpan(), S3Locations.location(
+                    codeUri.value(), "S3Bucket", "S3Key", "S3ObjectVersion")));
+        }
     }
 
     private void invokeConfig() {
@@ -89,9 +120,11 @@ final class SamFunctionExpander {
                 && destinations.intrinsicName() == null) {
             destinations = new SamDestinations(id, condition, out).complete(destinations.asMap());
         }
+        Node qualifier = properties.has("AutoPublishAlias")
+                ? properties.get("AutoPublishAlias") : Nodes.text("$LATEST", at);
         out.add(new Resource(id + "EventInvokeConfig", "AWS::Lambda::EventInvokeConfig",
                 Nodes.map(at, "FunctionName", Nodes.ref(id, at),
-                        "Qualifier", Nodes.text("$LATEST", at),
+                        "Qualifier", qualifier,
                         "DestinationConfig", destinations,
                         "MaximumRetryAttempts", member(config, "MaximumRetryAttempts"),
                         "MaximumEventAgeInSeconds", member(config, "MaximumEventAgeInSeconds")),

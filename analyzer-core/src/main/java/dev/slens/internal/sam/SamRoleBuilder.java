@@ -20,30 +20,62 @@ final class SamRoleBuilder {
 
     private static final String BASIC_EXECUTION =
             "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
+    private static final String BASIC_DURABLE_EXECUTION =
+            "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicDurableExecutionRolePolicy";
     private static final String XRAY_WRITE = "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess";
+
+    private static final String AWS_POLICY_PREFIX = "arn:aws:iam::aws:policy/";
+    private static final String VPC_ACCESS =
+            "arn:aws:iam::aws:policy/service-role/AWSLambdaVPCAccessExecutionRole";
 
     private final String functionId;
     private final SourceSpan span;
     private final MapNode properties;
     private final String condition;
     private final PolicyTemplateExpander templates;
+    private final String service;
+    private final List<String> extraPolicies;
 
     SamRoleBuilder(String functionId, SourceSpan span, MapNode properties, String condition,
             SamProblems problems) {
-        this.functionId = functionId;
+        this(functionId, span, properties, condition, problems, "lambda.amazonaws.com",
+                List.of());
+    }
+
+    /**
+     * Creates a builder for the role of {@code ownerId}, trusted by {@code service}.
+     * {@code extraPolicies} are AWS managed policies, after {@code arn:aws:iam::aws:policy/},
+     * that the owner's events require, such as a queue poller's.
+     */
+    SamRoleBuilder(String ownerId, SourceSpan span, MapNode properties, String condition,
+            SamProblems problems, String service, List<String> extraPolicies) {
+        this.functionId = ownerId;
         this.span = span;
         this.properties = properties;
         this.condition = condition;
-        this.templates = new PolicyTemplateExpander(functionId, problems);
+        this.templates = new PolicyTemplateExpander(ownerId, problems);
+        this.service = service;
+        this.extraPolicies = extraPolicies;
     }
 
     Resource build() {
         MapNode.Entry policiesEntry = properties.entry("Policies");
         SourceSpan at = policiesEntry == null ? span : policiesEntry.keySpan();
         List<Node> managed = new ArrayList<>();
-        managed.add(Nodes.text(BASIC_EXECUTION, span));
-        if (properties.has("Tracing")) {
+        boolean lambda = service.equals("lambda.amazonaws.com");
+        if (lambda) {
+            // A durable function gets the durable variant of the basic execution policy.
+            managed.add(Nodes.text(properties.has("DurableConfig") ? BASIC_DURABLE_EXECUTION
+                    : BASIC_EXECUTION, span));
+        }
+        if (properties.has("Tracing") && lambda) {
             managed.add(Nodes.text(XRAY_WRITE, properties.entry("Tracing").keySpan()));
+        }
+        if (properties.has("VpcConfig") && lambda) {
+            managed.add(Nodes.text(VPC_ACCESS, properties.entry("VpcConfig").keySpan()));
+        }
+        for (String policy : extraPolicies) {
+            managed.add(Nodes.text(AWS_POLICY_PREFIX + policy, span));
         }
 
         List<Node> inline = new ArrayList<>();
@@ -68,7 +100,7 @@ final class SamRoleBuilder {
 
         Node trust = properties.get("AssumeRolePolicyDocument");
         MapNode role = Nodes.map(at,
-                "AssumeRolePolicyDocument", trust != null ? trust : lambdaTrust(),
+                "AssumeRolePolicyDocument", trust != null ? trust : trust(service, span),
                 "ManagedPolicyArns", Nodes.list(at, managed),
                 "Policies", inlinePolicies.isEmpty() ? null : Nodes.list(at, inlinePolicies),
                 "PermissionsBoundary", properties.get("PermissionsBoundary"));
@@ -114,13 +146,26 @@ final class SamRoleBuilder {
                 && "AWS::NoValue".equals(node.asMap().getText("Ref"));
     }
 
-    private MapNode lambdaTrust() {
+    /** Returns a trust policy that lets {@code service} assume the role. */
+    static MapNode trust(String service, SourceSpan span) {
         return Nodes.map(span,
                 "Version", Nodes.text("2012-10-17", span),
                 "Statement", Nodes.list(span, List.of(Nodes.map(span,
                         "Effect", Nodes.text("Allow", span),
                         "Principal", Nodes.map(span,
-                                "Service", Nodes.text("lambda.amazonaws.com", span)),
+                                "Service", Nodes.text(service, span)),
                         "Action", Nodes.text("sts:AssumeRole", span)))));
+    }
+
+    /** Returns an inline policy entry that allows {@code action} on {@code resource}. */
+    static MapNode inlinePolicy(String name, String action, Node resource, SourceSpan span) {
+        return Nodes.map(span,
+                "PolicyName", Nodes.text(name, span),
+                "PolicyDocument", Nodes.map(span,
+                        "Version", Nodes.text("2012-10-17", span),
+                        "Statement", Nodes.list(span, List.of(Nodes.map(span,
+                                "Effect", Nodes.text("Allow", span),
+                                "Action", Nodes.text(action, span),
+                                "Resource", resource)))));
     }
 }

@@ -4,6 +4,7 @@ import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.SourceSpan;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -12,8 +13,12 @@ import java.util.Set;
 /**
  * Expands the events that put a function behind an API: {@code http} (REST API),
  * {@code httpApi}, {@code websocket} and {@code alb}. The API itself is created once per service,
- * at the first event that needs it, with the provider's {@code apiGateway}, {@code logs} and
- * {@code tracing} settings applied by {@link #finish()}.
+ * at the first event that needs it, with the provider's {@code apiGateway} and {@code logs}
+ * settings applied by {@link #finish()}.
+ *
+ * <p>NOTE: Serverless Framework v3 applies {@code tracing.apiGateway} and the REST API's access
+ * log settings to the stage with API calls after the deployment, so they have no resource here
+ * and rules cannot see them.
  */
 final class ApiEvents {
 
@@ -249,7 +254,7 @@ final class ApiEvents {
         if (conditions == null) {
             return null;
         }
-        List<Node> result = new java.util.ArrayList<>();
+        List<Node> result = new ArrayList<>();
         Node path = conditions.get("path");
         if (path != null) {
             result.add(Nodes.map(at, "Field", Nodes.text("path-pattern", at),

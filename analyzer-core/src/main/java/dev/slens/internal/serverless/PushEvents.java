@@ -137,6 +137,10 @@ final class PushEvents {
         }
     }
 
+    // NOTE: Serverless Framework v3 deploys an eventBridge event through a Custom::EventBridge
+    // resource (<Function>CustomEventBridge<N>) unless provider.eventBridge.useCloudFormation is
+    // true. It is modelled here as the AWS::Events::Rule of the CloudFormation mode either way,
+    // because the rule, its target and its dead-letter queue are what rules check.
     void eventBridge(MapNode settings, SourceSpan at, int index) {
         if (settings == null) {
             return;

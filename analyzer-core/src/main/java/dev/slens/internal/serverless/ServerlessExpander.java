@@ -74,6 +74,14 @@ public final class ServerlessExpander {
         return new Expanded(resolved, section.section(), section.apply(model.resources()));
     }
 
+    /**
+     * Returns the logical ID the framework gives the Lambda function of the function named
+     * {@code name} under {@code functions}, such as {@code HelloLambdaFunction}.
+     */
+    public static String functionLogicalId(String name) {
+        return Naming.lambda(name);
+    }
+
     private static String providerName(MapNode root) {
         Node provider = root.get("provider");
         if (provider != null && provider.text() != null) {

@@ -95,13 +95,18 @@ final class VariableResolver {
 
     /**
      * Returns the node at {@code path} below {@code start}, resolved, or {@code null} when the
-     * path leads nowhere. Containers on the way are not resolved as a whole, so a sibling of the
-     * variable being resolved can be read without a false cycle.
+     * path leads nowhere. A path through an unknown value returns that value. Containers on the
+     * way are not resolved as a whole, so a sibling of the variable being resolved can be read
+     * without a false cycle.
      */
     Node walk(Node start, List<String> path) {
         Node current = start;
         for (String segment : path) {
             current = shallow(current);
+            if (Nodes.UNRESOLVED.equals(current.intrinsicName())) {
+                // Below a value known only at deployment, every value is unknown too.
+                return current;
+            }
             if (current instanceof MapNode map) {
                 current = map.get(segment);
             } else if (current instanceof ListNode list && segment.matches("\\d{1,9}")) {

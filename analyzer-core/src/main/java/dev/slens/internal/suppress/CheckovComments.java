@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Reads checkov's {@code # checkov:skip=ID[,ID...][:reason]} comments. Checkov applies such a
- * comment to the resource whose lines contain it; slens also applies the comment lines directly
+ * comment to the resource whose lines contain it. slens also applies the comment lines directly
  * above a resource's logical ID to that resource. Trailing comment lines of one resource count
  * as above the next, so each comment belongs to one resource. JSON templates have no comments.
  */

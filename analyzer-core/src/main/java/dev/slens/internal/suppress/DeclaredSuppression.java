@@ -11,9 +11,16 @@ import dev.slens.model.SourceSpan;
  * @param checkId the ID as written: a slens rule ID or another tool's ID
  * @param reason the reason as written, or {@code null}
  * @param span where the ID is written
+ * @param location how messages name the place of the suppression, or {@code null} to name the
+ *     resource or the template's top-level {@code Metadata}
  */
 record DeclaredSuppression(Form form, String scope, String checkId, String reason,
-        SourceSpan span) {
+        SourceSpan span, String location) {
+
+    /** Creates a suppression written in a resource's or the template's {@code Metadata}. */
+    DeclaredSuppression(Form form, String scope, String checkId, String reason, SourceSpan span) {
+        this(form, scope, checkId, reason, span, null);
+    }
 
     /** The syntaxes of suppressions that slens reads. */
     enum Form {
@@ -44,6 +51,9 @@ record DeclaredSuppression(Form form, String scope, String checkId, String reaso
 
     /** Describes where the suppression is, for messages: a resource or the whole template. */
     String place() {
+        if (location != null) {
+            return location;
+        }
         return scope == null ? "in the template's top-level Metadata" : "on resource '" + scope
                 + "'";
     }

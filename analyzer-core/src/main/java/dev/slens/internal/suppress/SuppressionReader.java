@@ -5,13 +5,15 @@ import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Template;
+import dev.slens.model.TemplateFormat;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads the suppressions from the {@code Metadata} of each resource and from the template's
- * top-level {@code Metadata}, in the tree as written, then checkov's comments. Entries without
- * an ID are skipped.
+ * top-level {@code Metadata}, in the tree as written, then checkov's comments, or for a
+ * {@code serverless.yml} the {@code slens} keys of its functions and of {@code custom}. Entries
+ * without an ID are skipped.
  */
 final class SuppressionReader {
 
@@ -35,7 +37,11 @@ final class SuppressionReader {
             }
         }
         readMetadata(root.getMap("Metadata"), null, declared);
-        CheckovComments.read(template, declared);
+        if (template.format() == TemplateFormat.SERVERLESS_FRAMEWORK) {
+            ServerlessSuppressions.read(template, declared);
+        } else {
+            CheckovComments.read(template, declared);
+        }
         return declared;
     }
 
@@ -65,13 +71,19 @@ final class SuppressionReader {
      */
     private static void readIdsWithReasons(Form form, Node list, String scope,
             List<DeclaredSuppression> out) {
+        readIdsWithReasons(form, list, scope, null, out);
+    }
+
+    /** Reads a list as above; {@code location} names its place in messages, if not null. */
+    static void readIdsWithReasons(Form form, Node list, String scope, String location,
+            List<DeclaredSuppression> out) {
         for (Node item : items(list)) {
             MapNode map = item.asMap();
             String reason = map == null ? null : map.getText("reason");
             for (Node id : items(map == null ? item : map.get("id"))) {
                 if (hasText(id.text())) {
                     out.add(new DeclaredSuppression(form, scope, id.text().strip(), reason,
-                            id.span()));
+                            id.span(), location));
                 }
             }
         }

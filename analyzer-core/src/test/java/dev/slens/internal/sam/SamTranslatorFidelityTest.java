@@ -33,9 +33,9 @@ import org.junit.jupiter.api.Test;
 class SamTranslatorFidelityTest {
 
     /** Lowest share of the translator's resources that slens must match by logical ID and type. */
-    private static final double RESOURCE_FLOOR = 0.65;
+    private static final double RESOURCE_FLOOR = 0.99;
     /** Lowest share of compared properties, on matched resources, that must be equal. */
-    private static final double PROPERTY_FLOOR = 0.92;
+    private static final double PROPERTY_FLOOR = 0.98;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

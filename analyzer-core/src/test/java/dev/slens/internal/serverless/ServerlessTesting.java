@@ -62,12 +62,17 @@ final class ServerlessTesting {
     }
 
     static Outcome expand(Path folder, String yaml, ServerlessOptions options) {
+        return expand(folder, yaml, options, LoadLimits.DEFAULT);
+    }
+
+    static Outcome expand(Path folder, String yaml, ServerlessOptions options,
+            LoadLimits limits) {
         Path file = write(folder, "serverless.yml", yaml);
         LoadResult loaded = new TemplateLoader(LoadLimits.DEFAULT).load(file, "serverless.yml");
         assertNotNull(loaded.root(), () -> "root: " + loaded.problems());
         List<Finding> findings = new ArrayList<>();
         ServerlessExpander.Expanded expanded = ServerlessExpander.expand(loaded.file(),
-                loaded.root(), options, LoadLimits.DEFAULT, findings);
+                loaded.root(), options, limits, findings);
         return new Outcome(expanded, findings);
     }
 

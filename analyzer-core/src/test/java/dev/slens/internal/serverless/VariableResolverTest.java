@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slens.load.LoadLimits;
 import dev.slens.load.ServerlessOptions;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.ScalarNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -231,8 +234,11 @@ class VariableResolverTest {
 
     @Test
     void fileOutsideProjectIsReportedNotRead() {
-        ServerlessTesting.write(folder.getParent(), "secret.yml", "key: value\n");
-        ServerlessTesting.Outcome outcome = resolve("""
+        ServerlessTesting.write(folder, "secret.yml", "key: value\n");
+        ServerlessTesting.Outcome outcome = ServerlessTesting.expand(folder.resolve("project"), """
+                service: svc
+                provider:
+                  name: aws
                 custom:
                   leak: ${file(../secret.yml):key}
                 """);
@@ -276,5 +282,48 @@ class VariableResolverTest {
         assertEquals("${AWS::AccountId}/${Queue.Arn}/${Name}",
                 text(outcome.resolved("custom.sub")));
         assertNull(outcome.resolved("custom.sub").intrinsicName());
+    }
+
+    @Test
+    void pathBelowUnknownValueIsUnknown() {
+        ServerlessTesting.Outcome outcome = resolve("""
+                custom:
+                  secrets: ${ssm:/app/secrets}
+                  key: ${self:custom.secrets.API_KEY}
+                """);
+        assertTrue(isUnresolved(outcome.resolved("custom.key")));
+        assertEquals(List.of(), outcome.findings());
+    }
+
+    @Test
+    void includedFileObeysLoadLimits() {
+        ServerlessTesting.write(folder, "big.yml", "key: " + "x".repeat(200) + "\n");
+        ServerlessTesting.Outcome outcome = ServerlessTesting.expand(folder, """
+                service: svc
+                provider:
+                  name: aws
+                custom:
+                  big: ${file(./big.yml):key}
+                """, ServerlessOptions.DEFAULT, new LoadLimits(100, 200, 2_000, 2_000_000, 20));
+        assertTrue(isUnresolved(outcome.resolved("custom.big")));
+        assertEquals(List.of("SL0008"), outcome.findingIds());
+        assertTrue(outcome.findings().get(0).message().contains("limit"),
+                outcome.findings().get(0).message());
+    }
+
+    @Test
+    void linkLeavingProjectIsNotRead() throws IOException {
+        Path secret = ServerlessTesting.write(folder, "secret.yml", "key: value\n");
+        Path project = Files.createDirectories(folder.resolve("project"));
+        Files.createSymbolicLink(project.resolve("linked.yml"), secret);
+        ServerlessTesting.Outcome outcome = ServerlessTesting.expand(project, """
+                service: svc
+                provider:
+                  name: aws
+                custom:
+                  leak: ${file(./linked.yml):key}
+                """);
+        assertTrue(isUnresolved(outcome.resolved("custom.leak")));
+        assertEquals(List.of("SL0010"), outcome.findingIds());
     }
 }

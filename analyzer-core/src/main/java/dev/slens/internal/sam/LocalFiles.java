@@ -1,0 +1,134 @@
+package dev.slens.internal.sam;
+
+import dev.slens.load.LoadLimits;
+import dev.slens.load.LoadResult;
+import dev.slens.load.TemplateLoader;
+import dev.slens.model.ListNode;
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.ScalarNode;
+import dev.slens.model.SourceSpan;
+import dev.slens.model.Template;
+import dev.slens.rule.Finding;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the local files a SAM template points at, such as an OpenAPI document in
+ * {@code DefinitionUri} or a nested template in an {@code Application}'s {@code Location}. A
+ * file must lie inside the project folder: a path that leaves it is reported and never read.
+ * Files go through the same {@link TemplateLoader} limits as templates.
+ */
+public final class LocalFiles {
+
+    private final Path projectFolder;
+    private final LoadLimits limits;
+
+    /**
+     * Creates a reader for files inside {@code projectFolder}. When {@code projectFolder} is
+     * {@code null}, each template's own folder is the boundary.
+     */
+    public LocalFiles(Path projectFolder, LoadLimits limits) {
+        this.projectFolder = projectFolder == null ? null
+                : projectFolder.toAbsolutePath().normalize();
+        this.limits = limits;
+    }
+
+    /** The tree of a local file, or why it could not be read. */
+    record Read(MapNode root, String problem, Path path) { }
+
+    /**
+     * Returns whether {@code location} is a local path rather than an S3 or HTTPS URL, a
+     * mapping or an intrinsic function.
+     */
+    static boolean isLocal(Node location) {
+        String text = location == null ? null : location.text();
+        return text != null && !text.isBlank() && !text.contains("://");
+    }
+
+    /**
+     * Reads {@code relative}, resolved against {@code templateFolder}. Every node of the result
+     * takes {@code at}, the span of the property that names the file, so findings about the
+     * file's content point at that line.
+     */
+    Read read(Path templateFolder, String relative, SourceSpan at) {
+        Path boundary = boundary(templateFolder);
+        Path target = templateFolder.resolve(relative).toAbsolutePath().normalize();
+        if (!target.startsWith(boundary)) {
+            return new Read(null, "'" + relative + "' leaves the project folder, so it was not"
+                    + " read", target);
+        }
+        if (!Files.isRegularFile(target)) {
+            return new Read(null, "'" + relative + "' was not found in the template's folder",
+                    target);
+        }
+        try {
+            if (!target.toRealPath().startsWith(boundary.toRealPath())) {
+                return new Read(null, "'" + relative + "' is a link that leaves the project"
+                        + " folder '" + boundary + "', so it was not read", target);
+            }
+        } catch (IOException e) {
+            return new Read(null, "'" + relative + "' cannot be read: " + e.getMessage(), target);
+        }
+        LoadResult loaded = new TemplateLoader(limits).load(target, relative);
+        if (loaded.root() == null) {
+            String reason = loaded.problems().stream().map(Finding::message).findFirst()
+                    .orElse("it is not a mapping");
+            return new Read(null, "'" + relative + "' was not read: " + reason, target);
+        }
+        return new Read((MapNode) withSpan(loaded.root(), at), null, target);
+    }
+
+    /**
+     * Returns the local templates that {@code template} deploys as nested stacks: the
+     * {@code Location} of each {@code AWS::Serverless::Application} and the {@code TemplateURL}
+     * of each {@code AWS::CloudFormation::Stack} that is a path inside the project folder and
+     * names an existing file. The analyzer analyzes them as templates of their own.
+     */
+    public List<Path> nestedTemplates(Template template) {
+        Path templateFolder = template.file().path().toAbsolutePath().getParent();
+        List<Path> nested = new ArrayList<>();
+        for (MapNode.Entry entry : template.resourceDefinitions().entries()) {
+            MapNode definition = entry.value().asMap();
+            String type = definition == null ? null : definition.getText("Type");
+            MapNode properties = definition == null ? null : definition.getMap("Properties");
+            String key = "AWS::Serverless::Application".equals(type) ? "Location"
+                    : "AWS::CloudFormation::Stack".equals(type) ? "TemplateURL" : null;
+            Node location = key == null || properties == null ? null : properties.get(key);
+            if (templateFolder == null || !isLocal(location)) {
+                continue;
+            }
+            Path target = templateFolder.resolve(location.text()).toAbsolutePath().normalize();
+            if (target.startsWith(boundary(templateFolder)) && Files.isRegularFile(target)) {
+                nested.add(target);
+            }
+        }
+        return nested;
+    }
+
+    private Path boundary(Path templateFolder) {
+        Path folder = templateFolder.toAbsolutePath().normalize();
+        return projectFolder != null && folder.startsWith(projectFolder) ? projectFolder : folder;
+    }
+
+    /** Returns a copy of {@code node} in which every node has {@code span}. */
+    static Node withSpan(Node node, SourceSpan span) {
+        if (node instanceof MapNode map) {
+            List<MapNode.Entry> entries = new ArrayList<>();
+            for (MapNode.Entry entry : map.entries()) {
+                entries.add(new MapNode.Entry(entry.key(), span, withSpan(entry.value(), span)));
+            }
+            return new MapNode(entries, span);
+        }
+        if (node instanceof ListNode list) {
+            List<Node> items = new ArrayList<>();
+            list.items().forEach(item -> items.add(withSpan(item, span)));
+            return new ListNode(items, span);
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        return new ScalarNode(scalar.value(), scalar.kind(), span);
+    }
+}

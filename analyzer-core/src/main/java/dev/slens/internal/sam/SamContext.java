@@ -1,0 +1,121 @@
+package dev.slens.internal.sam;
+
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.Resource;
+import dev.slens.model.SourceFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state that the expanders of one template share: the file, its Globals and Parameters, the
+ * resources as written, the sink for problems, and the API routes that events add. The API
+ * expanders read the routes after every function and state machine is expanded.
+ */
+final class SamContext {
+
+    private final SourceFile file;
+    private final MapNode root;
+    private final SamProblems problems;
+    private final Map<String, Resource> written = new LinkedHashMap<>();
+    private final List<ApiRoute> routes = new ArrayList<>();
+    private final LocalFiles localFiles;
+    private final java.util.Set<String> claimed = new java.util.HashSet<>();
+
+    SamContext(SourceFile file, MapNode root, SamProblems problems, List<Resource> resources,
+            LocalFiles localFiles) {
+        this.file = file;
+        this.root = root;
+        this.problems = problems;
+        this.localFiles = localFiles;
+        for (Resource resource : resources) {
+            written.put(resource.logicalId(), resource);
+        }
+    }
+
+    SourceFile file() {
+        return file;
+    }
+
+    SamProblems problems() {
+        return problems;
+    }
+
+    LocalFiles localFiles() {
+        return localFiles;
+    }
+
+    /** Returns the Globals section {@code name}, such as {@code Function}, or {@code null}. */
+    MapNode globals(String name) {
+        MapNode globals = root.getMap("Globals");
+        return globals == null ? null : globals.getMap(name);
+    }
+
+    /** Returns the resource {@code logicalId} as written, or {@code null}. */
+    Resource written(String logicalId) {
+        return logicalId == null ? null : written.get(logicalId);
+    }
+
+    /**
+     * Returns true the first time it is called with {@code logicalId}, for resources that
+     * several SAM resources share, such as the CodeDeploy application.
+     */
+    boolean claim(String logicalId) {
+        return claimed.add(logicalId);
+    }
+
+    void addRoute(ApiRoute route) {
+        routes.add(route);
+    }
+
+    /** Returns the routes of the API {@code apiId}, {@code null} for the implicit one. */
+    List<ApiRoute> routes(String apiId, boolean http) {
+        return routes.stream().filter(route -> route.http() == http
+                && (apiId == null ? route.apiId() == null : apiId.equals(route.apiId())))
+                .toList();
+    }
+
+    /**
+     * Returns the text that {@code node} stands for when it is literal text or a {@code Ref} to
+     * a parameter with a literal default, as the SAM translator resolves such values in names;
+     * otherwise {@code null}.
+     */
+    String literal(Node node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.text() != null) {
+            return node.text();
+        }
+        if ("Ref".equals(node.intrinsicName())) {
+            MapNode parameters = root.getMap("Parameters");
+            MapNode parameter = parameters == null ? null
+                    : parameters.getMap(node.asMap().getText("Ref"));
+            return parameter == null ? null : parameter.getText("Default");
+        }
+        return null;
+    }
+
+    /**
+     * Returns the logical ID a {@code RestApiId} or {@code ApiId} names: a {@code Ref} or the
+     * logical ID written as text, as the SAM translator accepts both.
+     */
+    String referencedId(Node node) {
+        if (node == null) {
+            return null;
+        }
+        if ("Ref".equals(node.intrinsicName())) {
+            return node.asMap().getText("Ref");
+        }
+        return node.text();
+    }
+
+    /** Returns the folder the template is in, which local files must stay inside. */
+    Path folder() {
+        Path parent = file.path().toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+}

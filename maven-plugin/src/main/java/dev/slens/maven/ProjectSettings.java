@@ -1,0 +1,98 @@
+package dev.slens.maven;
+
+import dev.slens.AnalysisResult;
+import dev.slens.AnalyzerConfig;
+import dev.slens.AnalyzerException;
+import dev.slens.baseline.Baseline;
+import dev.slens.config.ConfigException;
+import dev.slens.config.ConfigLoader;
+import dev.slens.config.ProjectConfig;
+import dev.slens.config.RuleSelection;
+import dev.slens.rule.RuleMetadata;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.Log;
+
+/**
+ * Turns the plugin's {@code configFile}, {@code enableRules}, {@code disableRules},
+ * {@code baseline} and {@code writeBaseline} parameters into analysis settings, as the command
+ * line's {@code --config}, {@code --baseline} and {@code --write-baseline} do.
+ */
+final class ProjectSettings {
+
+    private ProjectSettings() {
+    }
+
+    /**
+     * Returns the settings of {@code configFile}, resolved against {@code base}, or of the
+     * {@code .slens.yml} found from {@code base} up to the git repository root, or none.
+     */
+    static ProjectConfig load(File configFile, Path base, List<RuleMetadata> rules, Log log)
+            throws MojoExecutionException {
+        Optional<Path> file = configFile == null ? ConfigLoader.find(base)
+                : Optional.of(base.resolve(configFile.toPath()));
+        if (file.isEmpty()) {
+            return ProjectConfig.EMPTY;
+        }
+        String display = display(base, file.get());
+        log.info("slens: using the configuration " + display);
+        try {
+            return new ConfigLoader(rules).load(file.get(), display);
+        } catch (ConfigException e) {
+            throw new MojoExecutionException("Invalid slens configuration:\n  "
+                    + String.join("\n  ", e.problems()), e);
+        }
+    }
+
+    /**
+     * Switches the rules that {@code enable} and {@code disable} select on or off, over what the
+     * configuration file set.
+     */
+    static void switchRules(AnalyzerConfig.Builder builder, List<RuleMetadata> rules,
+            List<String> enable, List<String> disable) throws MojoExecutionException {
+        try {
+            new RuleSelection(rules).decide(nonNull(enable), nonNull(disable))
+                    .forEach(builder::switchRule);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("Invalid enableRules or disableRules: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the baseline when {@code writeBaseline} is set, then compares {@code result} with
+     * the baseline in use: {@code writeBaseline}, else {@code baseline}, else the configuration's.
+     */
+    static AnalysisResult applyBaseline(AnalysisResult result, Path base, File writeBaseline,
+            File baseline, ProjectConfig config, Log log) throws MojoExecutionException {
+        try {
+            if (writeBaseline != null) {
+                Path file = base.resolve(writeBaseline.toPath());
+                int written = Baseline.write(result, file);
+                log.info("slens: wrote " + written + " findings to the baseline "
+                        + display(base, file));
+                return Baseline.read(file).apply(result);
+            }
+            Path file = baseline != null ? base.resolve(baseline.toPath()) : config.baseline();
+            return file == null ? result : Baseline.read(file).apply(result);
+        } catch (AnalyzerException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+    }
+
+    private static List<String> nonNull(List<String> selectors) {
+        return selectors == null ? List.of()
+                : selectors.stream().filter(s -> s != null && !s.isBlank()).toList();
+    }
+
+    private static String display(Path base, Path file) {
+        Path absoluteBase = base.toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        Path shown = absolute.startsWith(absoluteBase) ? absoluteBase.relativize(absolute)
+                : absolute;
+        return shown.toString().replace('\\', '/');
+    }
+}
