@@ -53,15 +53,15 @@ public final class IamActions {
         return facts == null ? Set.of() : facts;
     }
 
-    /** Returns every action the catalogue lists with {@code fact}, lower-cased. */
+    /** Returns every action the catalogue lists with {@code fact}, as the catalogue spells it. */
     public static List<String> actionsWith(Fact fact) {
         return Holder.FACTS.entrySet().stream().filter(e -> e.getValue().contains(fact))
-                .map(Map.Entry::getKey).sorted().toList();
+                .map(e -> Holder.NAMES.get(e.getKey())).sorted().toList();
     }
 
     /**
      * Returns whether IAM authorizes {@code action} only against {@code Resource: '*'}: the
-     * catalogue says so, or the operation starts with Describe or List and is not a List action
+     * catalogue marks it so, or the operation starts with Describe or List and is not a List action
      * the catalogue marks as taking an ARN. Returns false for {@code null}.
      */
     public static boolean acceptsOnlyAllResources(String action) {
@@ -98,8 +98,8 @@ public final class IamActions {
     }
 
     /**
-     * Returns the catalogued actions with {@code fact} that {@code pattern} covers, lower-cased,
-     * such as {@code iam:passrole} for {@code iam:Pass*}.
+     * Returns the catalogued actions with {@code fact} that {@code pattern} covers, such as
+     * {@code iam:PassRole} for {@code iam:Pass*}.
      */
     public static List<String> coveredWith(String pattern, Fact fact) {
         return actionsWith(fact).stream().filter(action -> covers(pattern, action)).toList();
@@ -112,10 +112,11 @@ public final class IamActions {
 
     /** Defers reading the catalogue to the first lookup; the JVM makes the first read safe. */
     private static final class Holder {
-        static final Map<String, Set<Fact>> FACTS = read();
+        static final Map<String, Set<Fact>> FACTS = parse(read());
+        static final Map<String, String> NAMES = names(read());
     }
 
-    private static Map<String, Set<Fact>> read() {
+    private static List<String> read() {
         try (InputStream stream = IamActions.class.getResourceAsStream(RESOURCE)) {
             if (stream == null) {
                 throw new IllegalStateException("Resource '" + RESOURCE + "' is missing from "
@@ -123,7 +124,7 @@ public final class IamActions {
             }
             BufferedReader reader = new BufferedReader(
                     new InputStreamReader(stream, StandardCharsets.UTF_8));
-            return parse(reader.lines().toList());
+            return reader.lines().toList();
         } catch (IOException e) {
             throw new UncheckedIOException("Failed to read resource '" + RESOURCE + "'", e);
         }
@@ -150,6 +151,18 @@ public final class IamActions {
         }
         facts.replaceAll((action, set) -> Set.copyOf(set));
         return Map.copyOf(facts);
+    }
+
+    /** Returns the catalogue's spelling of each action, keyed by the lower-cased action. */
+    static Map<String, String> names(List<String> lines) {
+        Map<String, String> names = new HashMap<>();
+        for (String line : lines) {
+            String action = line.strip().split("\\s+")[0];
+            if (!action.isEmpty() && !action.startsWith("#")) {
+                names.putIfAbsent(action.toLowerCase(Locale.ROOT), action);
+            }
+        }
+        return Map.copyOf(names);
     }
 
     private static Fact fact(String word, int line) {

@@ -41,7 +41,7 @@ class IamIndexTest {
         assertTrue(IamActions.facts("iam:CreatePolicyVersion")
                 .contains(IamActions.Fact.ESCALATION));
         assertTrue(IamActions.facts("IAM:PASSROLE").contains(IamActions.Fact.PERMISSIONS));
-        assertEquals(List.of("iam:passrole"),
+        assertEquals(List.of("iam:PassRole"),
                 IamActions.coveredWith("iam:Pass*", IamActions.Fact.PERMISSIONS));
     }
 

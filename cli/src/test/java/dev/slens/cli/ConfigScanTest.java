@@ -219,7 +219,6 @@ class ConfigScanTest {
         Path template = Files.writeString(folder.resolve("template.yaml"), TEMPLATE);
         Path baseline = folder.resolve("slens-baseline.json");
         scan(template.toString(), "--write-baseline", baseline.toString());
-        int recorded = JSON.readTree(baseline.toFile()).path("findings").size();
         Files.writeString(template, TEMPLATE.replace("Runtime: python3.14",
                 "Runtime: python3.7"));
 
@@ -236,7 +235,7 @@ class ConfigScanTest {
         Path template = Files.writeString(folder.resolve("template.yaml"), TEMPLATE);
         Path baseline = folder.resolve("slens-baseline.json");
         scan(template.toString(), "--write-baseline", baseline.toString());
-        Files.writeString(template, TEMPLATE.replace("Runtime: python3.12",
+        Files.writeString(template, TEMPLATE.replace("Runtime: python3.14",
                 "Runtime: python3.7"));
 
         CommandRun run = scan(template.toString(), "--baseline", baseline.toString(),
