@@ -108,7 +108,8 @@ final class SecureTransportPolicies {
             return false;
         }
         for (PolicyStatement statement : document.statements(evaluator)) {
-            if (!statement.denying(evaluator).isEmpty() && everyone(evaluator, statement)
+            if (!statement.denying(evaluator).isEmpty()
+                    && everyone(evaluator, statement.node().get("Principal"))
                     && insecureTransportCondition(evaluator, statement.node().get("Condition"))) {
                 return true;
             }
@@ -116,9 +117,8 @@ final class SecureTransportPolicies {
         return false;
     }
 
-    /** Returns whether the statement's Principal is '*' or {AWS: '*'}. */
-    private static boolean everyone(Evaluator evaluator, PolicyStatement statement) {
-        Node principal = statement.node().get("Principal");
+    /** Returns whether a statement's Principal is '*' or has '*' among its AWS principals. */
+    static boolean everyone(Evaluator evaluator, Node principal) {
         if (principal == null) {
             return false;
         }
