@@ -194,6 +194,31 @@ class ConfigScanTest {
     }
 
     @Test
+    void writeBaselineOverTemplate_isRejected() throws IOException {
+        Path template = Files.writeString(folder.resolve("template.yaml"), TEMPLATE);
+
+        CommandRun run = scan(template.toString(), "--write-baseline", template.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: baseline '" + template + "' would overwrite the"
+                + " analyzed template; write it to another file"), run.describe());
+        assertEquals(TEMPLATE, Files.readString(template));
+    }
+
+    @Test
+    void writeBaselineMissingFolder_namesFolder() throws IOException {
+        Path template = Files.writeString(folder.resolve("template.yaml"), TEMPLATE);
+        Path baseline = folder.resolve("missing").resolve("b.json");
+
+        CommandRun run = scan(template.toString(), "--write-baseline", baseline.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: output folder not found: '"
+                + folder.resolve("missing") + "'; create it first"), run.describe());
+        assertFalse(run.err().contains(".tmp"), run.describe());
+    }
+
+    @Test
     void baseline_keepsOldFindingsAfterReformat() throws IOException {
         Path template = Files.writeString(folder.resolve("template.yaml"), TEMPLATE);
         Path baseline = folder.resolve("slens-baseline.json");
