@@ -186,9 +186,8 @@ class ConfigScanTest {
         CommandRun run = scan(folder.toString(), "--config", config.toString());
 
         assertEquals(2, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("error: 'fail-on' must be one of error, warning, info,"
-                + " none; found 'high' at "), run.describe());
-        assertTrue(run.err().contains("custom.yml:2:10"), run.describe());
+        assertTrue(run.err().contains("custom.yml:2:10: 'fail-on' must be one of error, warning,"
+                + " info, none; found 'high'\n"), run.describe());
         assertFalse(run.err().contains("Exception"), run.describe());
         assertEquals("", run.out(), run.describe());
     }
