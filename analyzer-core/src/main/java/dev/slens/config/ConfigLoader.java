@@ -189,9 +189,12 @@ public final class ConfigLoader {
             this.displayPath = displayPath;
         }
 
-        /** Adds {@code text} at {@code span}, followed by {@code hint}, such as "; did you…". */
+        /**
+         * Adds {@code text} at {@code span}, followed by {@code hint}, such as "; did you…".
+         * The place comes first, as in compiler messages, so text after it never runs on.
+         */
         void add(SourceSpan span, String text, String hint) {
-            found.add(new Problem(span, text + " at " + place(span) + hint));
+            found.add(new Problem(span, place(span) + ": " + text + hint));
         }
 
         void add(SourceSpan span, String text) {

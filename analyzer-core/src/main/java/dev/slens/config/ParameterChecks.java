@@ -61,8 +61,9 @@ final class ParameterChecks {
         if (declared.isEmpty()) {
             List<String> names = rule.parameters().stream()
                     .map(RuleMetadata.Parameter::name).toList();
+            String hint = ClosestName.hint(name, names);
             String expected = names.isEmpty() ? "; it has no parameters"
-                    : ClosestName.hint(name, names) + " Its parameters: "
+                    : (hint.isEmpty() ? "." : hint) + " Its parameters: "
                     + String.join(", ", names);
             problems.add(parameter.keySpan(), "rule " + rule.id() + " has no parameter '"
                     + name + "'", expected);

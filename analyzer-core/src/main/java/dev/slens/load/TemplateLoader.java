@@ -16,7 +16,10 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -182,9 +185,28 @@ public final class TemplateLoader {
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
                     limits.maxFileBytes() + 1));
         } catch (IOException e) {
-            throw new LoadException("failed to read the file: " + e.getMessage(), SourceSpan.NONE,
-                    e);
+            throw new LoadException("failed to read the file: " + readFailure(e),
+                    SourceSpan.NONE, e);
         }
+    }
+
+    /**
+     * Returns why reading failed in plain words. The messages of Java's file exceptions are
+     * often only the path, which the finding names already.
+     */
+    static String readFailure(IOException failure) {
+        if (failure instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (failure instanceof NoSuchFileException) {
+            return "file not found";
+        }
+        String reason = failure instanceof FileSystemException fileSystem
+                ? fileSystem.getReason() : failure.getMessage();
+        if (reason == null || reason.isBlank()) {
+            return failure.getClass().getSimpleName();
+        }
+        return reason.substring(0, 1).toLowerCase(Locale.ROOT) + reason.substring(1);
     }
 
     private static long size(Path path, long fallback) {

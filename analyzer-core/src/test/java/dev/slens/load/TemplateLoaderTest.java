@@ -14,7 +14,10 @@ import dev.slens.rule.Finding;
 import dev.slens.rule.Severity;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -112,6 +115,27 @@ class TemplateLoaderTest {
 
         assertNotNull(result.root());
         assertEquals(List.of(EngineChecks.LENIENT_JSON.id()), ruleIds(result));
+    }
+
+    @Test
+    void folderAsFile_failsWithReason() throws IOException {
+        Path inner = Files.createDirectory(folder.resolve("template.yaml"));
+
+        LoadResult result = new TemplateLoader(LoadLimits.DEFAULT).load(inner, "template.yaml");
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be parsed: failed to read the file: is a directory.",
+                error.message());
+    }
+
+    @Test
+    void readFailure_namesReasonNotPath() {
+        assertEquals("permission denied",
+                TemplateLoader.readFailure(new AccessDeniedException("/x/template.yaml")));
+        assertEquals("file not found",
+                TemplateLoader.readFailure(new NoSuchFileException("/x/template.yaml")));
+        assertEquals("is a directory", TemplateLoader.readFailure(
+                new FileSystemException("/x/template.yaml", null, "Is a directory")));
     }
 
     @Test

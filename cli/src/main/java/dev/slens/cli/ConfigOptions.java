@@ -5,6 +5,7 @@ import dev.slens.AnalyzerException;
 import dev.slens.baseline.Baseline;
 import dev.slens.config.ConfigLoader;
 import dev.slens.config.ProjectConfig;
+import dev.slens.model.SourceFile;
 import dev.slens.rule.RuleMetadata;
 import java.nio.file.Path;
 import java.util.List;
@@ -53,6 +54,16 @@ public final class ConfigOptions {
     }
 
     /**
+     * Checks that the folder of {@code --write-baseline} exists and accepts new files, so a
+     * wrong path fails before the scan with the reason.
+     */
+    void validateWriteBaseline() {
+        if (writeBaselineFile != null) {
+            ReportTargets.validateFile(writeBaselineFile);
+        }
+    }
+
+    /**
      * Writes the baseline when {@code --write-baseline} is given, then compares
      * {@code result} with the baseline in use, if any.
      *
@@ -60,6 +71,7 @@ public final class ConfigOptions {
      */
     AnalysisResult applyBaseline(AnalysisResult result, ProjectConfig config, Logger log) {
         if (writeBaselineFile != null) {
+            checkNotAnalyzed(result.files());
             int written = Baseline.write(result, writeBaselineFile);
             log.info("Wrote {} findings to the baseline '{}'", written, writeBaselineFile);
             return Baseline.read(writeBaselineFile).apply(result);
@@ -69,6 +81,17 @@ public final class ConfigOptions {
             return result;
         }
         return Baseline.read(file).apply(result);
+    }
+
+    /** Rejects a {@code --write-baseline} file that is one of the templates just analyzed. */
+    private void checkNotAnalyzed(List<SourceFile> analyzed) {
+        Path target = writeBaselineFile.toAbsolutePath().normalize();
+        for (SourceFile file : analyzed) {
+            if (file.path().toAbsolutePath().normalize().equals(target)) {
+                throw new AnalyzerException("baseline '" + writeBaselineFile + "' would overwrite"
+                        + " the analyzed template; write it to another file");
+            }
+        }
     }
 
     /** Returns {@code file} relative to the current folder when it is below it. */

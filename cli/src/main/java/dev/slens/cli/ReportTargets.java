@@ -171,7 +171,12 @@ final class ReportTargets {
         }
     }
 
-    private static void validateFile(Path output) {
+    /**
+     * Checks that {@code output} names a file in an existing, writable folder.
+     *
+     * @throws AnalyzerException naming the output and the problem
+     */
+    static void validateFile(Path output) {
         // Path.of("") is the current folder, so an empty value would otherwise be reported as
         // a folder, which is not what the user typed.
         if (output.toString().isEmpty()) {

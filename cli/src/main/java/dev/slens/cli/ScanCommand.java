@@ -186,6 +186,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         }
         ReportTargets reports = ReportTargets.resolve(formats, outputs);
         reports.validateFiles();
+        configOptions.validateWriteBaseline();
         return reports;
     }
 

@@ -8,18 +8,18 @@ final class ServerlessOptionsMixin {
 
     @Option(names = "--stage", paramLabel = "STAGE",
             description = "Stage that Serverless Framework files are resolved for, as the"
-                    + " framework's --stage: it sets ${opt:stage} and ${sls:stage}. Default: the"
+                    + " framework's --stage: it sets $${opt:stage} and $${sls:stage}. Default: the"
                     + " file's provider.stage, else dev.")
     private String stage;
 
     @Option(names = "--region", paramLabel = "REGION",
             description = "Region that Serverless Framework files are resolved for, as the"
-                    + " framework's --region: it sets ${opt:region} and ${aws:region}. Default:"
+                    + " framework's --region: it sets $${opt:region} and $${aws:region}. Default:"
                     + " the file's provider.region, else us-east-1.")
     private String region;
 
     @Option(names = "--env-from-process",
-            description = "Resolves ${env:NAME} in Serverless Framework files from the"
+            description = "Resolves $${env:NAME} in Serverless Framework files from the"
                     + " environment of this process. Without it, such variables are unknown"
                     + " and never cause a finding.")
     private boolean envFromProcess;

@@ -186,11 +186,35 @@ class ConfigScanTest {
         CommandRun run = scan(folder.toString(), "--config", config.toString());
 
         assertEquals(2, run.exitCode(), run.describe());
-        assertTrue(run.err().contains("error: 'fail-on' must be one of error, warning, info,"
-                + " none; found 'high' at "), run.describe());
-        assertTrue(run.err().contains("custom.yml:2:10"), run.describe());
+        assertTrue(run.err().contains("custom.yml:2:10: 'fail-on' must be one of error, warning,"
+                + " info, none; found 'high'\n"), run.describe());
         assertFalse(run.err().contains("Exception"), run.describe());
         assertEquals("", run.out(), run.describe());
+    }
+
+    @Test
+    void writeBaselineOverTemplate_isRejected() throws IOException {
+        Path template = Files.writeString(folder.resolve("template.yaml"), TEMPLATE);
+
+        CommandRun run = scan(template.toString(), "--write-baseline", template.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: baseline '" + template + "' would overwrite the"
+                + " analyzed template; write it to another file"), run.describe());
+        assertEquals(TEMPLATE, Files.readString(template));
+    }
+
+    @Test
+    void writeBaselineMissingFolder_namesFolder() throws IOException {
+        Path template = Files.writeString(folder.resolve("template.yaml"), TEMPLATE);
+        Path baseline = folder.resolve("missing").resolve("b.json");
+
+        CommandRun run = scan(template.toString(), "--write-baseline", baseline.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: output folder not found: '"
+                + folder.resolve("missing") + "'; create it first"), run.describe());
+        assertFalse(run.err().contains(".tmp"), run.describe());
     }
 
     @Test

@@ -34,6 +34,21 @@ class ScanServerlessTest {
     Path folder;
 
     @Test
+    void serverlessOptionHelp_showsVariables() {
+        for (String command : new String[] {"scan", "expand"}) {
+            CommandRun run = CommandRun.of(command, "--help");
+
+            // The help wraps lines inside a variable, so the checks ignore whitespace.
+            String help = run.out().replaceAll("\\s+", "");
+            assertEquals(0, run.exitCode(), run.describe());
+            assertTrue(help.contains("${opt:stage}and${sls:stage}"), run.out());
+            assertTrue(help.contains("${opt:region}and${aws:region}"), run.out());
+            assertTrue(help.contains("Resolves${env:NAME}"), run.out());
+            assertFalse(help.contains("null"), run.out());
+        }
+    }
+
+    @Test
     void stageOption_selectsResolvedRuntime() throws IOException {
         Path file = Files.writeString(folder.resolve("serverless.yml"), SERVICE);
 
