@@ -79,6 +79,21 @@ final class ParameterChecks {
                     + ConfigTree.describe(node));
             return null;
         }
+        if (WHOLE_NUMBER.matcher(defaultValue).matches() && !inRange(declared.get(), value)) {
+            problems.add(node.span(), "'parameters." + rule.id() + "." + name + "' must be from "
+                    + declared.get().min() + " to " + declared.get().max() + "; found "
+                    + value.strip());
+            return null;
+        }
         return value;
+    }
+
+    private static boolean inRange(RuleMetadata.Parameter declared, String value) {
+        try {
+            return declared.accepts(Long.parseLong(value.strip()));
+        } catch (NumberFormatException e) {
+            // More digits than a long holds: far outside any range.
+            return false;
+        }
     }
 }

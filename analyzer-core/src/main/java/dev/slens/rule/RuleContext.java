@@ -64,12 +64,20 @@ public final class RuleContext {
      */
     public int intParameter(String name) {
         String text = parameter(name).strip();
+        RuleMetadata.Parameter declared = rule.parameter(name).orElseThrow();
+        int value;
         try {
-            return Integer.parseInt(text);
+            value = Integer.parseInt(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("Parameter '" + name + "' of rule " + rule.id()
                     + " must be a whole number, not '" + text + "'", e);
         }
+        if (!declared.accepts(value)) {
+            throw new IllegalArgumentException("Parameter '" + name + "' of rule " + rule.id()
+                    + " must be from " + declared.min() + " to " + declared.max() + ", not "
+                    + value);
+        }
+        return value;
     }
 
     public Template template() {

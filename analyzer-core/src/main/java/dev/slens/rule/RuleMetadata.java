@@ -20,8 +20,21 @@ public record RuleMetadata(String id, String name, String summary, Severity seve
      * @param name the name written in the configuration
      * @param defaultValue the value used when the configuration sets none
      * @param description what the value means and its unit
+     * @param min the smallest value accepted, for a whole-number parameter
+     * @param max the largest value accepted, for a whole-number parameter
      */
-    public record Parameter(String name, String defaultValue, String description) {
+    public record Parameter(String name, String defaultValue, String description, long min,
+            long max) {
+
+        /** Creates a parameter whose whole-number values range from 0 to the largest int. */
+        public Parameter(String name, String defaultValue, String description) {
+            this(name, defaultValue, description, 0, Integer.MAX_VALUE);
+        }
+
+        /** Returns whether {@code value} is within the accepted range. */
+        public boolean accepts(long value) {
+            return value >= min && value <= max;
+        }
     }
 
     public RuleMetadata {
@@ -57,7 +70,8 @@ public record RuleMetadata(String id, String name, String summary, Severity seve
             throw new IllegalArgumentException(type.getName() + " has no @RuleInfo annotation");
         }
         List<Parameter> parameters = Arrays.stream(info.parameters())
-                .map(p -> new Parameter(p.name(), p.defaultValue(), p.description()))
+                .map(p -> new Parameter(p.name(), p.defaultValue(), p.description(), p.min(),
+                        p.max()))
                 .toList();
         return new RuleMetadata(info.id(), info.name(), info.summary(), info.severity(),
                 info.pillar(), List.of(info.resourceTypes()), info.since(), info.sourceUrl(),

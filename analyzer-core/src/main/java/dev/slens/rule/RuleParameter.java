@@ -21,4 +21,10 @@ public @interface RuleParameter {
 
     /** What the value means and its unit, in one sentence. */
     String description();
+
+    /** The smallest value accepted, for a whole-number parameter. */
+    long min() default 0;
+
+    /** The largest value accepted, for a whole-number parameter. */
+    long max() default Integer.MAX_VALUE;
 }

@@ -22,7 +22,8 @@ class ConfigLoaderTest {
     private static final RuleMetadata TIMEOUT = new RuleMetadata("SL1002", "LambdaTimeout",
             "Timeout", Severity.WARNING, Pillar.RELIABILITY, List.of("AWS::Lambda::Function"),
             "0.1.0", "https://example.com", List.of("lambda", "timeout"), List.of("ES1006"),
-            true, List.of(new RuleMetadata.Parameter("maxTimeout", "900", "Largest timeout."),
+            true, List.of(new RuleMetadata.Parameter("maxTimeout", "900", "Largest timeout.", 1,
+                    900),
                     new RuleMetadata.Parameter("unit", "seconds", "Unit.")));
     private static final RuleMetadata TRACING = new RuleMetadata("SL1004", "LambdaTracing",
             "Tracing", Severity.WARNING, Pillar.OPERATIONAL_EXCELLENCE, List.of(), "0.1.0",
@@ -130,6 +131,20 @@ class ConfigLoaderTest {
 
         assertEquals(List.of(".slens.yml:3:17: 'parameters.SL1002.maxTimeout' must be a whole"
                 + " number, like its default 900; found 'ten'"), problems);
+    }
+
+    @Test
+    void wholeNumberParameter_rejectsOutOfRange() throws IOException {
+        List<String> zero = problems("parameters:\n  SL1002:\n    maxTimeout: 0\n");
+        List<String> huge = problems("parameters:\n  SL1002:\n    maxTimeout: 1000000000000\n");
+        List<String> longer = problems(
+                "parameters:\n  SL1002:\n    maxTimeout: 99999999999999999999999\n");
+
+        assertEquals(List.of(".slens.yml:3:17: 'parameters.SL1002.maxTimeout' must be from 1 to"
+                + " 900; found 0"), zero);
+        assertEquals(List.of(".slens.yml:3:17: 'parameters.SL1002.maxTimeout' must be from 1 to"
+                + " 900; found 1000000000000"), huge);
+        assertEquals(1, longer.size(), longer.toString());
     }
 
     @Test

@@ -31,7 +31,8 @@ class RuleParameterTest {
             resourceTypes = "AWS::Lambda::Function", since = "0.1.0",
             sourceUrl = "https://docs.aws.amazon.com/lambda/",
             parameters = @RuleParameter(name = "maxTimeout", defaultValue = "60",
-                    description = "The largest timeout accepted, in seconds."))
+                    description = "The largest timeout accepted, in seconds.", min = 1,
+                    max = 900))
     static final class TimeoutCeilingRule implements Rule {
         @Override
         public List<Finding> check(RuleContext context) {
@@ -54,7 +55,7 @@ class RuleParameterTest {
     void metadataListsTheDeclaredParameterWithItsDefault() {
         RuleMetadata metadata = RuleMetadata.of(TimeoutCeilingRule.class);
         assertEquals(List.of(new RuleMetadata.Parameter("maxTimeout", "60",
-                "The largest timeout accepted, in seconds.")), metadata.parameters());
+                "The largest timeout accepted, in seconds.", 1, 900)), metadata.parameters());
     }
 
     @Test
@@ -81,6 +82,17 @@ class RuleParameterTest {
         assertEquals(EngineChecks.RULE_FAILURE.id(), findings.get(0).ruleId());
         assertTrue(findings.get(0).message().contains(
                 "Parameter 'maxTimeout' of rule SL9999 must be a whole number, not 'long'"),
+                findings.get(0).message());
+    }
+
+    @Test
+    void valueOutsideRangeFailsTheRule() {
+        List<Finding> findings = new Engine(List.of(new TimeoutCeilingRule()),
+                LocalDate.of(2026, 1, 1), Map.of("SL9999", Map.of("maxTimeout", "0")))
+                .run(WORKER);
+        assertEquals(EngineChecks.RULE_FAILURE.id(), findings.get(0).ruleId());
+        assertTrue(findings.get(0).message().contains(
+                "Parameter 'maxTimeout' of rule SL9999 must be from 1 to 900, not 0"),
                 findings.get(0).message());
     }
 

@@ -110,11 +110,13 @@ public final class RuleDocGenerator {
         row(section, "Since", metadata.since());
         row(section, "Reference", metadata.sourceUrl());
         if (!metadata.parameters().isEmpty()) {
-            section.append("\n## Parameters\n\n| Name | Default | Meaning |\n|---|---|---|\n");
+            section.append("\n## Parameters\n\n| Name | Default | Range | Meaning |\n"
+                    + "|---|---|---|---|\n");
             for (RuleMetadata.Parameter parameter : metadata.parameters()) {
                 section.append("| `").append(parameter.name()).append("` | `")
                         .append(parameter.defaultValue()).append("` | ")
-                        .append(parameter.description()).append(" |\n");
+                        .append(parameter.min()).append(" to ").append(parameter.max())
+                        .append(" | ").append(parameter.description()).append(" |\n");
             }
         }
         return section.toString();

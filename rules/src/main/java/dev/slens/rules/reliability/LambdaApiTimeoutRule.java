@@ -28,13 +28,16 @@ import java.util.List;
         sourceUrl = "https://docs.aws.amazon.com/apigateway/latest/developerguide/limits.html",
         tags = {"lambda", "api-gateway", "timeout"},
         parameters = {
-            @RuleParameter(name = "restApiTimeoutSeconds", defaultValue = "29",
+            @RuleParameter(name = "restApiTimeoutSeconds", defaultValue = "29", min = 1,
+                    max = 900,
                     description = "Seconds a REST API waits for a function when the integration"
                             + " sets no TimeoutInMillis; raise it when your quota was raised."),
-            @RuleParameter(name = "httpApiTimeoutSeconds", defaultValue = "30",
+            @RuleParameter(name = "httpApiTimeoutSeconds", defaultValue = "30", min = 1,
+                    max = 30,
                     description = "Seconds an HTTP API waits for a function when the integration"
                             + " sets no TimeoutInMillis."),
             @RuleParameter(name = "webSocketApiTimeoutSeconds", defaultValue = "29",
+                    min = 1, max = 29,
                     description = "Seconds a WebSocket API waits for a function when the"
                             + " integration sets no TimeoutInMillis.")})
 public final class LambdaApiTimeoutRule implements Rule {

@@ -27,6 +27,7 @@ import java.util.List;
                 + "invocation-async-retain-records.html",
         tags = {"lambda", "async", "destinations"},
         parameters = @RuleParameter(name = "minimumEventAgeSeconds", defaultValue = "3600",
+                min = 60, max = 21_600,
                 description = "Smallest MaximumEventAgeInSeconds accepted, in seconds: events"
                         + " older than this are dropped while the function is throttled."))
 public final class LambdaAsyncInvokeConfigRule implements Rule {

@@ -23,6 +23,7 @@ import java.util.List;
         sourceUrl = "https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html",
         tags = {"sqs", "lambda", "dead-letter-queue"},
         parameters = @RuleParameter(name = "minimumReceiveCount", defaultValue = "5",
+                min = 1, max = 1000,
                 description = "Smallest maxReceiveCount accepted on a queue that Lambda reads."))
 public final class SqsMaxReceiveCountRule implements Rule {
 

@@ -28,6 +28,7 @@ import java.util.List;
         tags = {"sqs", "lambda", "event-source-mapping", "timeout"},
         aliases = {"E3505", "Serverless-LambdaEventSourceSQSVisibilityTimeout"},
         parameters = @RuleParameter(name = "timeoutMultiplier", defaultValue = "6",
+                min = 1, max = 100,
                 description = "How many function timeouts, plus the batching window, the"
                         + " queue's visibility timeout must cover."))
 public final class SqsVisibilityTimeoutRule implements Rule {
