@@ -13,6 +13,8 @@ import java.util.List;
  * Evaluates CloudFormation intrinsic functions to the values they may take. {@code Fn::If} yields
  * both branches, each marked with its condition; a {@code Ref} to a parameter yields its default,
  * or each allowed value when it has no default; what cannot be known is {@link Value.Unknown}.
+ * Inside a resource with a {@code Condition}, values that need that condition to be false are
+ * left out, because CloudFormation does not create the resource then.
  */
 public final class Evaluator {
 
@@ -25,10 +27,12 @@ public final class Evaluator {
     private final SubstitutionEvaluator substitutions = new SubstitutionEvaluator(this);
     private final SelectionEvaluator selections = new SelectionEvaluator(this);
     private final MoreIntrinsics more = new MoreIntrinsics(this);
+    private final ConditionScope scope;
 
     public Evaluator(Template template) {
         this.template = template;
         this.parameters = template.section("Parameters");
+        this.scope = new ConditionScope(template);
     }
 
     /** Returns every value {@code node} may take; never empty. */
@@ -174,25 +178,40 @@ public final class Evaluator {
 
     private List<Alternative> parameterValues(String name, MapNode parameter, Node node,
             Trail trail) {
+        String condition = scope.conditionOf(node);
         Node defaultValue = parameter.get("Default");
-        if (defaultValue != null && defaultValue.text() != null) {
+        boolean hasDefault = defaultValue != null && defaultValue.text() != null;
+        if (hasDefault && isPossible(condition, name, defaultValue.text())) {
             Trail through = trail.via("parameter '" + name + "' default");
             return List.of(through.of(new Value.Text(defaultValue.text(), true), node));
         }
         ListNode allowed = parameter.get("AllowedValues") == null
                 ? null : parameter.get("AllowedValues").asList();
         if (allowed == null || allowed.size() == 0) {
-            return List.of(trail.of(new Value.Unknown("parameter '" + name + "' has no default"),
-                    node));
+            String reason = hasDefault
+                    ? "the default of parameter '" + name + "' makes condition '" + condition
+                            + "' false"
+                    : "parameter '" + name + "' has no default";
+            return List.of(trail.of(new Value.Unknown(reason), node));
         }
         List<Alternative> result = new ArrayList<>();
         Trail through = trail.via("parameter '" + name + "' allowed value");
         for (Node value : allowed.items()) {
-            if (value.text() != null && result.size() < MAX_ALTERNATIVES) {
+            if (value.text() != null && result.size() < MAX_ALTERNATIVES
+                    && isPossible(condition, name, value.text())) {
                 result.add(through.of(new Value.Text(value.text(), true), node));
             }
         }
+        if (result.isEmpty()) {
+            return List.of(trail.of(new Value.Unknown("no allowed value of parameter '" + name
+                    + "' makes condition '" + condition + "' true"), node));
+        }
         return result;
+    }
+
+    /** Returns whether the resource condition (null for none) can hold with {@code value}. */
+    private boolean isPossible(String condition, String parameter, String value) {
+        return condition == null || !scope.isFalseWhen(condition, parameter, value);
     }
 
     private List<Alternative> branches(Node argument, Node node, Trail trail) {
@@ -203,7 +222,10 @@ public final class Evaluator {
         String condition = parts.get(0).text();
         List<Alternative> result = new ArrayList<>();
         result.addAll(evaluate(parts.get(1), trail.when("condition '" + condition + "' is true")));
-        result.addAll(evaluate(parts.get(2), trail.when("condition '" + condition + "' is false")));
+        if (!condition.equals(scope.conditionOf(node))) {
+            result.addAll(evaluate(parts.get(2),
+                    trail.when("condition '" + condition + "' is false")));
+        }
         return limit(result);
     }
 
@@ -214,8 +236,10 @@ public final class Evaluator {
                 String condition = parts.get(0).text();
                 collectElements(parts.get(1), trail.when("condition '" + condition + "' is true"),
                         result);
-                collectElements(parts.get(2), trail.when("condition '" + condition + "' is false"),
-                        result);
+                if (!condition.equals(scope.conditionOf(node))) {
+                    collectElements(parts.get(2),
+                            trail.when("condition '" + condition + "' is false"), result);
+                }
                 return;
             }
         }

@@ -72,10 +72,14 @@ final class IgnoredKeys {
                 continue;
             }
             String value = entry.value().text() == null ? "" : " '" + entry.value().text() + "'";
+            String outcome = map.has(meant)
+                    ? "the value of '" + prefix + meant + "' applies. Remove '" + prefix
+                            + entry.key() + "'."
+                    : "the framework's default applies. Rename it to '" + meant + "'.";
             problems.add(EngineChecks.SLS_IGNORED_KEY, entry.keySpan(), "Key '" + prefix
                     + entry.key() + "' is not read by the Serverless Framework, whose keys are"
-                    + " case-sensitive, so its value" + value + " is not deployed and the"
-                    + " framework's default applies. Rename it to '" + meant + "'.");
+                    + " case-sensitive, so its value" + value + " is not deployed and "
+                    + outcome);
         }
     }
 }

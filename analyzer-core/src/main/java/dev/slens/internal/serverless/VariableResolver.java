@@ -26,6 +26,12 @@ final class VariableResolver {
 
     /** Deepest chain of variables that refer to variables, well past what real files use. */
     private static final int MAX_DEPTH = 64;
+    /**
+     * Largest total size that variables may copy into the file, counted as one per node plus
+     * the characters of each string. It equals the largest file the loader reads (16 MiB), so
+     * variables that repeat each other cannot turn a small file into one that exhausts memory.
+     */
+    static final long MAX_EXPANDED_SIZE = 16L * 1024 * 1024;
 
     private final MapNode root;
     private final ServerlessOptions options;
@@ -34,6 +40,9 @@ final class VariableResolver {
     private final VariableSources sources;
     private final Map<Node, Node> resolved = new IdentityHashMap<>();
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Node, Long> sizes = new IdentityHashMap<>();
+    private long expandedSize;
+    private boolean expansionReported;
     private int depth;
 
     VariableResolver(MapNode root, ServerlessOptions options, FileIncludes includes,
@@ -180,7 +189,7 @@ final class VariableResolver {
             return Nodes.unresolved(written + " refers to itself", at);
         }
         if (resolution instanceof Resolution.Found found) {
-            return Nodes.respan(found.node(), at);
+            return copy(found.node(), written, at);
         }
         if (resolution instanceof Resolution.Unknown unknown) {
             return Nodes.unresolved(unknown.reason(), at);
@@ -193,6 +202,52 @@ final class VariableResolver {
             return Nodes.unresolved(written + " has no value", at);
         }
         return Nodes.unresolved(written + " is invalid", at);
+    }
+
+    /**
+     * Returns the value a variable found, placed at {@code at}, unless copying it would take the
+     * file past {@link #MAX_EXPANDED_SIZE}. Past the limit it returns an unknown value, and the
+     * first variable that reaches the limit is reported.
+     */
+    private Node copy(Node value, String written, SourceSpan at) {
+        long size = size(value);
+        if (expandedSize + size > MAX_EXPANDED_SIZE) {
+            if (!expansionReported) {
+                expansionReported = true;
+                problems.add(EngineChecks.SLS_VARIABLE_CYCLE, at, "Variable '" + written
+                        + "' takes the file past " + MAX_EXPANDED_SIZE + " characters and"
+                        + " nodes copied by variables, because variables repeat each other;"
+                        + " slens stops expanding variables here and treats the remaining ones"
+                        + " as unknown. Refer to each value fewer times.");
+            }
+            return Nodes.unresolved(written + " expands past the size limit", at);
+        }
+        expandedSize += size;
+        Node copied = Nodes.respan(value, at);
+        sizes.put(copied, size);
+        return copied;
+    }
+
+    /** Returns the size of {@code node}: one per node plus the characters of keys and strings. */
+    private long size(Node node) {
+        Long known = sizes.get(node);
+        if (known != null) {
+            return known;
+        }
+        long size = 1;
+        if (node instanceof MapNode map) {
+            for (MapNode.Entry entry : map.entries()) {
+                size += entry.key().length() + size(entry.value());
+            }
+        } else if (node instanceof ListNode list) {
+            for (Node item : list.items()) {
+                size += size(item);
+            }
+        } else if (node.text() != null) {
+            size += node.text().length();
+        }
+        sizes.put(node, size);
+        return size;
     }
 
     /** Resolves an expression: its sources in order, until one has a value. */

@@ -120,6 +120,42 @@ class ServerlessExpanderTest {
     }
 
     @Test
+    void duplicateCapitalizedKeyAdviceIsRemove() {
+        ServerlessTesting.Outcome outcome = expand("""
+                service: orders
+                provider:
+                  name: aws
+                  runtime: nodejs22.x
+                  Runtime: nodejs24.x
+                functions:
+                  f:
+                    handler: h
+                """);
+        String message = outcome.findings().get(0).message();
+
+        assertEquals(List.of("SL0011"), outcome.findingIds());
+        assertEquals(5, outcome.findings().get(0).span().line());
+        assertTrue(message.endsWith("the value of 'provider.runtime' applies."
+                + " Remove 'provider.Runtime'."), message);
+        assertFalse(message.contains("Rename"), message);
+        assertEquals("nodejs22.x", text(outcome.resource("FLambdaFunction"), "Runtime"));
+    }
+
+    @Test
+    void capitalizedKeyAdviceIsRename() {
+        ServerlessTesting.Outcome outcome = expand("""
+                service: orders
+                provider:
+                  name: aws
+                  Runtime: nodejs24.x
+                """);
+        String message = outcome.findings().get(0).message();
+
+        assertTrue(message.endsWith("the framework's default applies. Rename it to 'runtime'."),
+                message);
+    }
+
+    @Test
     void eventsUseFrameworkLogicalIds() {
         ServerlessTesting.Outcome outcome = expand("""
                 service: orders

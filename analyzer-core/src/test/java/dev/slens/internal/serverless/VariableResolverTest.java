@@ -263,6 +263,40 @@ class VariableResolverTest {
     }
 
     @Test
+    void repeatedExpansionStopsAtSizeLimit() {
+        ServerlessTesting.Outcome outcome = resolve(repeatingVariables(12));
+
+        String level10 = ((ScalarNode) outcome.resolved("custom.l10")).value();
+        assertEquals(9 * (1 << 20) - 1, level10.length());
+        assertEquals("Fn::Join", outcome.resolved("custom.l11").intrinsicName());
+        assertEquals(List.of("SL0009"), outcome.findingIds());
+        assertEquals(16, outcome.findings().get(0).span().line());
+        assertTrue(outcome.findings().get(0).message().contains("'${self:custom.l10}'"),
+                outcome.findings().get(0).message());
+    }
+
+    @Test
+    void repeatedExpansionBelowLimitResolves() {
+        ServerlessTesting.Outcome outcome = resolve(repeatingVariables(6));
+
+        String level6 = ((ScalarNode) outcome.resolved("custom.l6")).value();
+        assertEquals(9 * (1 << 12) - 1, level6.length());
+        assertEquals(List.of(), outcome.findingIds());
+    }
+
+    /** Returns {@code custom} with l0 of 8 characters and each level four copies of the last. */
+    private static String repeatingVariables(int levels) {
+        StringBuilder yaml = new StringBuilder("custom:\n  l0: abcdefgh\n");
+        for (int level = 1; level <= levels; level++) {
+            String previous = "${self:custom.l" + (level - 1) + "}";
+            yaml.append("  l").append(level).append(": ").append(previous).append(' ')
+                    .append(previous).append(' ').append(previous).append(' ')
+                    .append(previous).append('\n');
+        }
+        return yaml.toString();
+    }
+
+    @Test
     void missingValueWithoutFallbackIsReported() {
         ServerlessTesting.Outcome outcome = resolve("""
                 custom:
