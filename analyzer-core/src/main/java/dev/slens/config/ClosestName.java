@@ -4,7 +4,7 @@ import java.util.Collection;
 import java.util.Locale;
 
 /** Finds the known name closest to a misspelt one, for "did you mean" hints. */
-final class ClosestName {
+public final class ClosestName {
 
     private ClosestName() {
     }
@@ -29,8 +29,11 @@ final class ClosestName {
         return best != null && bestDistance <= allowed ? "; did you mean '" + best + "'?" : "";
     }
 
-    /** Returns the Levenshtein distance between {@code a} and {@code b}. */
-    static int distance(String a, String b) {
+    /**
+     * Returns the Levenshtein distance between {@code a} and {@code b}: the fewest insertions,
+     * deletions and substitutions that turn one into the other.
+     */
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

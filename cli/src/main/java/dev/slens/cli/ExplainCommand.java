@@ -1,5 +1,6 @@
 package dev.slens.cli;
 
+import dev.slens.config.ClosestName;
 import dev.slens.engine.RuleRegistry;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Rule;
@@ -142,7 +143,7 @@ public final class ExplainCommand implements Callable<Integer>, ExitCodeHelp {
             List<String> names = new ArrayList<>(List.of(entry.metadata().id()));
             names.addAll(entry.metadata().aliases());
             for (String name : names) {
-                int distance = editDistance(target, name.toUpperCase(Locale.ROOT));
+                int distance = ClosestName.distance(target, name.toUpperCase(Locale.ROOT));
                 if (distance < bestDistance) {
                     best = name;
                     bestDistance = distance;
@@ -150,26 +151,6 @@ public final class ExplainCommand implements Callable<Integer>, ExitCodeHelp {
             }
         }
         return Optional.ofNullable(best);
-    }
-
-    /** Returns the Levenshtein distance: the fewest insertions, deletions and substitutions. */
-    static int editDistance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 
     /** Returns the engine checks and {@code rules} in ID order, each with its page. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slens.config.ClosestName;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.RuleMetadata;
 import dev.slens.rules.RuleDocGenerator;
@@ -98,11 +99,11 @@ class ExplainCommandTest {
 
     @Test
     void editDistance_countsSingleEdits() {
-        assertEquals(0, ExplainCommand.editDistance("SL1004", "SL1004"));
-        assertEquals(1, ExplainCommand.editDistance("SL104", "SL1004"));
-        assertEquals(1, ExplainCommand.editDistance("SL1O04", "SL1004"));
-        assertEquals(2, ExplainCommand.editDistance("SL1040", "SL1004"));
-        assertEquals(6, ExplainCommand.editDistance("", "SL1004"));
+        assertEquals(0, ClosestName.distance("SL1004", "SL1004"));
+        assertEquals(1, ClosestName.distance("SL104", "SL1004"));
+        assertEquals(1, ClosestName.distance("SL1O04", "SL1004"));
+        assertEquals(2, ClosestName.distance("SL1040", "SL1004"));
+        assertEquals(6, ClosestName.distance("", "SL1004"));
     }
 
     @Test
