@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Reads the {@code parameters} section and checks it against the parameters each rule declares
  * in its metadata: the rule must exist, it must declare the parameter, and a parameter whose
- * default is a whole number takes only whole numbers.
+ * default is a whole number takes only whole numbers within its declared range.
  */
 final class ParameterChecks {
 

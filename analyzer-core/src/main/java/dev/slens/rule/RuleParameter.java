@@ -19,7 +19,7 @@ public @interface RuleParameter {
     /** The value used when the configuration does not set one, as text. */
     String defaultValue();
 
-    /** What the value means and its unit, in one sentence. */
+    /** The meaning of the value and its unit, in one sentence. */
     String description();
 
     /** The smallest value accepted, for a whole-number parameter. */
