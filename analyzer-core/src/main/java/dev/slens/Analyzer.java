@@ -161,6 +161,10 @@ public final class Analyzer {
                         SourceSpan.at(1, 1), "The file cannot be parsed: it is empty or"
                                 + " contains only comments, so it has no template.")));
             }
+            Finding noResources = namedWithoutResources(candidate, loaded);
+            if (noResources != null) {
+                return new FileOutcome(loaded.file(), true, List.of(noResources));
+            }
             // A broken file is reported when it looks like a template or was named directly.
             // Only a file that could not be read has no lines, and it may be a template.
             boolean report = parseFailed && (candidate.explicit()
@@ -177,6 +181,27 @@ public final class Analyzer {
         findings.addAll(assembled.problems());
         return new FileOutcome(loaded.file(), true, engine.run(assembled.template(), findings),
                 localFiles.nestedTemplates(assembled.template()));
+    }
+
+    /**
+     * Reports a file named directly that has a Resources section but no resource with an AWS
+     * type, such as {@code Resources: [a, b]} or {@code Type: 5}, else returns null. In a folder
+     * such a file is skipped, as it may be any other YAML; named directly, it was meant to be
+     * analyzed.
+     */
+    private static Finding namedWithoutResources(FileCollector.Candidate candidate,
+            LoadResult loaded) {
+        MapNode root = loaded.root();
+        if (!candidate.explicit() || root == null) {
+            return null;
+        }
+        MapNode.Entry resources = root.entry("Resources");
+        if (resources == null) {
+            return null;
+        }
+        return problem(loaded.file(), resources.keySpan(), "The template cannot be analyzed:"
+                + " Resources has no resource with a Type such as 'AWS::SQS::Queue'. Write"
+                + " Resources as a mapping of logical IDs to resources, each with a Type.");
     }
 
     /** Reports a Resources section past {@link LoadLimits#maxResources()}, else returns null. */

@@ -54,6 +54,27 @@ class AnalyzerTest {
     }
 
     @Test
+    void namedFileWithoutTypedResourcesIsReported() throws IOException {
+        write("empty.yaml", "Resources:\n");
+        write("list.yaml", "Resources: [a, b]\n");
+        write("number.yaml", "Resources:\n  Q:\n    Type: 5\n");
+
+        AnalysisResult inFolder = analyze(folder);
+        AnalysisResult named = analyzer.analyze(AnalyzerConfig.builder()
+                .paths(List.of(folder.resolve("empty.yaml"), folder.resolve("list.yaml"),
+                        folder.resolve("number.yaml")))
+                .baseDirectory(folder).threads(1).build());
+
+        assertEquals(List.of(), inFolder.findings());
+        assertEquals(3, inFolder.skipped().size());
+        assertEquals(List.of("empty.yaml:1:1:SL0001", "list.yaml:1:1:SL0001",
+                "number.yaml:1:1:SL0001"), places(named.findings()));
+        assertTrue(named.hasProcessingErrors());
+        assertTrue(named.findings().get(0).message().startsWith("The template cannot be"
+                + " analyzed: Resources has no resource with a Type"), named.findings().toString());
+    }
+
+    @Test
     void resourcesListIsReportedAtItsKey() throws IOException {
         write("list.yaml", VERSION + "Resources: [1, 2]\n");
 
