@@ -43,7 +43,7 @@ public final class Engine {
     }
 
     /**
-     * Creates an engine whose rules read {@code ruleParameters}; {@code reasonRequired} says
+     * Creates an engine whose rules read {@code ruleParameters}; {@code reasonRequired} sets
      * whether a suppression in slens's own form needs a reason to apply.
      */
     public Engine(List<Rule> rules, LocalDate today,

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * {@code partialFingerprints}, the GitLab report and baselines share.
  *
  * <p>The value is the SHA-256 of the rule ID, the display path, the logical ID and the
- * location key, followed by {@code :} and a counter that tells apart findings with equal
+ * location key, followed by {@code :} and a counter that distinguishes findings with equal
  * hashes, in the order they are passed. The location key is the JSON pointer of the deepest
  * node of the file's tree at the finding's position, such as
  * {@code /Resources/Orders/Properties/Timeout}. When no node is there, as for a parse error, it

@@ -28,7 +28,7 @@ public final class RuleContext {
 
     /**
      * Creates the context of one rule on one template, with the parameter values the
-     * configuration sets for the rule; parameters it does not set keep their defaults.
+     * configuration sets for the rule. Parameters it does not set keep their defaults.
      */
     public RuleContext(RuleMetadata rule, TemplateIndex index, LocalDate today,
             Map<String, String> parameters) {

@@ -1,5 +1,7 @@
 package dev.slens.fuzz;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.slens.model.SourceFile;
@@ -16,11 +18,13 @@ public final class FuzzChecks {
     public static void assertInside(SourceFile file, Finding finding) {
         SourceSpan span = finding.span();
         int lines = Math.max(1, file.lines().size());
-        assertTrue(span.line() >= 1 && span.line() <= lines, () -> "line " + span.line()
+        assertTrue(span.line() >= 1, () -> "line " + span.line() + " is before the file's"
+                + " first line: " + finding.message());
+        assertTrue(span.line() <= lines, () -> "line " + span.line()
                 + " is outside the file's " + lines + " lines: " + finding.message());
         assertTrue(span.column() >= 1, () -> "column " + span.column() + " of "
                 + finding.message());
-        assertTrue(finding.message() != null && !finding.message().isBlank(),
-                "finding without a message");
+        assertNotNull(finding.message(), "finding without a message");
+        assertFalse(finding.message().isBlank(), "finding with a blank message");
     }
 }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * Fuzzes the YAML and JSON loaders with arbitrary bytes. Whatever the input, loading returns a
  * result, never throws, and every problem points inside the file. {@code mvn verify} replays the
  * seed inputs in {@code src/test/resources/dev/slens/fuzz/LoaderFuzzTestInputs}; docs/fuzzing.md
- * says how to fuzz for new inputs.
+ * describes how to fuzz for new inputs.
  */
 class LoaderFuzzTest {
 

@@ -52,14 +52,14 @@ class RuleParameterTest {
     private static final Template WORKER = TestLoading.template("worker.yaml", TEMPLATE);
 
     @Test
-    void metadataListsTheDeclaredParameterWithItsDefault() {
+    void metadataListsDeclaredParameter() {
         RuleMetadata metadata = RuleMetadata.of(TimeoutCeilingRule.class);
         assertEquals(List.of(new RuleMetadata.Parameter("maxTimeout", "60",
                 "The largest timeout accepted, in seconds.", 1, 900)), metadata.parameters());
     }
 
     @Test
-    void ruleUsesTheDefaultWhenNothingIsConfigured() {
+    void defaultAppliesWithoutConfiguration() {
         List<Finding> findings = new Engine(List.of(new TimeoutCeilingRule()),
                 LocalDate.of(2026, 1, 1)).run(WORKER);
         assertEquals(1, findings.size());
@@ -67,7 +67,7 @@ class RuleParameterTest {
     }
 
     @Test
-    void configuredValueReplacesTheDefault() {
+    void configuredValueReplacesDefault() {
         List<Finding> findings = new Engine(List.of(new TimeoutCeilingRule()),
                 LocalDate.of(2026, 1, 1), Map.of("SL9999", Map.of("maxTimeout", "300")))
                 .run(WORKER);
@@ -75,7 +75,7 @@ class RuleParameterTest {
     }
 
     @Test
-    void valueThatIsNotANumberFailsTheRuleWithTheParameterNamed() {
+    void nonNumericValueFailsRule() {
         List<Finding> findings = new Engine(List.of(new TimeoutCeilingRule()),
                 LocalDate.of(2026, 1, 1), Map.of("SL9999", Map.of("maxTimeout", "long")))
                 .run(WORKER);
@@ -86,7 +86,7 @@ class RuleParameterTest {
     }
 
     @Test
-    void valueOutsideRangeFailsTheRule() {
+    void outOfRangeValueFailsRule() {
         List<Finding> findings = new Engine(List.of(new TimeoutCeilingRule()),
                 LocalDate.of(2026, 1, 1), Map.of("SL9999", Map.of("maxTimeout", "0")))
                 .run(WORKER);
@@ -97,7 +97,7 @@ class RuleParameterTest {
     }
 
     @Test
-    void askingForAnUndeclaredParameterIsAProgrammingError() {
+    void undeclaredParameterIsRejected() {
         RuleContext context = new RuleContext(RuleMetadata.of(TimeoutCeilingRule.class),
                 new TemplateIndex(WORKER), LocalDate.of(2026, 1, 1));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class,

@@ -214,7 +214,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     /**
      * Returns the folders that report paths are relative to. Without {@code --source-root}, the
-     * source root is the repository that holds the base folder, or the base folder itself.
+     * source root is the repository that contains the base folder, or the base folder itself.
      */
     private ReportOptions reportOptions() {
         Path base = baseDirectory == null ? Path.of("") : baseDirectory;

@@ -35,7 +35,7 @@ public final class SuppressionFilter {
 
     /**
      * Creates a filter that resolves aliases through {@code rules}, keyed by rule ID.
-     * {@code reasonRequired} says whether a suppression in slens's own form needs a reason to
+     * {@code reasonRequired} sets whether a suppression in slens's own form needs a reason to
      * apply; other tools' forms never do, because teams bring them from those tools as written.
      */
     public SuppressionFilter(Map<String, RuleMetadata> rules, boolean reasonRequired) {
