@@ -152,10 +152,16 @@ final class SarifResults {
 
     /**
      * Builds an {@code artifactLocation} with the encoded URI of {@code displayPath}, relative
-     * to the source root when the file is inside it.
+     * to the source root when the file is inside it. A file outside the source root gets an
+     * absolute {@code file:} URI and no base, so no URI climbs out of the root with {@code ../}.
      */
     ObjectNode artifactLocation(String displayPath) {
         ObjectNode artifactLocation = NODES.objectNode();
+        Path outside = options.outsideSourceRoot(displayPath);
+        if (outside != null) {
+            artifactLocation.put("uri", outside.toUri().toASCIIString());
+            return artifactLocation;
+        }
         artifactLocation.put("uri", SarifUris.encode(options.sourceRelative(displayPath)));
         artifactLocation.put("uriBaseId", URI_BASE_ID);
         return artifactLocation;
