@@ -184,14 +184,18 @@ final class SarifResults {
         return physicalLocation;
     }
 
-    /** Adds the related places with a known span, which are in the finding's own file. */
+    /**
+     * Adds the related places with a known span, each in its own file when it has one, else in
+     * the finding's file.
+     */
     private void addRelatedLocations(ObjectNode result, Finding finding) {
         ArrayNode related = NODES.arrayNode();
         for (Finding.Related place : finding.related()) {
             if (place.span().isKnown()) {
                 ObjectNode location = related.addObject();
                 location.put("id", related.size());
-                location.set("physicalLocation", physicalLocation(finding.file(), place.span()));
+                location.set("physicalLocation",
+                        physicalLocation(place.span().fileOr(finding.file()), place.span()));
                 location.putObject("message").put("text", messageText(place.message()));
             }
         }
