@@ -71,6 +71,14 @@ final class ConditionScope {
         return Boolean.FALSE.equals(named(name, parameter, value, 0));
     }
 
+    /**
+     * Returns whether the condition {@code name} is certainly true when the parameter
+     * {@code parameter} has {@code value}, on the same terms as {@link #isFalseWhen}.
+     */
+    boolean isTrueWhen(String name, String parameter, String value) {
+        return Boolean.TRUE.equals(named(name, parameter, value, 0));
+    }
+
     private Boolean named(String name, String parameter, String value, int depth) {
         Node definition = template.section("Conditions").get(name);
         return definition == null || depth > MAX_DEPTH

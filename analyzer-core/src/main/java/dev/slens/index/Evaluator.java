@@ -7,7 +7,9 @@ import dev.slens.model.Nodes;
 import dev.slens.model.ScalarNode;
 import dev.slens.model.Template;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Evaluates CloudFormation intrinsic functions to the values they may take. {@code Fn::If} yields
@@ -37,7 +39,7 @@ public final class Evaluator {
 
     /** Returns every value {@code node} may take; never empty. */
     public List<Alternative> alternatives(Node node) {
-        return evaluate(node, new Trail(List.of(), List.of(), 0));
+        return evaluate(node, new Trail(List.of(), List.of(), Map.of(), 0));
     }
 
     /**
@@ -47,7 +49,7 @@ public final class Evaluator {
      */
     public List<Alternative> elements(Node node) {
         List<Alternative> result = new ArrayList<>();
-        collectElements(node, new Trail(List.of(), List.of(), 0), result);
+        collectElements(node, new Trail(List.of(), List.of(), Map.of(), 0), result);
         return result;
     }
 
@@ -176,42 +178,67 @@ public final class Evaluator {
         return List.of(trail.of(new Value.Unknown("'" + name + "' is not defined"), node));
     }
 
+    /**
+     * Returns the values a parameter can take: its default first, then each of its
+     * {@code AllowedValues}, leaving out those under which the node's resource condition is
+     * certainly false. A deployment may pass any allowed value, so each one is checked.
+     */
     private List<Alternative> parameterValues(String name, MapNode parameter, Node node,
             Trail trail) {
         String condition = scope.conditionOf(node);
         Node defaultValue = parameter.get("Default");
         boolean hasDefault = defaultValue != null && defaultValue.text() != null;
-        if (hasDefault && isPossible(condition, name, defaultValue.text())) {
+        List<Alternative> result = new ArrayList<>();
+        if (hasDefault && isPossible(condition, trail, name, defaultValue.text())) {
             Trail through = trail.via("parameter '" + name + "' default");
-            return List.of(through.of(new Value.Text(defaultValue.text(), true), node));
+            result.add(through.of(new Value.Text(defaultValue.text(), true), node));
         }
         ListNode allowed = parameter.get("AllowedValues") == null
                 ? null : parameter.get("AllowedValues").asList();
-        if (allowed == null || allowed.size() == 0) {
-            String reason = hasDefault
-                    ? "the default of parameter '" + name + "' makes condition '" + condition
-                            + "' false"
-                    : "parameter '" + name + "' has no default";
-            return List.of(trail.of(new Value.Unknown(reason), node));
-        }
-        List<Alternative> result = new ArrayList<>();
-        Trail through = trail.via("parameter '" + name + "' allowed value");
-        for (Node value : allowed.items()) {
-            if (value.text() != null && result.size() < MAX_ALTERNATIVES
-                    && isPossible(condition, name, value.text())) {
-                result.add(through.of(new Value.Text(value.text(), true), node));
+        if (allowed != null) {
+            Trail through = trail.via("parameter '" + name + "' allowed value");
+            for (Node value : allowed.items()) {
+                String text = value.text();
+                if (text != null && result.size() < MAX_ALTERNATIVES
+                        && !(hasDefault && text.equals(defaultValue.text()))
+                        && isPossible(condition, trail, name, text)) {
+                    result.add(through.of(new Value.Text(text, true), node));
+                }
             }
         }
-        if (result.isEmpty()) {
-            return List.of(trail.of(new Value.Unknown("no allowed value of parameter '" + name
-                    + "' makes condition '" + condition + "' true"), node));
+        if (!result.isEmpty()) {
+            return result;
         }
-        return result;
+        String reason;
+        if (allowed != null && allowed.size() > 0) {
+            reason = "no allowed value of parameter '" + name + "' makes condition '" + condition
+                    + "' true";
+        } else if (hasDefault) {
+            reason = "the default of parameter '" + name + "' makes condition '" + condition
+                    + "' false";
+        } else {
+            reason = "parameter '" + name + "' has no default";
+        }
+        return List.of(trail.of(new Value.Unknown(reason), node));
     }
 
-    /** Returns whether the resource condition (null for none) can hold with {@code value}. */
-    private boolean isPossible(String condition, String parameter, String value) {
-        return condition == null || !scope.isFalseWhen(condition, parameter, value);
+    /**
+     * Returns whether the resource condition (null for none) and every condition an enclosing
+     * {@code Fn::If} branch assumes can hold when the parameter has {@code value}.
+     */
+    private boolean isPossible(String condition, Trail trail, String parameter, String value) {
+        if (condition != null && scope.isFalseWhen(condition, parameter, value)) {
+            return false;
+        }
+        for (Map.Entry<String, Boolean> assumption : trail.assumed().entrySet()) {
+            boolean contradicted = assumption.getValue()
+                    ? scope.isFalseWhen(assumption.getKey(), parameter, value)
+                    : scope.isTrueWhen(assumption.getKey(), parameter, value);
+            if (contradicted) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Alternative> branches(Node argument, Node node, Trail trail) {
@@ -221,10 +248,10 @@ public final class Evaluator {
         }
         String condition = parts.get(0).text();
         List<Alternative> result = new ArrayList<>();
-        result.addAll(evaluate(parts.get(1), trail.when("condition '" + condition + "' is true")));
+        result.addAll(evaluate(parts.get(1), trail.when(condition, true)));
         if (!condition.equals(scope.conditionOf(node))) {
             result.addAll(evaluate(parts.get(2),
-                    trail.when("condition '" + condition + "' is false")));
+                    trail.when(condition, false)));
         }
         return limit(result);
     }
@@ -234,11 +261,11 @@ public final class Evaluator {
             ListNode parts = node.asMap().get("Fn::If").asList();
             if (parts != null && parts.size() == 3 && parts.get(0).text() != null) {
                 String condition = parts.get(0).text();
-                collectElements(parts.get(1), trail.when("condition '" + condition + "' is true"),
+                collectElements(parts.get(1), trail.when(condition, true),
                         result);
                 if (!condition.equals(scope.conditionOf(node))) {
                     collectElements(parts.get(2),
-                            trail.when("condition '" + condition + "' is false"), result);
+                            trail.when(condition, false), result);
                 }
                 return;
             }
@@ -261,27 +288,33 @@ public final class Evaluator {
                 ? alternatives : List.copyOf(alternatives.subList(0, MAX_ALTERNATIVES));
     }
 
-    /** The conditions and parameters on the way to a value, and how deep evaluation has gone. */
-    record Trail(List<String> conditions, List<String> via, int depth) {
+    /**
+     * The conditions and parameters on the way to a value, how deep evaluation has gone, and the
+     * truth each enclosing {@code Fn::If} assumes of its condition.
+     */
+    record Trail(List<String> conditions, List<String> via, Map<String, Boolean> assumed,
+            int depth) {
 
         Alternative of(Value value, Node node) {
             return new Alternative(value, conditions, via, node);
         }
 
         Trail deeper() {
-            return new Trail(conditions, via, depth + 1);
+            return new Trail(conditions, via, assumed, depth + 1);
         }
 
-        Trail when(String condition) {
+        Trail when(String condition, boolean truth) {
             List<String> more = new ArrayList<>(conditions);
-            more.add(condition);
-            return new Trail(more, via, depth + 1);
+            more.add("condition '" + condition + "' is " + truth);
+            Map<String, Boolean> assuming = new HashMap<>(assumed);
+            assuming.putIfAbsent(condition, truth);
+            return new Trail(more, via, assuming, depth + 1);
         }
 
         Trail via(String source) {
             List<String> more = new ArrayList<>(via);
             more.add(source);
-            return new Trail(conditions, more, depth + 1);
+            return new Trail(conditions, more, assumed, depth + 1);
         }
     }
 }

@@ -102,7 +102,7 @@ final class SelectionEvaluator {
                     ? structure.node().asList() : null;
             if (items != null && position >= 0 && position < items.size()) {
                 Evaluator.Trail through = new Evaluator.Trail(source.conditions(), source.via(),
-                        trail.depth() + 1);
+                        trail.assumed(), trail.depth() + 1);
                 result.addAll(evaluator.evaluate(items.get(position), through));
             } else {
                 result.add(new Alternative(new Value.Unknown("Fn::Select item is not known"),

@@ -65,6 +65,7 @@ class EvaluatorConditionTest {
                 Properties:
                   Tracing: !If [IsProd, Active, !Ref AWS::NoValue]
                   Env: !Ref Env
+                  Branch: !If [IsProd, !Sub '${Env}-a', !Sub '${Env}-b']
             """;
 
     private static Template template;
@@ -118,8 +119,8 @@ class EvaluatorConditionTest {
     }
 
     @Test
-    void conditionOnOtherParameterKeepsDefault() {
-        assertEquals(List.of("dev"), texts(values("EuropeQueue", "Env")));
+    void conditionOnOtherParameterKeepsEveryValue() {
+        assertEquals(List.of("dev", "test", "prod"), texts(values("EuropeQueue", "Env")));
     }
 
     @Test
@@ -136,8 +137,17 @@ class EvaluatorConditionTest {
     }
 
     @Test
-    void unconditionedResourceUsesDefault() {
-        assertEquals(List.of("dev"), texts(values("PlainQueue", "Env")));
+    void unconditionedResourceUsesDefaultThenAllowedValues() {
+        List<Alternative> values = values("PlainQueue", "Env");
+
+        assertEquals(List.of("dev", "test", "prod"), texts(values));
+        assertEquals(List.of("parameter 'Env' default"), values.get(0).via());
+        assertEquals(List.of("parameter 'Env' allowed value"), values.get(2).via());
+    }
+
+    @Test
+    void ifBranchKeepsOnlyValuesItsConditionAllows() {
+        assertEquals(List.of("prod-a", "dev-b", "test-b"), texts(values("PlainQueue", "Branch")));
     }
 
     private static List<Alternative> values(String resource, String property) {
