@@ -22,6 +22,7 @@ import java.util.Set;
         name = "ApiGatewayCorsWildcard",
         summary = "API Gateway CORS settings name the allowed origins instead of '*'",
         severity = Severity.WARNING,
+        securitySeverity = "5.3",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::ApiGatewayV2::Api", "AWS::ApiGateway::RestApi",
             "AWS::ApiGateway::Method", "AWS::ApiGateway::GatewayResponse"},
