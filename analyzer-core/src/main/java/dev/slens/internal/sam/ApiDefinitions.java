@@ -63,21 +63,21 @@ final class ApiDefinitions {
     static MapNode generated(List<ApiRoute> routes, MapNode apiProperties, boolean http,
             SourceSpan at) {
         MapNode auth = apiProperties == null ? null : apiProperties.getMap("Auth");
-        String defaultAuthorizer = auth == null ? null : auth.getText("DefaultAuthorizer");
         Map<String, List<MapNode.Entry>> paths = new LinkedHashMap<>();
         for (ApiRoute route : routes) {
             String path = route.path() == null ? "$default" : route.path();
             String method = route.method() == null || route.method().equals("any")
                     ? "x-amazon-apigateway-any-method" : route.method();
             paths.computeIfAbsent(path, p -> new ArrayList<>()).add(new MapNode.Entry(method,
-                    route.span(), operation(route, defaultAuthorizer)));
+                    route.span(), operation(route, auth)));
         }
         boolean cors = apiProperties != null && apiProperties.has("Cors") && !http;
         List<MapNode.Entry> pathEntries = new ArrayList<>();
         paths.forEach((path, operations) -> {
             List<MapNode.Entry> all = new ArrayList<>(operations);
             if (cors && all.stream().noneMatch(entry -> entry.key().equals("options"))) {
-                all.add(new MapNode.Entry("options", at, corsOperation(at)));
+                all.add(new MapNode.Entry("options", at,
+                        corsOperation(apiProperties.get("Cors"), at)));
             }
             pathEntries.add(new MapNode.Entry(path, at, new MapNode(all, at)));
         });
@@ -87,22 +87,31 @@ final class ApiDefinitions {
                 http ? "openapi" : "swagger", Nodes.text(http ? "3.0.1" : "2.0", at),
                 "info", info,
                 "paths", new MapNode(pathEntries, at),
-                "securityDefinitions", http ? null : securityDefinitions(auth, at),
+                "securityDefinitions", http ? null
+                        : securityDefinitions(auth, usesIam(routes, auth), at),
                 "x-amazon-apigateway-cors", http && apiProperties != null
                         ? apiProperties.get("CorsConfiguration") : null);
     }
 
-    private static MapNode operation(ApiRoute route, String defaultAuthorizer) {
+    /**
+     * Returns the operation of one route. Its {@code security} names the route's authorizer, else
+     * the API's {@code DefaultAuthorizer}; {@code NONE} when the route opts out of a default, as
+     * the translator writes it; and {@code api_key} when the route or else the API requires a key.
+     */
+    private static MapNode operation(ApiRoute route, MapNode apiAuth) {
         SourceSpan at = route.span();
         MapNode auth = route.properties().getMap("Auth");
+        String defaultAuthorizer = apiAuth == null ? null : apiAuth.getText("DefaultAuthorizer");
         String authorizer = auth != null && auth.getText("Authorizer") != null
                 ? auth.getText("Authorizer") : defaultAuthorizer;
+        String keyRequired = auth != null && auth.getText("ApiKeyRequired") != null
+                ? auth.getText("ApiKeyRequired")
+                : apiAuth == null ? null : apiAuth.getText("ApiKeyRequired");
         List<Node> security = new ArrayList<>();
-        if (authorizer != null && !authorizer.equals("NONE")
-                && !authorizer.equals("AWS_IAM")) {
+        if (authorizer != null && (!authorizer.equals("NONE") || defaultAuthorizer != null)) {
             security.add(Nodes.map(at, authorizer, Nodes.list(at, List.of())));
         }
-        if (auth != null && "true".equalsIgnoreCase(auth.getText("ApiKeyRequired"))) {
+        if ("true".equalsIgnoreCase(keyRequired)) {
             security.add(Nodes.map(at, "api_key", Nodes.list(at, List.of())));
         }
         return Nodes.map(at,
@@ -113,19 +122,46 @@ final class ApiDefinitions {
                 "x-amazon-apigateway-integration", route.integration());
     }
 
-    private static MapNode corsOperation(SourceSpan at) {
+    /** Returns whether a route or the API's default authorizer is {@code AWS_IAM}. */
+    private static boolean usesIam(List<ApiRoute> routes, MapNode apiAuth) {
+        if (apiAuth != null && "AWS_IAM".equals(apiAuth.getText("DefaultAuthorizer"))) {
+            return true;
+        }
+        return routes.stream().map(route -> route.properties().getMap("Auth"))
+                .anyMatch(auth -> auth != null && "AWS_IAM".equals(auth.getText("Authorizer")));
+    }
+
+    /**
+     * Returns the mock operation that answers CORS preflight requests. Its integration response
+     * sends the {@code Cors} setting's origin, which is the whole value when {@code Cors} is a
+     * string and {@code AllowOrigin} when it is a map.
+     */
+    private static MapNode corsOperation(Node cors, SourceSpan at) {
+        Node origin = cors.asMap() != null ? cors.asMap().get("AllowOrigin") : cors;
+        MapNode responses = origin == null ? null : Nodes.map(at, "default", Nodes.map(at,
+                "statusCode", Nodes.text("200", at),
+                "responseParameters", Nodes.map(at,
+                        "method.response.header.Access-Control-Allow-Origin", origin)));
         return Nodes.map(at,
                 "summary", Nodes.text("CORS support", at),
                 "x-amazon-apigateway-integration", Nodes.map(at,
-                        "type", Nodes.text("mock", at)));
+                        "type", Nodes.text("mock", at),
+                        "responses", responses));
     }
 
-    private static MapNode securityDefinitions(MapNode auth, SourceSpan at) {
+    private static MapNode securityDefinitions(MapNode auth, boolean usesIam, SourceSpan at) {
         MapNode authorizers = auth == null ? null : auth.getMap("Authorizers");
-        if (authorizers == null) {
-            return null;
-        }
         List<MapNode.Entry> definitions = new ArrayList<>();
+        if (usesIam) {
+            definitions.add(new MapNode.Entry("AWS_IAM", at, Nodes.map(at,
+                    "type", Nodes.text("apiKey", at),
+                    "name", Nodes.text("Authorization", at),
+                    "in", Nodes.text("header", at),
+                    "x-amazon-apigateway-authtype", Nodes.text("awsSigv4", at))));
+        }
+        if (authorizers == null) {
+            return definitions.isEmpty() ? null : new MapNode(definitions, at);
+        }
         for (MapNode.Entry entry : authorizers.entries()) {
             MapNode authorizer = entry.value().asMap();
             boolean cognito = authorizer != null && authorizer.has("UserPoolArn");

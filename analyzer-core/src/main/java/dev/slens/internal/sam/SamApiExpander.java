@@ -108,7 +108,8 @@ final class SamApiExpander {
         MapNode.Entry body = properties.entry("DefinitionBody");
         MapNode.Entry uri = properties.entry("DefinitionUri");
         if (body != null) {
-            entries.add(new MapNode.Entry("Body", body.keySpan(), body.value()));
+            entries.add(new MapNode.Entry("Body", body.keySpan(),
+                    DefaultAuthorization.apply(body.value(), properties.getMap("Auth"))));
         } else if (uri != null && LocalFiles.isLocal(uri.value())
                 && !uri.value().text().startsWith("s3:")) {
             MapNode document = extras.localDocument(id, uri);

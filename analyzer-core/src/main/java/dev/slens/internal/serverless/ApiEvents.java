@@ -56,7 +56,7 @@ final class ApiEvents {
                     "Name", Nodes.text(apiName != null ? apiName
                             : model.stage() + "-" + model.service(), at),
                     "EndpointConfiguration", Nodes.map(at, "Types", Nodes.list(at,
-                            List.of(Nodes.text("EDGE", at)))),
+                            List.of(endpointType(at)))),
                     "Policy", Nodes.text("", at)), at, null);
         }
         String trimmed = path.replaceAll("^/+|/+$", "");
@@ -90,13 +90,17 @@ final class ApiEvents {
                         "MethodResponses", Nodes.list(at, List.of())), at, function);
         if (settings != null && settings.get("cors") != null
                 && !"false".equals(settings.get("cors").text())) {
-            cors(trimmed, resourceId, at);
+            cors(trimmed, resourceId, settings.get("cors"), at);
         }
         permissionOnce(function, "LambdaPermissionApiGateway", Naming.REST_API, at);
     }
 
-    /** Adds the OPTIONS method that responds to CORS preflight requests for a path, once. */
-    private void cors(String path, String resourceId, SourceSpan at) {
+    /**
+     * Adds the OPTIONS method that responds to CORS preflight requests for a path, once. Its
+     * integration response sends the allowed origin: {@code *} for {@code cors: true}, else the
+     * event's {@code origin} or {@code origins}, which the framework joins with commas.
+     */
+    private void cors(String path, String resourceId, Node cors, SourceSpan at) {
         String id = "ApiGatewayMethod" + Naming.path(path) + "Options";
         if (once(id)) {
             model.add(id, "AWS::ApiGateway::Method", Nodes.map(at,
@@ -106,8 +110,45 @@ final class ApiEvents {
                             ? Nodes.getAtt(Naming.REST_API, "RootResourceId", at)
                             : Nodes.ref(resourceId, at),
                     "RestApiId", Nodes.ref(Naming.REST_API, at),
-                    "Integration", Nodes.map(at, "Type", Nodes.text("MOCK", at))), at, null);
+                    "Integration", Nodes.map(at, "Type", Nodes.text("MOCK", at),
+                            "IntegrationResponses", corsResponses(cors))), at, null);
         }
+    }
+
+    private static Node corsResponses(Node cors) {
+        MapNode settings = cors.asMap();
+        Node origin = settings == null ? Nodes.text("'*'", cors.span()) : null;
+        if (settings != null && settings.get("origin") != null) {
+            origin = quoted(settings.get("origin"));
+        } else if (settings != null && settings.get("origins") != null) {
+            List<String> origins = new ArrayList<>();
+            for (Node item : ServiceModel.items(settings.get("origins"))) {
+                origins.add(item.text());
+            }
+            origin = origins.contains(null) ? null : Nodes.text("'" + String.join(",", origins)
+                    + "'", settings.get("origins").span());
+        }
+        if (origin == null) {
+            return null;
+        }
+        return Nodes.list(cors.span(), List.of(Nodes.map(cors.span(),
+                "StatusCode", Nodes.text("200", cors.span()),
+                "ResponseParameters", Nodes.map(cors.span(),
+                        "method.response.header.Access-Control-Allow-Origin", origin))));
+    }
+
+    /** Returns a header value in the single quotes API Gateway needs for a literal. */
+    private static Node quoted(Node value) {
+        return value.text() == null ? value : Nodes.text("'" + value.text() + "'", value.span());
+    }
+
+    /** Returns the REST API's endpoint type: the provider's {@code endpointType}, else EDGE. */
+    private Node endpointType(SourceSpan at) {
+        MapNode.Entry type = model.providerEntry("endpointType");
+        if (type == null || type.value().text() == null) {
+            return Nodes.text("EDGE", at);
+        }
+        return Nodes.text(type.value().text().toUpperCase(Locale.ROOT), type.value().span());
     }
 
     /** Adds the resources of each part of {@code path}, returning the last one's ID. */
@@ -152,7 +193,8 @@ final class ApiEvents {
             model.add(Naming.HTTP_API, "AWS::ApiGatewayV2::Api", Nodes.map(at,
                     "Name", Nodes.text(name != null ? name
                             : model.stage() + "-" + model.service(), at),
-                    "ProtocolType", Nodes.text("HTTP", at)), at, null);
+                    "ProtocolType", Nodes.text("HTTP", at),
+                    "CorsConfiguration", HttpApiSettings.cors(model)), at, null);
             MapNode.Entry logs = model.providerEntry("logs", "httpApi");
             model.add("HttpApiStage", "AWS::ApiGatewayV2::Stage", Nodes.map(at,
                     "ApiId", Nodes.ref(Naming.HTTP_API, at),
@@ -180,6 +222,10 @@ final class ApiEvents {
         model.add(routeId, "AWS::ApiGatewayV2::Route", Nodes.map(at,
                 "ApiId", Nodes.ref(Naming.HTTP_API, at),
                 "RouteKey", Nodes.text(routeKey, at),
+                "AuthorizationType", HttpApiSettings.authorizationType(model,
+                        settings == null ? null : settings.entry("authorizer")),
+                "AuthorizerId", HttpApiSettings.authorizerId(
+                        settings == null ? null : settings.entry("authorizer")),
                 "Target", Nodes.map(at, "Fn::Join", Nodes.list(at, List.of(Nodes.text("/", at),
                         Nodes.list(at, List.of(Nodes.text("integrations", at),
                                 Nodes.ref(integration, at))))))), at, function);

@@ -1,0 +1,53 @@
+package dev.slens.rules.security;
+
+import dev.slens.model.Resource;
+import dev.slens.rule.Finding;
+import dev.slens.rule.Pillar;
+import dev.slens.rule.Rule;
+import dev.slens.rule.RuleContext;
+import dev.slens.rule.RuleInfo;
+import dev.slens.rule.Severity;
+import java.util.ArrayList;
+import java.util.List;
+
+@RuleInfo(
+        id = "SL2003",
+        name = "ApiGatewayWaf",
+        summary = "REST API stages are protected by an AWS WAF web ACL",
+        severity = Severity.INFO,
+        securitySeverity = "4.0",
+        pillar = Pillar.SECURITY,
+        resourceTypes = {"AWS::ApiGateway::Stage", "AWS::WAFv2::WebACLAssociation"},
+        since = "0.1.0",
+        sourceUrl = "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
+                + "apigateway-control-access-aws-waf.html",
+        tags = {"security", "api-gateway", "waf"},
+        aliases = {"AwsSolutions-APIG3", "api_gateway_without_waf"},
+        enabledByDefault = false)
+public final class ApiGatewayWafRule implements Rule {
+
+    @Override
+    public List<Finding> check(RuleContext context) {
+        List<Finding> findings = new ArrayList<>();
+        if (WebAclAssociations.anyUnknown(context)) {
+            return findings;
+        }
+        List<String> arns = WebAclAssociations.resourceArns(context);
+        for (Resource stage : context.template().resourcesOfType("AWS::ApiGateway::Stage")) {
+            String api = context.evaluator().referencedResource(stage.property("RestApiId"));
+            String name = context.evaluator().exactText(stage.property("StageName"));
+            boolean protectedStage = arns.stream().anyMatch(arn -> arn.contains("/restapis/")
+                    && (api == null || arn.contains("{{ref:" + api + "}}"))
+                    && (arn.contains("{{ref:" + stage.logicalId() + "}}")
+                            || name != null && arn.endsWith("/stages/" + name)));
+            if (!protectedStage) {
+                findings.add(context.finding(stage.span(), stage.logicalId(), "Stage '"
+                        + stage.logicalId() + "' has no AWS::WAFv2::WebACLAssociation in this"
+                        + " template, so no web ACL filters its requests; associate a web ACL"
+                        + " with the stage ARN, or turn this rule off where a Firewall Manager"
+                        + " policy or another stack does."));
+            }
+        }
+        return findings;
+    }
+}
