@@ -10,7 +10,9 @@ import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
 import dev.slens.model.TemplateFormat;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds the API Gateway stages a template deploys and the node that contains each stage's
@@ -26,6 +28,10 @@ public final class ApiStages {
     public static final String REST_DEPLOYMENT = "AWS::ApiGateway::Deployment";
     public static final String V2_STAGE = "AWS::ApiGatewayV2::Stage";
 
+    /** The logical IDs of the stages that slens generates for a serverless.yml service. */
+    private static final Set<String> SERVERLESS_STAGES = Set.of("ApiGatewayDeployment",
+            "HttpApiStage", "WebsocketsDeploymentStage");
+
     /** The kind of API a stage belongs to. */
     public enum Protocol { REST, HTTP, WEBSOCKET }
 
@@ -38,11 +44,13 @@ public final class ApiStages {
      *     imported or passed in
      * @param settings the map that contains the stage settings: the Stage's properties or the
      *     Deployment's {@code StageDescription}, or {@code null} when a Deployment has none
-     * @param prefix the property path of {@code settings} inside the resource, such as
-     *     "StageDescription.", or "" for a Stage
+     * @param prefix the property path of {@code settings} inside the resource for messages,
+     *     such as "StageDescription.", or "" for a Stage and a serverless.yml stage
+     * @param fromServerless whether Serverless Framework generates the stage from the
+     *     provider's settings, rather than the user writing it under {@code resources}
      */
     public record Stage(Resource resource, Protocol protocol, String apiId, MapNode settings,
-            String prefix) {
+            String prefix, boolean fromServerless) {
 
         /** Returns the setting {@code name}, or {@code null} when it is absent. */
         public Node setting(String name) {
@@ -70,6 +78,13 @@ public final class ApiStages {
          * or "Deployment 'ApiDeployment'".
          */
         public String label() {
+            if (fromServerless) {
+                return switch (protocol) {
+                    case REST -> "The stage of the service's REST API";
+                    case HTTP -> "The stage of the service's HTTP API";
+                    case WEBSOCKET -> "The stage of the service's WebSocket API";
+                };
+            }
             String kind = resource.type().equals(REST_DEPLOYMENT) ? "Deployment" : "Stage";
             String text = kind + " '" + resource.logicalId() + "'";
             String source = resource.generatedFrom();
@@ -91,17 +106,27 @@ public final class ApiStages {
 
     /** Returns every stage in {@code template}, in file order. */
     public static List<Stage> of(Template template, Evaluator evaluator) {
+        Set<String> deploymentsOfStages = new HashSet<>();
+        for (Resource stage : template.resourcesOfType(REST_STAGE)) {
+            deploymentsOfStages.add(evaluator.referencedResource(stage.property("DeploymentId")));
+        }
         List<Stage> stages = new ArrayList<>();
         for (Resource resource : template.resources().values()) {
+            boolean generated = template.format() == TemplateFormat.SERVERLESS_FRAMEWORK
+                    && SERVERLESS_STAGES.contains(resource.logicalId());
             switch (resource.type()) {
                 case REST_STAGE -> stages.add(new Stage(resource, Protocol.REST,
                         evaluator.referencedResource(resource.property("RestApiId")),
-                        resource.properties(), ""));
-                case REST_DEPLOYMENT -> deployment(template, evaluator, resource, stages);
+                        resource.properties(), "", generated));
+                case REST_DEPLOYMENT -> {
+                    if (!deploymentsOfStages.contains(resource.logicalId())) {
+                        deployment(evaluator, resource, generated, stages);
+                    }
+                }
                 case V2_STAGE -> {
                     String apiId = evaluator.referencedResource(resource.property("ApiId"));
                     stages.add(new Stage(resource, v2Protocol(template, evaluator, apiId),
-                            apiId, resource.properties(), ""));
+                            apiId, resource.properties(), "", generated));
                 }
                 default -> {
                 }
@@ -111,16 +136,15 @@ public final class ApiStages {
     }
 
     /**
-     * Adds the stage a Deployment creates through {@code StageName}. SAM's own deployments are
-     * left out: the translator gives them the placeholder stage name 'Stage' and sets the real
-     * stage's settings on the Stage it generates next to them.
+     * Adds the stage a Deployment creates through {@code StageName}. The caller leaves out
+     * deployments that a Stage resource uses, such as those SAM generates: the translator gives
+     * them the placeholder stage name 'Stage' and sets the real stage's settings on the Stage
+     * next to them.
      */
-    private static void deployment(Template template, Evaluator evaluator, Resource resource,
+    private static void deployment(Evaluator evaluator, Resource resource, boolean generated,
             List<Stage> stages) {
         String name = evaluator.exactText(resource.property("StageName"));
-        boolean samDeployment = template.format() == TemplateFormat.SAM
-                && resource.generatedFrom() != null;
-        if (name == null || name.isEmpty() || samDeployment) {
+        if (name == null || name.isEmpty()) {
             return;
         }
         Node description = resource.property("StageDescription");
@@ -129,7 +153,8 @@ public final class ApiStages {
         }
         stages.add(new Stage(resource, Protocol.REST,
                 evaluator.referencedResource(resource.property("RestApiId")),
-                description == null ? null : description.asMap(), "StageDescription."));
+                description == null ? null : description.asMap(),
+                generated ? "" : "StageDescription.", generated));
     }
 
     private static Protocol v2Protocol(Template template, Evaluator evaluator, String apiId) {
@@ -140,15 +165,30 @@ public final class ApiStages {
 
     /**
      * Returns the advice that fits where the stage was written: {@code serverless} for a
-     * serverless.yml service, {@code sam} for a stage SAM generates from an {@code Api} or
-     * {@code HttpApi}, else {@code cloudFormation}.
+     * stage generated from serverless.yml provider settings, {@code sam} for a stage SAM
+     * generates from an {@code Api} or {@code HttpApi}, else {@code cloudFormation}.
      */
     public static String advice(Template template, Stage stage, String cloudFormation,
             String sam, String serverless) {
-        if (template.format() == TemplateFormat.SERVERLESS_FRAMEWORK) {
+        if (stage.fromServerless()) {
             return serverless;
         }
         return stage.fromSam(template) ? sam : cloudFormation;
+    }
+
+    /**
+     * Returns the item of a MethodSettings list that applies to every method and path
+     * ({@code HttpMethod: '*'}, {@code ResourcePath: '/*'}), or {@code null}.
+     */
+    public static MapNode catchAllMethodSettings(Evaluator evaluator, Node list) {
+        for (Alternative item : evaluator.elements(list)) {
+            MapNode map = Settings.map(item.value());
+            if (map != null && "*".equals(evaluator.exactText(map.get("HttpMethod")))
+                    && "/*".equals(evaluator.exactText(map.get("ResourcePath")))) {
+                return map;
+            }
+        }
+        return null;
     }
 
     /** Returns whether {@code logicalId} is the API that SAM creates for events without one. */

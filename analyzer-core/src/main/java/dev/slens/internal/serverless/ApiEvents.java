@@ -52,7 +52,10 @@ final class ApiEvents {
         boolean external = model.providerEntry("apiGateway", "restApiId") != null;
         if (!external && once(Naming.REST_API)) {
             String apiName = ServiceModel.text(model.provider().get("apiName"));
+            MapNode.Entry compression = model.providerEntry("apiGateway",
+                    "minimumCompressionSize");
             model.add(Naming.REST_API, "AWS::ApiGateway::RestApi", Nodes.map(at,
+                    "MinimumCompressionSize", compression == null ? null : compression.value(),
                     "Name", Nodes.text(apiName != null ? apiName
                             : model.stage() + "-" + model.service(), at),
                     "EndpointConfiguration", Nodes.map(at, "Types", Nodes.list(at,

@@ -67,23 +67,51 @@ final class ApiSettings {
                         "Period", quota.get("period"))), at, null);
     }
 
+    /**
+     * Adds the API keys and attaches each to its usage plan: keys listed under a plan's name
+     * to that plan, the others to {@code ApiGatewayUsagePlan}. When keys are set without
+     * {@code usagePlan}, the framework creates that plan without limits, and so does slens.
+     */
     private static void apiKeys(ServiceModel model) {
         MapNode.Entry entry = model.providerEntry("apiGateway", "apiKeys");
         if (entry == null) {
             return;
         }
+        SourceSpan at = entry.keySpan();
+        if (model.providerEntry("apiGateway", "usagePlan") == null) {
+            usagePlan(model, "ApiGatewayUsagePlan", Nodes.map(at), at);
+        }
         int index = 1;
         for (Node key : ServiceModel.items(entry.value())) {
-            Node name = key.text() != null ? key : key.asMap() == null ? null
-                    : key.asMap().get("name");
-            model.add("ApiGatewayApiKey" + index++, "AWS::ApiGateway::ApiKey", Nodes.map(
-                    entry.keySpan(), "Enabled", ServiceModel.bool(true, entry.keySpan()),
-                    "Name", name,
-                    "StageKeys", Nodes.list(entry.keySpan(), List.of(Nodes.map(entry.keySpan(),
-                            "RestApiId", Nodes.ref(Naming.REST_API, entry.keySpan()),
-                            "StageName", Nodes.text(model.stage(), entry.keySpan()))))),
-                    entry.keySpan(), null);
+            MapNode map = key.asMap();
+            MapNode.Entry group = map != null && map.size() == 1 && map.get("name") == null
+                    ? map.entries().iterator().next() : null;
+            if (group == null) {
+                apiKey(model, index++, key, "ApiGatewayUsagePlan", at);
+                continue;
+            }
+            String plan = "ApiGatewayUsagePlan" + Naming.upperFirst(group.key());
+            for (Node grouped : ServiceModel.items(group.value())) {
+                apiKey(model, index++, grouped, plan, at);
+            }
         }
+    }
+
+    private static void apiKey(ServiceModel model, int index, Node key, String plan,
+            SourceSpan at) {
+        Node name = key.text() != null ? key : key.asMap() == null ? null
+                : key.asMap().get("name");
+        String keyId = "ApiGatewayApiKey" + index;
+        model.add(keyId, "AWS::ApiGateway::ApiKey", Nodes.map(at,
+                "Enabled", ServiceModel.bool(true, at),
+                "Name", name,
+                "StageKeys", Nodes.list(at, List.of(Nodes.map(at,
+                        "RestApiId", Nodes.ref(Naming.REST_API, at),
+                        "StageName", Nodes.text(model.stage(), at))))), at, null);
+        model.add("ApiGatewayUsagePlanKey" + index, "AWS::ApiGateway::UsagePlanKey",
+                Nodes.map(at, "KeyId", Nodes.ref(keyId, at),
+                        "KeyType", Nodes.text("API_KEY", at),
+                        "UsagePlanId", Nodes.ref(plan, at)), at, null);
     }
 
     private static void logGroup(ServiceModel model, String id, String prefix, String key) {

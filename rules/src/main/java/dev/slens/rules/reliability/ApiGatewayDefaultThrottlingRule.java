@@ -5,7 +5,6 @@ import dev.slens.index.Value;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.SourceSpan;
-import dev.slens.model.TemplateFormat;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.Rule;
@@ -62,7 +61,8 @@ public final class ApiGatewayDefaultThrottlingRule implements Rule {
         for (Alternative branch : context.evaluator().alternatives(methodSettings)) {
             Node list = branch.value() instanceof Value.Structure structure
                     ? structure.node() : null;
-            MapNode catchAll = list == null ? null : catchAll(context, list);
+            MapNode catchAll = list == null ? null
+                    : ApiStages.catchAllMethodSettings(context.evaluator(), list);
             if (catchAll == null && !(branch.value() instanceof Value.Unknown)) {
                 report(context, stage, stage.spanOf("MethodSettings", branch),
                         " has no " + stage.prefix()
@@ -91,18 +91,6 @@ public final class ApiGatewayDefaultThrottlingRule implements Rule {
                         + " in DefaultRouteSettings", branch.qualifier(), findings);
             }
         }
-    }
-
-    /** Returns the MethodSettings item that applies to every method and path, or null. */
-    private static MapNode catchAll(RuleContext context, Node list) {
-        for (Alternative item : context.evaluator().elements(list)) {
-            MapNode map = Settings.map(item.value());
-            if (map != null && "*".equals(context.evaluator().exactText(map.get("HttpMethod")))
-                    && "/*".equals(context.evaluator().exactText(map.get("ResourcePath")))) {
-                return map;
-            }
-        }
-        return null;
     }
 
     /** Returns whether both limits are set. A value that cannot be known counts as set. */
@@ -137,8 +125,8 @@ public final class ApiGatewayDefaultThrottlingRule implements Rule {
                 + ApiStages.advice(context.template(), stage, cloudFormation, sam,
                 fromServerless);
         // serverless.yml has no MethodSettings line of its own, because the framework derives them.
-        boolean serverless = context.template().format() == TemplateFormat.SERVERLESS_FRAMEWORK;
-        findings.add(context.finding(at == null || serverless ? stage.resource().span() : at,
+        findings.add(context.finding(at == null || stage.fromServerless()
+                ? stage.resource().span() : at,
                 stage.resource().logicalId(), message));
     }
 }
