@@ -2,6 +2,7 @@ package dev.slens.load;
 
 import dev.slens.internal.sam.LocalFiles;
 import dev.slens.internal.sam.SamExpander;
+import dev.slens.internal.serverless.Packaging;
 import dev.slens.internal.serverless.ServerlessExpander;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
@@ -15,6 +16,7 @@ import dev.slens.model.Template;
 import dev.slens.model.TemplateFormat;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -99,8 +101,10 @@ public final class TemplateAssembler {
         // extensions patch generated resources and are not a CloudFormation section.
         sections.removeIf(entry -> entry.key().equals("extensions"));
         MapNode section = new MapNode(sections, expanded.cloudFormation().span());
+        Path name = file.path().getFileName();
         Template template = new Template(file, TemplateFormat.SERVERLESS_FRAMEWORK, section,
-                section.getMap("Resources"), expanded.resources());
+                section.getMap("Resources"), expanded.resources(), Packaging.localPackages(
+                        expanded.resolved(), name == null ? "serverless.yml" : name.toString()));
         return new Assembled(template, problems);
     }
 

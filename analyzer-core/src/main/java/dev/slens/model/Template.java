@@ -19,6 +19,7 @@ public final class Template {
     private final Map<String, Resource> resources;
     private final Map<String, List<Resource>> byType;
     private final MapNode definitions;
+    private final Map<String, LocalPackage> localPackages;
 
     /** Creates a template; resources later in the list replace earlier ones with the same ID. */
     public Template(SourceFile file, TemplateFormat format, MapNode root,
@@ -32,7 +33,17 @@ public final class Template {
      */
     public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
             List<Resource> resources) {
+        this(file, format, root, definitions, resources, Map.of());
+    }
+
+    /**
+     * Creates a template as above whose functions and layers take the local deployment
+     * packages {@code localPackages}, keyed by logical ID.
+     */
+    public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
+            List<Resource> resources, Map<String, LocalPackage> localPackages) {
         this.file = file;
+        this.localPackages = Map.copyOf(localPackages);
         this.format = format;
         this.root = root;
         this.definitions = definitions == null ? new MapNode(List.of(), SourceSpan.NONE)
@@ -85,6 +96,15 @@ public final class Template {
     /** Returns the resource {@code logicalId}, or {@code null}. */
     public Resource resource(String logicalId) {
         return resources.get(logicalId);
+    }
+
+    /**
+     * Returns the local deployment package of function or layer {@code logicalId} that a
+     * Serverless Framework service builds, or {@code null}. CloudFormation and SAM templates
+     * name theirs in the function's {@code Code} and the layer's {@code Content}.
+     */
+    public LocalPackage localPackage(String logicalId) {
+        return localPackages.get(logicalId);
     }
 
     /** Returns the resources of one type, in file order. */
