@@ -29,8 +29,9 @@ public final class DeploymentPackages {
     public static final long MB = 1024L * 1024L;
 
     /**
-     * Extra bytes a zip file may need per entry beyond the entry's data: the local and central
-     * headers with a file name of about 100 characters.
+     * An estimate of the bytes a zip file adds per entry: the local and central headers with a
+     * file name of about 100 characters. NOTE: longer paths add more, so a folder of many
+     * deeply nested files could pass a zipped limit without being compressed and reported.
      */
     private static final long ENTRY_OVERHEAD = 400;
 

@@ -76,9 +76,9 @@ public final class PackageMeter {
     }
 
     /**
-     * Returns the size of the zip file a deployment tool would build from a measured folder or
-     * single file, compressed with the Deflater's default level as the AWS CLI's zip does, or
-     * the file size of an archive.
+     * Returns the file size of a measured archive, or for a folder or single file the size of a
+     * zip file of it compressed at the Deflater's default level. That is an estimate of what a
+     * deployment tool builds, whose own compression level and headers may differ.
      */
     public long zippedBytes(PackageMeasurement measured, List<String> patterns)
             throws IOException {
