@@ -79,11 +79,45 @@ public final class TemplateAssembler {
                     properties == null ? Nodes.map(entry.keySpan()) : properties,
                     entry.keySpan(), definition.getText("Condition"), null));
         }
+        MapNode template = root;
         if (format == TemplateFormat.SAM) {
-            resources = SamExpander.expand(file, root, resources, problems, files);
+            SamExpander.Expanded expanded =
+                    SamExpander.expandTemplate(file, root, resources, problems, files);
+            resources = expanded.resources();
+            template = withConditions(root, expanded.conditions());
         }
         MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
-        return new Assembled(new Template(file, format, root, definitions, resources), problems);
+        return new Assembled(new Template(file, format, template, definitions, resources),
+                problems);
+    }
+
+    /**
+     * Returns {@code root} with {@code added} appended to its Conditions section, so that
+     * conditions the SAM expansion creates are evaluated like written ones.
+     */
+    private static MapNode withConditions(MapNode root, List<MapNode.Entry> added) {
+        if (added.isEmpty()) {
+            return root;
+        }
+        MapNode written = root.getMap("Conditions");
+        List<MapNode.Entry> conditions = new ArrayList<>(
+                written == null ? List.of() : written.entries());
+        conditions.addAll(added);
+        MapNode section = new MapNode(conditions, written == null ? root.span() : written.span());
+        List<MapNode.Entry> entries = new ArrayList<>();
+        boolean replaced = false;
+        for (MapNode.Entry entry : root.entries()) {
+            if (entry.key().equals("Conditions")) {
+                entries.add(new MapNode.Entry("Conditions", entry.keySpan(), section));
+                replaced = true;
+            } else {
+                entries.add(entry);
+            }
+        }
+        if (!replaced) {
+            entries.add(new MapNode.Entry("Conditions", root.span(), section));
+        }
+        return new MapNode(entries, root.span());
     }
 
     /**

@@ -69,7 +69,10 @@ public final class Template {
         return format;
     }
 
-    /** Returns the tree as written, before any expansion. */
+    /**
+     * Returns the tree as written, before any expansion, except that the Conditions section
+     * also contains the conditions the SAM expansion creates.
+     */
     public MapNode root() {
         return root;
     }

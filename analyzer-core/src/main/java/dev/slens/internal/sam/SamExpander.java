@@ -32,6 +32,21 @@ public final class SamExpander {
     /** Returns {@code resources} expanded as above, reading local files through {@code files}. */
     public static List<Resource> expand(SourceFile file, MapNode root, List<Resource> resources,
             List<Finding> problems, LocalFiles files) {
+        return expandTemplate(file, root, resources, problems, files).resources();
+    }
+
+    /**
+     * The result of expanding a template: its resources, and the conditions that expansion
+     * adds to its Conditions section.
+     */
+    public record Expanded(List<Resource> resources, List<MapNode.Entry> conditions) { }
+
+    /**
+     * Expands {@code resources} as above and returns them with the conditions the expansion
+     * adds, such as the negation of a condition under which SAM creates a destination queue.
+     */
+    public static Expanded expandTemplate(SourceFile file, MapNode root,
+            List<Resource> resources, List<Finding> problems, LocalFiles files) {
         SamContext context = new SamContext(file, root, new SamProblems(file, problems),
                 resources, files);
         List<List<Resource>> slots = new ArrayList<>();
@@ -59,7 +74,7 @@ public final class SamExpander {
         List<Resource> result = new ArrayList<>();
         slots.forEach(result::addAll);
         result.addAll(implicit);
-        return result;
+        return new Expanded(result, context.conditions());
     }
 
     /** Expands every type but the APIs, which wait for the routes of the events. */
