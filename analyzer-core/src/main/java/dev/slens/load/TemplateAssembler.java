@@ -19,6 +19,7 @@ import dev.slens.rule.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds a {@link Template} from a loaded tree: reads the Resources section, expands
@@ -80,15 +81,17 @@ public final class TemplateAssembler {
                     entry.keySpan(), definition.getText("Condition"), null));
         }
         MapNode template = root;
+        Map<String, Map<String, Node>> stackOutputs = Map.of();
         if (format == TemplateFormat.SAM) {
             SamExpander.Expanded expanded =
                     SamExpander.expandTemplate(file, root, resources, problems, files);
             resources = expanded.resources();
             template = withConditions(root, expanded.conditions());
+            stackOutputs = expanded.stackOutputs();
         }
         MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
-        return new Assembled(new Template(file, format, template, definitions, resources),
-                problems);
+        return new Assembled(new Template(file, format, template, definitions, resources,
+                Map.of(), stackOutputs), problems);
     }
 
     /**

@@ -20,6 +20,7 @@ public final class Template {
     private final Map<String, List<Resource>> byType;
     private final MapNode definitions;
     private final Map<String, LocalPackage> localPackages;
+    private final Map<String, Map<String, Node>> stackOutputs;
 
     /** Creates a template; resources later in the list replace earlier ones with the same ID. */
     public Template(SourceFile file, TemplateFormat format, MapNode root,
@@ -33,7 +34,7 @@ public final class Template {
      */
     public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
             List<Resource> resources) {
-        this(file, format, root, definitions, resources, Map.of());
+        this(file, format, root, definitions, resources, Map.of(), Map.of());
     }
 
     /**
@@ -42,8 +43,19 @@ public final class Template {
      */
     public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
             List<Resource> resources, Map<String, LocalPackage> localPackages) {
+        this(file, format, root, definitions, resources, localPackages, Map.of());
+    }
+
+    /**
+     * Creates a template as above whose nested stacks, keyed by logical ID, have the outputs
+     * {@code stackOutputs}: for each output name, the node its value comes from.
+     */
+    public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
+            List<Resource> resources, Map<String, LocalPackage> localPackages,
+            Map<String, Map<String, Node>> stackOutputs) {
         this.file = file;
         this.localPackages = Map.copyOf(localPackages);
+        this.stackOutputs = Map.copyOf(stackOutputs);
         this.format = format;
         this.root = root;
         this.definitions = definitions == null ? new MapNode(List.of(), SourceSpan.NONE)
@@ -108,6 +120,16 @@ public final class Template {
      */
     public LocalPackage localPackage(String logicalId) {
         return localPackages.get(logicalId);
+    }
+
+    /**
+     * Returns the node that output {@code output} of the nested stack {@code logicalId} takes
+     * its value from, or {@code null} when it is not known. Known are the outputs of a local
+     * SAM application's template whose value is a literal or a parameter of that template.
+     */
+    public Node stackOutput(String logicalId, String output) {
+        Map<String, Node> outputs = stackOutputs.get(logicalId);
+        return outputs == null ? null : outputs.get(output);
     }
 
     /** Returns the resources of one type, in file order. */

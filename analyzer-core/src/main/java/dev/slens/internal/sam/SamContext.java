@@ -28,6 +28,7 @@ final class SamContext {
     private final java.util.Set<String> claimed = new java.util.HashSet<>();
     private final List<MapNode.Entry> conditions = new ArrayList<>();
     private final Map<String, String> negations = new LinkedHashMap<>();
+    private final Map<String, Map<String, Node>> stackOutputs = new LinkedHashMap<>();
 
     SamContext(SourceFile file, MapNode root, SamProblems problems, List<Resource> resources,
             LocalFiles localFiles) {
@@ -105,6 +106,16 @@ final class SamContext {
     /** Returns the conditions that expansion added, to be merged into the Conditions section. */
     List<MapNode.Entry> conditions() {
         return List.copyOf(conditions);
+    }
+
+    /** Records the outputs of the nested stack {@code logicalId} that are known. */
+    void addStackOutputs(String logicalId, Map<String, Node> outputs) {
+        stackOutputs.put(logicalId, Map.copyOf(outputs));
+    }
+
+    /** Returns the known outputs of each nested stack, keyed by its logical ID. */
+    Map<String, Map<String, Node>> stackOutputs() {
+        return Map.copyOf(stackOutputs);
     }
 
     void addRoute(ApiRoute route) {

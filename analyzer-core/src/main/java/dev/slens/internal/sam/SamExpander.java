@@ -2,11 +2,13 @@ package dev.slens.internal.sam;
 
 import dev.slens.load.LoadLimits;
 import dev.slens.model.MapNode;
+import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceFile;
 import dev.slens.rule.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Expands the SAM resources of a template into CloudFormation, with the logical IDs the SAM
@@ -36,10 +38,11 @@ public final class SamExpander {
     }
 
     /**
-     * The result of expanding a template: its resources, and the conditions that expansion
-     * adds to its Conditions section.
+     * The result of expanding a template: its resources, the conditions that expansion adds to
+     * its Conditions section, and the known outputs of its local nested applications.
      */
-    public record Expanded(List<Resource> resources, List<MapNode.Entry> conditions) { }
+    public record Expanded(List<Resource> resources, List<MapNode.Entry> conditions,
+            Map<String, Map<String, Node>> stackOutputs) { }
 
     /**
      * Expands {@code resources} as above and returns them with the conditions the expansion
@@ -74,7 +77,7 @@ public final class SamExpander {
         List<Resource> result = new ArrayList<>();
         slots.forEach(result::addAll);
         result.addAll(implicit);
-        return new Expanded(result, context.conditions());
+        return new Expanded(result, context.conditions(), context.stackOutputs());
     }
 
     /** Expands every type but the APIs, which wait for the routes of the events. */
