@@ -76,7 +76,7 @@ public final class Analyzer {
                 .filter(rule -> config.runs(rule.metadata())).toList();
         LOG.debug("Analyzing files: {}, rules: {}", candidates.size(), active.size());
         Engine engine = new Engine(active, config.today(), config.ruleParameters(),
-                config.suppressionReasonRequired());
+                config.suppressionReasonRequired(), config.baseDirectory());
         TemplateLoader loader = new TemplateLoader(config.limits());
         java.util.function.Function<FileCollector.Candidate, FileOutcome> task =
                 candidate -> analyzeOne(candidate, loader, engine, config);

@@ -8,6 +8,7 @@ import dev.slens.rule.Finding;
 import dev.slens.rule.Rule;
 import dev.slens.rule.RuleContext;
 import dev.slens.rule.RuleMetadata;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ public final class Engine {
     private final LocalDate today;
     private final SuppressionFilter suppressions;
     private final Map<String, Map<String, String>> ruleParameters;
+    private final Path projectFolder;
 
     public Engine(List<Rule> rules, LocalDate today) {
         this(rules, today, Map.of());
@@ -48,6 +50,18 @@ public final class Engine {
      */
     public Engine(List<Rule> rules, LocalDate today,
             Map<String, Map<String, String>> ruleParameters, boolean reasonRequired) {
+        this(rules, today, ruleParameters, reasonRequired, null);
+    }
+
+    /**
+     * Creates an engine as above whose rules may read local files anywhere inside
+     * {@code projectFolder}, such as deployment packages; when it is {@code null}, each
+     * template's own folder is the limit.
+     */
+    public Engine(List<Rule> rules, LocalDate today,
+            Map<String, Map<String, String>> ruleParameters, boolean reasonRequired,
+            Path projectFolder) {
+        this.projectFolder = projectFolder;
         this.rules = List.copyOf(rules);
         this.today = today;
         this.ruleParameters = Map.copyOf(ruleParameters);
@@ -74,7 +88,7 @@ public final class Engine {
     }
 
     private List<Finding> runRules(Template template) {
-        TemplateIndex index = new TemplateIndex(template);
+        TemplateIndex index = new TemplateIndex(template, projectFolder);
         List<Finding> findings = new ArrayList<>();
         for (Rule rule : rules) {
             RuleMetadata metadata = rule.metadata();

@@ -133,8 +133,7 @@ public final class Evaluator {
             case "Fn::Cidr" -> more.cidr(argument, node, inner);
             case Nodes.UNRESOLVED -> List.of(trail.of(new Value.Unknown(
                     String.valueOf(argument.text())), node));
-            case "Fn::GetAtt" -> List.of(trail.of(
-                    new Value.Text("{{getatt:" + getAttName(argument) + "}}", false), node));
+            case "Fn::GetAtt" -> getAtt(argument, node, inner);
             default -> List.of(trail.of(new Value.Unknown(function + " is not evaluated"), node));
         };
     }
@@ -145,6 +144,25 @@ public final class Evaluator {
             case NUMBER, BOOLEAN -> new Value.Literal(scalar.value());
             case NULL -> new Value.Unknown("null value");
         };
+    }
+
+    /**
+     * Evaluates an {@code Fn::GetAtt}. An {@code Outputs.Name} attribute of a nested stack
+     * takes that output's value when the template records it (see
+     * {@link Template#stackOutput}); any other attribute evaluates to a placeholder text.
+     */
+    private List<Alternative> getAtt(Node argument, Node node, Trail trail) {
+        String name = getAttName(argument);
+        int dot = name.indexOf('.');
+        String prefix = ".Outputs.";
+        if (dot > 0 && name.startsWith(prefix, dot)) {
+            Node output = template.stackOutput(name.substring(0, dot),
+                    name.substring(dot + prefix.length()));
+            if (output != null) {
+                return evaluate(output, trail);
+            }
+        }
+        return List.of(trail.of(new Value.Text("{{getatt:" + name + "}}", false), node));
     }
 
     private static String getAttName(Node argument) {

@@ -5,6 +5,7 @@ import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.Template;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,9 +34,20 @@ public final class TemplateIndex {
     private final Map<String, List<Resource>> invokeConfigs = new HashMap<>();
     private final Map<String, List<ApiIntegration>> apiIntegrations = new HashMap<>();
     private final Map<Resource, EventSource> mappingSources = new HashMap<>();
+    private final Path projectFolder;
+    private PackageSizes packageSizes;
 
     public TemplateIndex(Template template) {
+        this(template, null);
+    }
+
+    /**
+     * Creates the index of {@code template}, whose local files may lie anywhere inside
+     * {@code projectFolder}; when it is {@code null}, the template's own folder is the limit.
+     */
+    public TemplateIndex(Template template, Path projectFolder) {
         this.template = template;
+        this.projectFolder = projectFolder;
         this.evaluator = new Evaluator(template);
         this.functions = new FunctionResolver(template, evaluator);
         this.logGroups = new LogGroupResolver(template, evaluator);
@@ -62,6 +74,19 @@ public final class TemplateIndex {
 
     public Evaluator evaluator() {
         return evaluator;
+    }
+
+    /**
+     * Returns the sizes of the local deployment packages the template names, measured on
+     * first request; {@code null} when the template was not read from a file.
+     */
+    public synchronized PackageSizes packageSizes() {
+        Path file = template.file() == null ? null : template.file().path();
+        Path folder = file == null ? null : file.toAbsolutePath().getParent();
+        if (packageSizes == null && folder != null) {
+            packageSizes = new PackageSizes(projectFolder, folder, PackageSizes.DEFAULT_MAX_FILES);
+        }
+        return packageSizes;
     }
 
     /** Returns the IAM permissions of the template: policies and statements per identity. */

@@ -2,6 +2,7 @@ package dev.slens.load;
 
 import dev.slens.internal.sam.LocalFiles;
 import dev.slens.internal.sam.SamExpander;
+import dev.slens.internal.serverless.Packaging;
 import dev.slens.internal.serverless.ServerlessExpander;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
@@ -15,8 +16,10 @@ import dev.slens.model.Template;
 import dev.slens.model.TemplateFormat;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Builds a {@link Template} from a loaded tree: reads the Resources section, expands
@@ -77,11 +80,47 @@ public final class TemplateAssembler {
                     properties == null ? Nodes.map(entry.keySpan()) : properties,
                     entry.keySpan(), definition.getText("Condition"), null));
         }
+        MapNode template = root;
+        Map<String, Map<String, Node>> stackOutputs = Map.of();
         if (format == TemplateFormat.SAM) {
-            resources = SamExpander.expand(file, root, resources, problems, files);
+            SamExpander.Expanded expanded =
+                    SamExpander.expandTemplate(file, root, resources, problems, files);
+            resources = expanded.resources();
+            template = withConditions(root, expanded.conditions());
+            stackOutputs = expanded.stackOutputs();
         }
         MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
-        return new Assembled(new Template(file, format, root, definitions, resources), problems);
+        return new Assembled(new Template(file, format, template, definitions, resources,
+                Map.of(), stackOutputs), problems);
+    }
+
+    /**
+     * Returns {@code root} with {@code added} appended to its Conditions section, so that
+     * conditions the SAM expansion creates are evaluated like written ones.
+     */
+    private static MapNode withConditions(MapNode root, List<MapNode.Entry> added) {
+        if (added.isEmpty()) {
+            return root;
+        }
+        MapNode written = root.getMap("Conditions");
+        List<MapNode.Entry> conditions = new ArrayList<>(
+                written == null ? List.of() : written.entries());
+        conditions.addAll(added);
+        MapNode section = new MapNode(conditions, written == null ? root.span() : written.span());
+        List<MapNode.Entry> entries = new ArrayList<>();
+        boolean replaced = false;
+        for (MapNode.Entry entry : root.entries()) {
+            if (entry.key().equals("Conditions")) {
+                entries.add(new MapNode.Entry("Conditions", entry.keySpan(), section));
+                replaced = true;
+            } else {
+                entries.add(entry);
+            }
+        }
+        if (!replaced) {
+            entries.add(new MapNode.Entry("Conditions", root.span(), section));
+        }
+        return new MapNode(entries, root.span());
     }
 
     /**
@@ -99,8 +138,10 @@ public final class TemplateAssembler {
         // extensions patch generated resources and are not a CloudFormation section.
         sections.removeIf(entry -> entry.key().equals("extensions"));
         MapNode section = new MapNode(sections, expanded.cloudFormation().span());
+        Path name = file.path().getFileName();
         Template template = new Template(file, TemplateFormat.SERVERLESS_FRAMEWORK, section,
-                section.getMap("Resources"), expanded.resources());
+                section.getMap("Resources"), expanded.resources(), Packaging.localPackages(
+                        expanded.resolved(), name == null ? "serverless.yml" : name.toString()));
         return new Assembled(template, problems);
     }
 

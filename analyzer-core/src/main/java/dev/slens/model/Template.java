@@ -19,6 +19,8 @@ public final class Template {
     private final Map<String, Resource> resources;
     private final Map<String, List<Resource>> byType;
     private final MapNode definitions;
+    private final Map<String, LocalPackage> localPackages;
+    private final Map<String, Map<String, Node>> stackOutputs;
 
     /** Creates a template; resources later in the list replace earlier ones with the same ID. */
     public Template(SourceFile file, TemplateFormat format, MapNode root,
@@ -32,7 +34,28 @@ public final class Template {
      */
     public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
             List<Resource> resources) {
+        this(file, format, root, definitions, resources, Map.of(), Map.of());
+    }
+
+    /**
+     * Creates a template as above whose functions and layers take the local deployment
+     * packages {@code localPackages}, keyed by logical ID.
+     */
+    public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
+            List<Resource> resources, Map<String, LocalPackage> localPackages) {
+        this(file, format, root, definitions, resources, localPackages, Map.of());
+    }
+
+    /**
+     * Creates a template as above whose nested stacks, keyed by logical ID, have the outputs
+     * {@code stackOutputs}: for each output name, the node its value comes from.
+     */
+    public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
+            List<Resource> resources, Map<String, LocalPackage> localPackages,
+            Map<String, Map<String, Node>> stackOutputs) {
         this.file = file;
+        this.localPackages = Map.copyOf(localPackages);
+        this.stackOutputs = Map.copyOf(stackOutputs);
         this.format = format;
         this.root = root;
         this.definitions = definitions == null ? new MapNode(List.of(), SourceSpan.NONE)
@@ -58,7 +81,10 @@ public final class Template {
         return format;
     }
 
-    /** Returns the tree as written, before any expansion. */
+    /**
+     * Returns the tree as written, before any expansion, except that the Conditions section
+     * also contains the conditions the SAM expansion creates.
+     */
     public MapNode root() {
         return root;
     }
@@ -85,6 +111,25 @@ public final class Template {
     /** Returns the resource {@code logicalId}, or {@code null}. */
     public Resource resource(String logicalId) {
         return resources.get(logicalId);
+    }
+
+    /**
+     * Returns the local deployment package of function or layer {@code logicalId} that a
+     * Serverless Framework service builds, or {@code null}. CloudFormation and SAM templates
+     * name theirs in the function's {@code Code} and the layer's {@code Content}.
+     */
+    public LocalPackage localPackage(String logicalId) {
+        return localPackages.get(logicalId);
+    }
+
+    /**
+     * Returns the node that output {@code output} of the nested stack {@code logicalId} takes
+     * its value from, or {@code null} when it is not known. Known are the outputs of a local
+     * SAM application's template whose value is a literal or a parameter of that template.
+     */
+    public Node stackOutput(String logicalId, String output) {
+        Map<String, Node> outputs = stackOutputs.get(logicalId);
+        return outputs == null ? null : outputs.get(output);
     }
 
     /** Returns the resources of one type, in file order. */

@@ -2,8 +2,10 @@ package dev.slens.internal.sam;
 
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
+import dev.slens.model.Nodes;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceFile;
+import dev.slens.model.SourceSpan;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +26,9 @@ final class SamContext {
     private final List<ApiRoute> routes = new ArrayList<>();
     private final LocalFiles localFiles;
     private final java.util.Set<String> claimed = new java.util.HashSet<>();
+    private final List<MapNode.Entry> conditions = new ArrayList<>();
+    private final Map<String, String> negations = new LinkedHashMap<>();
+    private final Map<String, Map<String, Node>> stackOutputs = new LinkedHashMap<>();
 
     SamContext(SourceFile file, MapNode root, SamProblems problems, List<Resource> resources,
             LocalFiles localFiles) {
@@ -65,6 +70,52 @@ final class SamContext {
      */
     boolean claim(String logicalId) {
         return claimed.add(logicalId);
+    }
+
+    /**
+     * Adds a condition that is true when {@code condition} is false, as the translator does for
+     * a resource it creates in the second branch of an {@code Fn::If}, and returns its name:
+     * {@code NOT} and the condition's name, with a number appended if that name is taken.
+     * The translator appends a hash instead, which slens does not rebuild.
+     */
+    String negatedCondition(String condition, SourceSpan at) {
+        String known = negations.get(condition);
+        if (known != null) {
+            return known;
+        }
+        MapNode written = root.getMap("Conditions");
+        String name = "NOT" + condition;
+        for (int i = 2; isTaken(written, name); i++) {
+            name = "NOT" + condition + i;
+        }
+        conditions.add(new MapNode.Entry(name, at, negation(condition, at)));
+        negations.put(condition, name);
+        return name;
+    }
+
+    private boolean isTaken(MapNode written, String name) {
+        return written != null && written.has(name)
+                || conditions.stream().anyMatch(entry -> entry.key().equals(name));
+    }
+
+    private static Node negation(String condition, SourceSpan at) {
+        return Nodes.map(at, "Fn::Not", Nodes.list(at,
+                List.of(Nodes.map(at, "Condition", Nodes.text(condition, at)))));
+    }
+
+    /** Returns the conditions that expansion added, to be merged into the Conditions section. */
+    List<MapNode.Entry> conditions() {
+        return List.copyOf(conditions);
+    }
+
+    /** Records the outputs of the nested stack {@code logicalId} that are known. */
+    void addStackOutputs(String logicalId, Map<String, Node> outputs) {
+        stackOutputs.put(logicalId, Map.copyOf(outputs));
+    }
+
+    /** Returns the known outputs of each nested stack, keyed by its logical ID. */
+    Map<String, Map<String, Node>> stackOutputs() {
+        return Map.copyOf(stackOutputs);
     }
 
     void addRoute(ApiRoute route) {

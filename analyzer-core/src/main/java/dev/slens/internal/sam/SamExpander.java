@@ -2,11 +2,13 @@ package dev.slens.internal.sam;
 
 import dev.slens.load.LoadLimits;
 import dev.slens.model.MapNode;
+import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceFile;
 import dev.slens.rule.Finding;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Expands the SAM resources of a template into CloudFormation, with the logical IDs the SAM
@@ -32,6 +34,22 @@ public final class SamExpander {
     /** Returns {@code resources} expanded as above, reading local files through {@code files}. */
     public static List<Resource> expand(SourceFile file, MapNode root, List<Resource> resources,
             List<Finding> problems, LocalFiles files) {
+        return expandTemplate(file, root, resources, problems, files).resources();
+    }
+
+    /**
+     * The result of expanding a template: its resources, the conditions that expansion adds to
+     * its Conditions section, and the known outputs of its local nested applications.
+     */
+    public record Expanded(List<Resource> resources, List<MapNode.Entry> conditions,
+            Map<String, Map<String, Node>> stackOutputs) { }
+
+    /**
+     * Expands {@code resources} as above and returns them with the conditions the expansion
+     * adds, such as the negation of a condition under which SAM creates a destination queue.
+     */
+    public static Expanded expandTemplate(SourceFile file, MapNode root,
+            List<Resource> resources, List<Finding> problems, LocalFiles files) {
         SamContext context = new SamContext(file, root, new SamProblems(file, problems),
                 resources, files);
         List<List<Resource>> slots = new ArrayList<>();
@@ -59,7 +77,7 @@ public final class SamExpander {
         List<Resource> result = new ArrayList<>();
         slots.forEach(result::addAll);
         result.addAll(implicit);
-        return result;
+        return new Expanded(result, context.conditions(), context.stackOutputs());
     }
 
     /** Expands every type but the APIs, which wait for the routes of the events. */

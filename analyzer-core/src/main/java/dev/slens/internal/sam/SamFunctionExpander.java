@@ -118,7 +118,8 @@ final class SamFunctionExpander {
         Node destinations = member(config, "DestinationConfig");
         if (destinations != null && destinations.asMap() != null
                 && destinations.intrinsicName() == null) {
-            destinations = new SamDestinations(id, condition, out).complete(destinations.asMap());
+            destinations = new SamDestinations(context, id, condition, out)
+                    .complete(destinations.asMap());
         }
         Node qualifier = properties.has("AutoPublishAlias")
                 ? properties.get("AutoPublishAlias") : Nodes.text("$LATEST", at);

@@ -4,8 +4,10 @@ import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.Resource;
+import dev.slens.model.ScalarNode;
 import dev.slens.model.SourceSpan;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -96,6 +98,9 @@ final class SamOtherResources {
                 context.problems().unsupported(location.keySpan(), application.logicalId(),
                         "The nested template of application '" + application.logicalId()
                                 + "' was not analyzed: " + read.problem() + ".");
+            } else {
+                context.addStackOutputs(application.logicalId(),
+                        nestedOutputs(read.root(), properties.getMap("Parameters")));
             }
         } else if (location != null) {
             context.problems().unsupported(location.keySpan(), application.logicalId(),
@@ -114,6 +119,37 @@ final class SamOtherResources {
                 "Tags", tagList(properties.get("Tags")));
         return new Resource(application.logicalId(), "AWS::CloudFormation::Stack", result, at,
                 application.condition(), null);
+    }
+
+    /**
+     * Returns the outputs of {@code nested}, a nested template, whose value the parent can
+     * know: a literal, or a {@code Ref} to a parameter of the nested template, which takes the
+     * value the parent passes in {@code passed}, else the parameter's default.
+     */
+    static Map<String, Node> nestedOutputs(MapNode nested, MapNode passed) {
+        Map<String, Node> outputs = new LinkedHashMap<>();
+        MapNode section = nested.getMap("Outputs");
+        MapNode parameters = nested.getMap("Parameters");
+        if (section == null) {
+            return outputs;
+        }
+        for (MapNode.Entry entry : section.entries()) {
+            MapNode output = entry.value().asMap();
+            Node value = output == null ? null : output.get("Value");
+            if (value instanceof ScalarNode scalar && scalar.kind() != ScalarNode.Kind.NULL) {
+                outputs.put(entry.key(), value);
+            } else if (value != null && "Ref".equals(value.intrinsicName())) {
+                String parameter = value.asMap().getText("Ref");
+                Node given = passed == null || parameter == null ? null : passed.get(parameter);
+                MapNode declared = parameters == null || parameter == null ? null
+                        : parameters.getMap(parameter);
+                Node fallback = declared == null ? null : declared.get("Default");
+                if (given != null || fallback != null) {
+                    outputs.put(entry.key(), given != null ? given : fallback);
+                }
+            }
+        }
+        return outputs;
     }
 
     /** Converts SAM's tag map into CloudFormation's list of Key and Value pairs. */
