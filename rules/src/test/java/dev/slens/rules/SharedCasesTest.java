@@ -27,6 +27,7 @@ class SharedCasesTest {
     void nestedStackOutputCountsAsDeadLetterQueue() {
         AnalysisResult result = analyze("001-getatt-dotted-nested-stack-output", "template.yaml");
         assertEquals(List.of(35), lines(result, "SL1001"));
+        assertEquals(List.of(), lines(result, "SL1046"));
         assertEquals(List.of(), lines(result, "SL0001"));
     }
 
@@ -70,6 +71,11 @@ class SharedCasesTest {
     void destinationsCountAsFailureHandling() {
         AnalysisResult result = analyze("012-dlq-or-onfailure-destination", "template.yaml");
         assertEquals(List.of(77), lines(result, "SL1001"));
+        // Both invoke configurations retry and send failures to FailureQueue.
+        assertEquals(List.of(), lines(result, "SL1046"));
+        // The SQS consumer is polled, so no stream or EventBridge failure rule applies to it.
+        assertEquals(List.of(), lines(result, "SL1007"));
+        assertEquals(List.of(), lines(result, "SL4001"));
         // FailureQueue (line 16) is a dead-letter queue and an on-failure destination, so it
         // needs no dead-letter queue of its own; WorkQueue has one.
         assertEquals(List.of(), lines(result, "SL6001"));
