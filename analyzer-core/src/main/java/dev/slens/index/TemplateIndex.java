@@ -33,6 +33,7 @@ public final class TemplateIndex {
     private final Map<String, List<Resource>> invokeConfigs = new HashMap<>();
     private final Map<String, List<ApiIntegration>> apiIntegrations = new HashMap<>();
     private final Map<Resource, EventSource> mappingSources = new HashMap<>();
+    private final List<StateMachineDefinition> stateMachineDefinitions;
 
     public TemplateIndex(Template template) {
         this.template = template;
@@ -44,6 +45,7 @@ public final class TemplateIndex {
         new ApiIntegrationScanner(template, evaluator, functions, (function, integration) ->
                 apiIntegrations.computeIfAbsent(function, k -> new ArrayList<>())
                         .add(integration)).scan();
+        this.stateMachineDefinitions = new DefinitionReader(template).read();
         EventSourceResolver sources = new EventSourceResolver(template, evaluator);
         for (Resource mapping : template.resourcesOfType("AWS::Lambda::EventSourceMapping")) {
             mappingSources.put(mapping, sources.resolve(mapping));
@@ -62,6 +64,14 @@ public final class TemplateIndex {
 
     public Evaluator evaluator() {
         return evaluator;
+    }
+
+    /**
+     * Returns the Amazon States Language definition of each state machine whose definition is
+     * in the template or in a local file that SAM read, in file order.
+     */
+    public List<StateMachineDefinition> stateMachineDefinitions() {
+        return stateMachineDefinitions;
     }
 
     /** Returns the IAM permissions of the template: policies and statements per identity. */

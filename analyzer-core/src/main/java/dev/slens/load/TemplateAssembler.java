@@ -3,6 +3,7 @@ package dev.slens.load;
 import dev.slens.internal.sam.LocalFiles;
 import dev.slens.internal.sam.SamExpander;
 import dev.slens.internal.serverless.ServerlessExpander;
+import dev.slens.model.IncludedFile;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
@@ -77,11 +78,13 @@ public final class TemplateAssembler {
                     properties == null ? Nodes.map(entry.keySpan()) : properties,
                     entry.keySpan(), definition.getText("Condition"), null));
         }
+        List<IncludedFile> included = new ArrayList<>();
         if (format == TemplateFormat.SAM) {
-            resources = SamExpander.expand(file, root, resources, problems, files);
+            resources = SamExpander.expand(file, root, resources, problems, files, included);
         }
         MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
-        return new Assembled(new Template(file, format, root, definitions, resources), problems);
+        return new Assembled(new Template(file, format, root, definitions, resources, included),
+                problems);
     }
 
     /**

@@ -19,6 +19,7 @@ public final class Template {
     private final Map<String, Resource> resources;
     private final Map<String, List<Resource>> byType;
     private final MapNode definitions;
+    private final List<IncludedFile> includedFiles;
 
     /** Creates a template; resources later in the list replace earlier ones with the same ID. */
     public Template(SourceFile file, TemplateFormat format, MapNode root,
@@ -32,7 +33,17 @@ public final class Template {
      */
     public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
             List<Resource> resources) {
+        this(file, format, root, definitions, resources, List.of());
+    }
+
+    /**
+     * Creates a template as above whose expansion copied the content of {@code includedFiles}
+     * into resource properties.
+     */
+    public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
+            List<Resource> resources, List<IncludedFile> includedFiles) {
         this.file = file;
+        this.includedFiles = List.copyOf(includedFiles);
         this.format = format;
         this.root = root;
         this.definitions = definitions == null ? new MapNode(List.of(), SourceSpan.NONE)
@@ -85,6 +96,19 @@ public final class Template {
     /** Returns the resource {@code logicalId}, or {@code null}. */
     public Resource resource(String logicalId) {
         return resources.get(logicalId);
+    }
+
+    /**
+     * Returns the local file whose content the expansion copied into {@code property} of the
+     * resource {@code logicalId}, or {@code null} when that property was written in this file.
+     */
+    public IncludedFile includedFile(String logicalId, String property) {
+        for (IncludedFile included : includedFiles) {
+            if (included.logicalId().equals(logicalId) && included.property().equals(property)) {
+                return included;
+            }
+        }
+        return null;
     }
 
     /** Returns the resources of one type, in file order. */

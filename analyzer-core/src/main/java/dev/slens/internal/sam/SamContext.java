@@ -1,5 +1,6 @@
 package dev.slens.internal.sam;
 
+import dev.slens.model.IncludedFile;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
@@ -24,6 +25,7 @@ final class SamContext {
     private final List<ApiRoute> routes = new ArrayList<>();
     private final LocalFiles localFiles;
     private final java.util.Set<String> claimed = new java.util.HashSet<>();
+    private final List<IncludedFile> includedFiles = new ArrayList<>();
 
     SamContext(SourceFile file, MapNode root, SamProblems problems, List<Resource> resources,
             LocalFiles localFiles) {
@@ -46,6 +48,15 @@ final class SamContext {
 
     LocalFiles localFiles() {
         return localFiles;
+    }
+
+    /** Records that {@code included}'s content was copied into an expanded resource. */
+    void include(IncludedFile included) {
+        includedFiles.add(included);
+    }
+
+    List<IncludedFile> includedFiles() {
+        return includedFiles;
     }
 
     /** Returns the Globals section {@code name}, such as {@code Function}, or {@code null}. */

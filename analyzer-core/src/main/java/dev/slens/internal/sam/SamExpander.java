@@ -1,6 +1,7 @@
 package dev.slens.internal.sam;
 
 import dev.slens.load.LoadLimits;
+import dev.slens.model.IncludedFile;
 import dev.slens.model.MapNode;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceFile;
@@ -32,6 +33,15 @@ public final class SamExpander {
     /** Returns {@code resources} expanded as above, reading local files through {@code files}. */
     public static List<Resource> expand(SourceFile file, MapNode root, List<Resource> resources,
             List<Finding> problems, LocalFiles files) {
+        return expand(file, root, resources, problems, files, new ArrayList<>());
+    }
+
+    /**
+     * Returns {@code resources} expanded as above, and adds to {@code included} each local file
+     * whose content was copied into an expanded resource.
+     */
+    public static List<Resource> expand(SourceFile file, MapNode root, List<Resource> resources,
+            List<Finding> problems, LocalFiles files, List<IncludedFile> included) {
         SamContext context = new SamContext(file, root, new SamProblems(file, problems),
                 resources, files);
         List<List<Resource>> slots = new ArrayList<>();
@@ -59,6 +69,7 @@ public final class SamExpander {
         List<Resource> result = new ArrayList<>();
         slots.forEach(result::addAll);
         result.addAll(implicit);
+        included.addAll(context.includedFiles());
         return result;
     }
 
