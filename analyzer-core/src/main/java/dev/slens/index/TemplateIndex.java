@@ -36,6 +36,7 @@ public final class TemplateIndex {
     private final Map<Resource, EventSource> mappingSources = new HashMap<>();
     private final Path projectFolder;
     private PackageSizes packageSizes;
+    private final List<StateMachineDefinition> stateMachineDefinitions;
 
     public TemplateIndex(Template template) {
         this(template, null);
@@ -56,6 +57,7 @@ public final class TemplateIndex {
         new ApiIntegrationScanner(template, evaluator, functions, (function, integration) ->
                 apiIntegrations.computeIfAbsent(function, k -> new ArrayList<>())
                         .add(integration)).scan();
+        this.stateMachineDefinitions = new DefinitionReader(template).read();
         EventSourceResolver sources = new EventSourceResolver(template, evaluator);
         for (Resource mapping : template.resourcesOfType("AWS::Lambda::EventSourceMapping")) {
             mappingSources.put(mapping, sources.resolve(mapping));
@@ -87,6 +89,14 @@ public final class TemplateIndex {
             packageSizes = new PackageSizes(projectFolder, folder, PackageSizes.DEFAULT_MAX_FILES);
         }
         return packageSizes;
+    }
+
+    /**
+     * Returns the Amazon States Language definition of each state machine whose definition is
+     * in the template or in a local file that SAM read, in file order.
+     */
+    public List<StateMachineDefinition> stateMachineDefinitions() {
+        return stateMachineDefinitions;
     }
 
     /** Returns the IAM permissions of the template: policies and statements per identity. */

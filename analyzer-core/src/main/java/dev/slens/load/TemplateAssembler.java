@@ -4,6 +4,7 @@ import dev.slens.internal.sam.LocalFiles;
 import dev.slens.internal.sam.SamExpander;
 import dev.slens.internal.serverless.Packaging;
 import dev.slens.internal.serverless.ServerlessExpander;
+import dev.slens.model.IncludedFile;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
@@ -82,16 +83,18 @@ public final class TemplateAssembler {
         }
         MapNode template = root;
         Map<String, Map<String, Node>> stackOutputs = Map.of();
+        List<IncludedFile> included = List.of();
         if (format == TemplateFormat.SAM) {
             SamExpander.Expanded expanded =
                     SamExpander.expandTemplate(file, root, resources, problems, files);
             resources = expanded.resources();
             template = withConditions(root, expanded.conditions());
             stackOutputs = expanded.stackOutputs();
+            included = expanded.includedFiles();
         }
         MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
         return new Assembled(new Template(file, format, template, definitions, resources,
-                Map.of(), stackOutputs), problems);
+                Map.of(), stackOutputs, included), problems);
     }
 
     /**

@@ -21,6 +21,7 @@ public final class Template {
     private final MapNode definitions;
     private final Map<String, LocalPackage> localPackages;
     private final Map<String, Map<String, Node>> stackOutputs;
+    private final List<IncludedFile> includedFiles;
 
     /** Creates a template; resources later in the list replace earlier ones with the same ID. */
     public Template(SourceFile file, TemplateFormat format, MapNode root,
@@ -34,7 +35,7 @@ public final class Template {
      */
     public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
             List<Resource> resources) {
-        this(file, format, root, definitions, resources, Map.of(), Map.of());
+        this(file, format, root, definitions, resources, Map.of(), Map.of(), List.of());
     }
 
     /**
@@ -43,7 +44,7 @@ public final class Template {
      */
     public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
             List<Resource> resources, Map<String, LocalPackage> localPackages) {
-        this(file, format, root, definitions, resources, localPackages, Map.of());
+        this(file, format, root, definitions, resources, localPackages, Map.of(), List.of());
     }
 
     /**
@@ -53,7 +54,18 @@ public final class Template {
     public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
             List<Resource> resources, Map<String, LocalPackage> localPackages,
             Map<String, Map<String, Node>> stackOutputs) {
+        this(file, format, root, definitions, resources, localPackages, stackOutputs, List.of());
+    }
+
+    /**
+     * Creates a template as above whose expansion copied the content of {@code includedFiles}
+     * into resource properties.
+     */
+    public Template(SourceFile file, TemplateFormat format, MapNode root, MapNode definitions,
+            List<Resource> resources, Map<String, LocalPackage> localPackages,
+            Map<String, Map<String, Node>> stackOutputs, List<IncludedFile> includedFiles) {
         this.file = file;
+        this.includedFiles = List.copyOf(includedFiles);
         this.localPackages = Map.copyOf(localPackages);
         this.stackOutputs = Map.copyOf(stackOutputs);
         this.format = format;
@@ -130,6 +142,19 @@ public final class Template {
     public Node stackOutput(String logicalId, String output) {
         Map<String, Node> outputs = stackOutputs.get(logicalId);
         return outputs == null ? null : outputs.get(output);
+    }
+
+    /**
+     * Returns the local file whose content the expansion copied into {@code property} of the
+     * resource {@code logicalId}, or {@code null} when that property was written in this file.
+     */
+    public IncludedFile includedFile(String logicalId, String property) {
+        for (IncludedFile included : includedFiles) {
+            if (included.logicalId().equals(logicalId) && included.property().equals(property)) {
+                return included;
+            }
+        }
+        return null;
     }
 
     /** Returns the resources of one type, in file order. */

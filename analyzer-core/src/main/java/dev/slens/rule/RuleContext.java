@@ -4,6 +4,7 @@ import dev.slens.index.Evaluator;
 import dev.slens.index.TemplateIndex;
 import dev.slens.model.MapNode;
 import dev.slens.model.Resource;
+import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
 import java.time.LocalDate;
@@ -120,6 +121,24 @@ public final class RuleContext {
         return new Finding(rule.id(), severity,
                 withConstructPath(logicalId, withCondition(logicalId, message)),
                 span.fileOr(template().file()), span, logicalId, related);
+    }
+
+    /** Creates a finding of this rule at its default severity in {@code file}, as below. */
+    public Finding finding(SourceFile file, SourceSpan span, String logicalId, String message) {
+        return finding(rule.severity(), file, span, logicalId, message);
+    }
+
+    /**
+     * Creates a finding of this rule at {@code severity} in {@code file}, a file other than the
+     * template whose content the template uses, such as the state machine definition that a SAM
+     * {@code DefinitionUri} names. The message gains the resource's condition and CDK construct
+     * path as described above.
+     */
+    public Finding finding(Severity severity, SourceFile file, SourceSpan span, String logicalId,
+            String message) {
+        return new Finding(rule.id(), severity,
+                withConstructPath(logicalId, withCondition(logicalId, message)),
+                file, span, logicalId, List.of());
     }
 
     /**

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -29,9 +30,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * the findings with the file's markers by rule ID and line, and by message where a marker
  * quotes one. The comparison covers the fixture's own rule, the engine's checks and every rule a
  * marker names; other rules' findings are left to those rules' fixtures, so adding a rule never
- * changes the result of another rule's fixture. Suppressed findings are left out as well, as
- * they never fail a build, so a {@code pass-suppressed-*} fixture shows that a suppression
- * covers its finding.
+ * changes the result of another rule's fixture. A finding in a file that the fixture
+ * includes, such as a state machine definition in its own file, must match a marker in that
+ * file. Suppressed findings are left out as well, as they never fail a build, so a
+ * {@code pass-suppressed-*} fixture shows that a suppression covers its finding.
  */
 class RuleFixturesTest {
 
@@ -80,9 +82,22 @@ class RuleFixturesTest {
     static List<Fixture.Expected> findings(Fixture fixture) {
         return analyze(fixture).unsuppressedFindings().stream()
                 .filter(f -> compared(fixture, f.ruleId()))
-                .map(f -> new Fixture.Expected(f.ruleId(), f.span().line()))
+                .map(f -> new Fixture.Expected(f.ruleId(), label(fixture, f), f.span().line()))
                 .sorted()
                 .toList();
+    }
+
+    /**
+     * Returns the file of {@code finding} relative to the fixture's folder, or the empty string
+     * when it is the fixture itself, as {@link Fixture.Expected} labels files.
+     */
+    private static String label(Fixture fixture, Finding finding) {
+        Path file = finding.file().path().toAbsolutePath().normalize();
+        Path own = fixture.path().toAbsolutePath().normalize();
+        if (file.equals(own)) {
+            return "";
+        }
+        return own.getParent().relativize(file).toString().replace('\\', '/');
     }
 
     /** Returns whether findings of {@code ruleId} take part in the comparison of a fixture. */

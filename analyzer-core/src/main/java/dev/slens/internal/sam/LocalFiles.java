@@ -7,6 +7,7 @@ import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.ScalarNode;
+import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
 import dev.slens.rule.Finding;
@@ -37,8 +38,17 @@ public final class LocalFiles {
         this.limits = limits;
     }
 
-    /** The tree of a local file, or why it could not be read. */
-    record Read(MapNode root, String problem, Path path) { }
+    /**
+     * The tree of a local file with every span set to the naming property's, or why it could
+     * not be read. {@code file} and {@code original}, the tree with the file's own spans, are
+     * {@code null} when it could not be read.
+     */
+    record Read(MapNode root, String problem, Path path, SourceFile file, MapNode original) {
+
+        Read(MapNode root, String problem, Path path) {
+            this(root, problem, path, null, null);
+        }
+    }
 
     /**
      * Returns whether {@code location} is a local path rather than an S3 or HTTPS URL, a
@@ -79,7 +89,8 @@ public final class LocalFiles {
                     .orElse("it is not a mapping");
             return new Read(null, "'" + relative + "' was not read: " + reason, target);
         }
-        return new Read((MapNode) withSpan(loaded.root(), at), null, target);
+        return new Read((MapNode) withSpan(loaded.root(), at), null, target, loaded.file(),
+                loaded.root());
     }
 
     /**

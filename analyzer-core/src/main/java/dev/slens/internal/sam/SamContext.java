@@ -1,5 +1,6 @@
 package dev.slens.internal.sam;
 
+import dev.slens.model.IncludedFile;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
@@ -29,6 +30,7 @@ final class SamContext {
     private final List<MapNode.Entry> conditions = new ArrayList<>();
     private final Map<String, String> negations = new LinkedHashMap<>();
     private final Map<String, Map<String, Node>> stackOutputs = new LinkedHashMap<>();
+    private final List<IncludedFile> includedFiles = new ArrayList<>();
 
     SamContext(SourceFile file, MapNode root, SamProblems problems, List<Resource> resources,
             LocalFiles localFiles) {
@@ -51,6 +53,15 @@ final class SamContext {
 
     LocalFiles localFiles() {
         return localFiles;
+    }
+
+    /** Records that {@code included}'s content was copied into an expanded resource. */
+    void include(IncludedFile included) {
+        includedFiles.add(included);
+    }
+
+    List<IncludedFile> includedFiles() {
+        return includedFiles;
     }
 
     /** Returns the Globals section {@code name}, such as {@code Function}, or {@code null}. */

@@ -1,6 +1,7 @@
 package dev.slens.internal.sam;
 
 import dev.slens.load.LoadLimits;
+import dev.slens.model.IncludedFile;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
@@ -39,10 +40,11 @@ public final class SamExpander {
 
     /**
      * The result of expanding a template: its resources, the conditions that expansion adds to
-     * its Conditions section, and the known outputs of its local nested applications.
+     * its Conditions section, the known outputs of its local nested applications, and the local
+     * files whose content was copied into an expanded resource.
      */
     public record Expanded(List<Resource> resources, List<MapNode.Entry> conditions,
-            Map<String, Map<String, Node>> stackOutputs) { }
+            Map<String, Map<String, Node>> stackOutputs, List<IncludedFile> includedFiles) { }
 
     /**
      * Expands {@code resources} as above and returns them with the conditions the expansion
@@ -77,7 +79,8 @@ public final class SamExpander {
         List<Resource> result = new ArrayList<>();
         slots.forEach(result::addAll);
         result.addAll(implicit);
-        return new Expanded(result, context.conditions(), context.stackOutputs());
+        return new Expanded(result, context.conditions(), context.stackOutputs(),
+                context.includedFiles());
     }
 
     /** Expands every type but the APIs, which wait for the routes of the events. */

@@ -1,15 +1,20 @@
 package dev.slens.internal.serverless;
 
+import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.SourceSpan;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Expands {@code stepFunctions.stateMachines} as the serverless-step-functions plugin does when
  * it is listed in {@code plugins}: one {@code AWS::StepFunctions::StateMachine} per entry, named
- * by its {@code id} or {@code name}, else {@code <Name>StepFunctionsStateMachine}.
+ * by its {@code id} or {@code name}, else {@code <Name>StepFunctionsStateMachine}. A
+ * {@code Fn::GetAtt} in a definition that names a function by its key under {@code functions},
+ * such as {@code [buy-ticket, Arn]}, is pointed at the function's logical ID, as the plugin
+ * does.
  */
 final class StepFunctions {
 
@@ -56,12 +61,67 @@ final class StepFunctions {
         model.add(id, "AWS::StepFunctions::StateMachine", Nodes.map(at,
                 "StateMachineName", machine.get("name"),
                 "StateMachineType", machine.get("type"),
-                "Definition", machine.get("definition"),
+                "Definition", functionReferences(model, machine.get("definition")),
                 "RoleArn", role,
                 "TracingConfiguration", tracing == null ? null : Nodes.map(tracing.span(),
                         "Enabled", tracing.get("enabled")),
                 "LoggingConfiguration", logging == null ? null : Nodes.map(logging.span(),
                         "Level", logging.get("level"),
-                        "IncludeExecutionData", logging.get("includeExecutionData"))), at, null);
+                        "IncludeExecutionData", logging.get("includeExecutionData"),
+                        "Destinations", destinations(logging.get("destinations")))), at, null);
+    }
+
+    /**
+     * Turns the plugin's {@code destinations}, a list of log group ARNs, into CloudFormation's
+     * list of {@code CloudWatchLogsLogGroup.LogGroupArn} entries.
+     */
+    private static Node destinations(Node destinations) {
+        ListNode list = destinations == null ? null : destinations.asList();
+        if (list == null) {
+            return destinations;
+        }
+        List<Node> entries = new ArrayList<>();
+        for (Node arn : list.items()) {
+            entries.add(Nodes.map(arn.span(), "CloudWatchLogsLogGroup",
+                    Nodes.map(arn.span(), "LogGroupArn", arn)));
+        }
+        return Nodes.list(list.span(), entries);
+    }
+
+    /**
+     * Returns {@code node} with each {@code Fn::GetAtt} that names a function of
+     * {@code functions:} by its key pointing at the function's logical ID instead.
+     */
+    private static Node functionReferences(ServiceModel model, Node node) {
+        MapNode functions = model.root().getMap("functions");
+        if (node == null || functions == null) {
+            return node;
+        }
+        if (node instanceof ListNode list) {
+            List<Node> items = new ArrayList<>();
+            list.items().forEach(item -> items.add(functionReferences(model, item)));
+            return new ListNode(items, list.span());
+        }
+        MapNode map = node.asMap();
+        if (map == null) {
+            return node;
+        }
+
+        String intrinsic = node.intrinsicName();
+        Node argument = intrinsic == null ? null : map.get(intrinsic);
+        ListNode getAtt = "Fn::GetAtt".equals(intrinsic) && argument != null
+                ? argument.asList() : null;
+        String name = getAtt != null && getAtt.size() == 2 ? getAtt.get(0).text() : null;
+        if (name != null && functions.has(name)) {
+            String id = ServerlessExpander.functionLogicalId(name);
+            return Nodes.getAtt(id, getAtt.get(1).text(), argument.span());
+        }
+
+        List<MapNode.Entry> entries = new ArrayList<>();
+        for (MapNode.Entry entry : map.entries()) {
+            entries.add(new MapNode.Entry(entry.key(), entry.keySpan(),
+                    functionReferences(model, entry.value())));
+        }
+        return new MapNode(entries, map.span());
     }
 }

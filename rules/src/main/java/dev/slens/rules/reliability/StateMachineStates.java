@@ -1,0 +1,77 @@
+package dev.slens.rules.reliability;
+
+import dev.slens.index.AslState;
+import dev.slens.index.StateMachineDefinition;
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.SourceSpan;
+import dev.slens.rule.Finding;
+import dev.slens.rule.RuleContext;
+import java.util.regex.Pattern;
+
+/** What the Step Functions rules share: where findings go and which tasks call Lambda. */
+final class StateMachineStates {
+
+    /** The optimized Lambda integration, in any partition and with any wait pattern. */
+    private static final Pattern LAMBDA_INTEGRATION = Pattern.compile(
+            "^arn:[^:]+:states:::lambda:invoke(\\.waitForTaskToken)?$");
+    /** A Lambda function ARN, which calls the function with the legacy integration. */
+    private static final Pattern FUNCTION_ARN =
+            Pattern.compile("^arn:[^:]+:lambda:[^:]*:[^:]*:function:.+");
+    private static final Pattern PLACEHOLDER = Pattern.compile("^\\$\\{([^}.]+)(\\.Arn)?}$");
+
+    private StateMachineStates() {
+    }
+
+    /** Returns how messages name a state: its name, the state machine and where it sits. */
+    static String describe(StateMachineDefinition definition, AslState state) {
+        return "State '" + state.name() + "'" + state.where() + " of state machine '"
+                + definition.machine().logicalId() + "'";
+    }
+
+    /** Creates a finding at {@code span} in the file the definition was read from. */
+    static Finding finding(RuleContext context, StateMachineDefinition definition,
+            SourceSpan span, String message) {
+        return context.finding(definition.file(), span,
+                definition.machine().logicalId(), message);
+    }
+
+    /**
+     * Returns whether the task {@code state} invokes a Lambda function: through the
+     * {@code lambda:invoke} integration, with a function ARN as {@code Resource}, or with a
+     * reference or placeholder that stands for a function of the template.
+     */
+    static boolean invokesLambda(RuleContext context, StateMachineDefinition definition,
+            AslState state) {
+        MapNode.Entry resource = state.field("Resource");
+        if (resource == null) {
+            return false;
+        }
+        Node value = resource.value();
+        if (value.intrinsicName() != null) {
+            return context.index().functionFor(value) != null;
+        }
+        String text = value.text();
+        if (text == null) {
+            return false;
+        }
+        if (LAMBDA_INTEGRATION.matcher(text).matches() || FUNCTION_ARN.matcher(text).matches()) {
+            return true;
+        }
+        var placeholder = PLACEHOLDER.matcher(text);
+        if (!placeholder.matches()) {
+            return false;
+        }
+        Node substitute = definition.substitutions().get(placeholder.group(1));
+        if (substitute == null) {
+            var function = context.template().resource(placeholder.group(1));
+            return function != null && context.index().functions().contains(function);
+        }
+        if (context.index().functionFor(substitute) != null) {
+            return true;
+        }
+        String arn = context.evaluator().exactText(substitute);
+        return arn != null && (FUNCTION_ARN.matcher(arn).matches()
+                || LAMBDA_INTEGRATION.matcher(arn).matches());
+    }
+}
