@@ -15,6 +15,7 @@ import dev.slens.model.Template;
 import dev.slens.model.TemplateFormat;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,8 +28,17 @@ public final class TemplateAssembler {
     private TemplateAssembler() {
     }
 
-    /** The template, and problems found while building it. */
-    public record Assembled(Template template, List<Finding> problems) { }
+    /**
+     * The template, the problems found while building it, and the absolute paths of the other
+     * files it reads, such as those a Serverless Framework {@code ${file()}} variable names.
+     */
+    public record Assembled(Template template, List<Finding> problems, List<Path> includedFiles) {
+
+        /** Creates the outcome of a template that includes no other file. */
+        public Assembled(Template template, List<Finding> problems) {
+            this(template, problems, List.of());
+        }
+    }
 
     /**
      * Builds the template of {@code root}, whose format {@link FormatDetector} found, resolving a
@@ -101,7 +111,7 @@ public final class TemplateAssembler {
         MapNode section = new MapNode(sections, expanded.cloudFormation().span());
         Template template = new Template(file, TemplateFormat.SERVERLESS_FRAMEWORK, section,
                 section.getMap("Resources"), expanded.resources());
-        return new Assembled(template, problems);
+        return new Assembled(template, problems, expanded.includedFiles());
     }
 
     /**
