@@ -57,7 +57,7 @@ public final class ServerlessExpander {
         MapNode resolved = resolver.resolveRoot();
 
         ServiceModel model = new ServiceModel(resolved, stage(resolved, options),
-                region(resolved, options));
+                region(resolved, options), found);
         deploymentBucket(model);
         RoleBuilder roles = new RoleBuilder(model);
         ApiEvents apis = new ApiEvents(model);
