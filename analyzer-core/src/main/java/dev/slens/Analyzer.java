@@ -82,6 +82,7 @@ public final class Analyzer {
                 candidate -> analyzeOne(candidate, loader, engine, config);
         List<FileOutcome> outcomes = new ArrayList<>(runAll(candidates, config.threads(), task));
         outcomes.addAll(nestedOutcomes(collector, config.threads(), candidates, outcomes, task));
+        outcomes = withoutServiceIncludes(outcomes);
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -152,7 +153,7 @@ public final class Analyzer {
                     loaded.file(), loaded.root(), config.serverless(), config.limits());
             findings.addAll(assembled.problems());
             return new FileOutcome(loaded.file(), true, engine.run(assembled.template(),
-                    findings));
+                    findings), List.of(), assembled.includedFiles());
         }
         if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
             if (loaded.root() == null && findings.isEmpty() && candidate.explicit()) {
@@ -265,6 +266,36 @@ public final class Analyzer {
         return result;
     }
 
+    /**
+     * Drops the outcome of each file that a Serverless Framework service of this scan reads
+     * through a {@code ${file()}} variable, such as {@code resources: ${file(resources.yml)}}.
+     * Such a file is analyzed as part of its service, and analyzing it alone too would report
+     * each of its findings twice. A file scanned without its service stays.
+     */
+    private static List<FileOutcome> withoutServiceIncludes(List<FileOutcome> outcomes) {
+        Set<Path> included = new HashSet<>();
+        for (FileOutcome outcome : outcomes) {
+            outcome.includes().forEach(path -> included.add(normalized(path)));
+        }
+        if (included.isEmpty()) {
+            return outcomes;
+        }
+        List<FileOutcome> standalone = new ArrayList<>();
+        for (FileOutcome outcome : outcomes) {
+            if (included.contains(normalized(outcome.file().path()))) {
+                LOG.debug("Analyzed {} only as part of the service that includes it",
+                        outcome.file().displayPath());
+            } else {
+                standalone.add(outcome);
+            }
+        }
+        return standalone;
+    }
+
+    private static Path normalized(Path path) {
+        return path.toAbsolutePath().normalize();
+    }
+
     private static boolean looksLikeTemplate(SourceFile file) {
         return file.lines().stream().anyMatch(line -> line.contains("AWSTemplateFormatVersion")
                 || line.startsWith("Resources") || line.contains("\"Resources\"")
@@ -298,13 +329,19 @@ public final class Analyzer {
     }
 
     /**
-     * The outcome of analyzing one file: its findings, and the local nested templates it deploys.
+     * The outcome of analyzing one file: its findings, the local nested templates it deploys,
+     * and the files a Serverless Framework service reads through {@code ${file()}}.
      */
     private record FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
-            List<Path> nested) {
+            List<Path> nested, List<Path> includes) {
 
         FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings) {
-            this(file, analyzed, findings, List.of());
+            this(file, analyzed, findings, List.of(), List.of());
+        }
+
+        FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
+                List<Path> nested) {
+            this(file, analyzed, findings, nested, List.of());
         }
     }
 }

@@ -231,6 +231,23 @@ class AnalyzerTest {
     }
 
     @Test
+    void serviceInclude_isAnalyzedOnlyWithItsService() throws IOException {
+        write("serverless.yml", "service: svc\nprovider:\n  name: aws\n"
+                + "resources: ${file(./resources.yml)}\n");
+        write("resources.yml", "Resources:\n  Orders:\n    Properties: {}\n"
+                + "  Jobs:\n    Type: AWS::SQS::Queue\n");
+
+        AnalysisResult folderScan = analyze(folder);
+        AnalysisResult alone = analyzer.analyze(AnalyzerConfig.builder()
+                .path(folder.resolve("resources.yml")).baseDirectory(folder).threads(1).build());
+
+        assertEquals(List.of("resources.yml:2:3:SL0002"), places(folderScan.findings()));
+        assertEquals(List.of("serverless.yml"), displayPaths(folderScan));
+        assertEquals(List.of("resources.yml:2:3:SL0002"), places(alone.findings()));
+        assertEquals(List.of("resources.yml"), displayPaths(alone));
+    }
+
+    @Test
     void localApplicationTemplate_isAnalyzedToo() throws IOException {
         Files.createDirectory(folder.resolve("nested"));
         write("nested/app.yaml", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n"
@@ -274,6 +291,10 @@ class AnalyzerTest {
 
     private void writeLatin1(String name, String text) throws IOException {
         Files.write(folder.resolve(name), text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    private static List<String> displayPaths(AnalysisResult result) {
+        return result.files().stream().map(file -> file.displayPath()).toList();
     }
 
     private static List<String> places(List<Finding> findings) {

@@ -31,8 +31,17 @@ public final class TemplateAssembler {
     private TemplateAssembler() {
     }
 
-    /** The template, and problems found while building it. */
-    public record Assembled(Template template, List<Finding> problems) { }
+    /**
+     * The template, the problems found while building it, and the absolute paths of the other
+     * files it reads, such as those a Serverless Framework {@code ${file()}} variable names.
+     */
+    public record Assembled(Template template, List<Finding> problems, List<Path> includedFiles) {
+
+        /** Creates the outcome of a template that includes no other file. */
+        public Assembled(Template template, List<Finding> problems) {
+            this(template, problems, List.of());
+        }
+    }
 
     /**
      * Builds the template of {@code root}, whose format {@link FormatDetector} found, resolving a
@@ -145,7 +154,7 @@ public final class TemplateAssembler {
         Template template = new Template(file, TemplateFormat.SERVERLESS_FRAMEWORK, section,
                 section.getMap("Resources"), expanded.resources(), Packaging.localPackages(
                         expanded.resolved(), name == null ? "serverless.yml" : name.toString()));
-        return new Assembled(template, problems);
+        return new Assembled(template, problems, expanded.includedFiles());
     }
 
     /**

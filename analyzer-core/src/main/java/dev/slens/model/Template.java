@@ -157,6 +157,22 @@ public final class Template {
         return null;
     }
 
+    /**
+     * Returns the format the user wrote resource {@code logicalId} in: SERVERLESS_FRAMEWORK
+     * for a resource the framework generates from a service file's functions, events and
+     * provider settings, else the template's own format. A resource written under a service
+     * file's {@code resources:} is CLOUDFORMATION, and a resource the template does not have
+     * gets the template's format.
+     */
+    public TemplateFormat sourceFormat(String logicalId) {
+        if (format != TemplateFormat.SERVERLESS_FRAMEWORK) {
+            return format;
+        }
+        Resource resource = logicalId == null ? null : resources.get(logicalId);
+        return resource != null && resource.isWritten() ? TemplateFormat.CLOUDFORMATION
+                : TemplateFormat.SERVERLESS_FRAMEWORK;
+    }
+
     /** Returns the resources of one type, in file order. */
     public List<Resource> resourcesOfType(String type) {
         return byType.getOrDefault(type, List.of());

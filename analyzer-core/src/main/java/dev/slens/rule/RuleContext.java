@@ -7,6 +7,7 @@ import dev.slens.model.Resource;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
+import dev.slens.model.TemplateFormat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +92,18 @@ public final class RuleContext {
 
     public Evaluator evaluator() {
         return index.evaluator();
+    }
+
+    /**
+     * Returns the fix a message about resource {@code logicalId} should give: {@code serverless},
+     * which names the {@code serverless.yml} setting, when the resource was generated from a
+     * Serverless Framework service file, else {@code template}, which names the CloudFormation
+     * or SAM property.
+     */
+    public String fix(String logicalId, String template, String serverless) {
+        boolean fromService = template().sourceFormat(logicalId)
+                == TemplateFormat.SERVERLESS_FRAMEWORK;
+        return fromService ? serverless : template;
     }
 
     /** Creates a finding of this rule at its default severity. */

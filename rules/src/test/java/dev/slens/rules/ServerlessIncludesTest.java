@@ -92,6 +92,16 @@ class ServerlessIncludesTest {
     }
 
     @Test
+    void folderScan_reportsIncludedResourcesOnce() throws IOException {
+        writeService("");
+
+        List<String> places = places(analyze(folder));
+
+        assertEquals(1, places.stream().filter("resources.yml:2:3:SL6001"::equals).count(),
+                places::toString);
+    }
+
+    @Test
     void includedFinding_carriesItsFileInSpan() throws IOException {
         writeService("");
 

@@ -23,6 +23,7 @@ final class EventExpander {
     private final String normalized;
     private final MapNode function;
     private final PushEvents push;
+    private final EventBridgeEvents eventBridge;
     /** How many events of each numbered kind (schedule, iot, ...) the function has so far. */
     private final Map<String, Integer> counters = new HashMap<>();
 
@@ -35,20 +36,27 @@ final class EventExpander {
         this.normalized = Naming.function(name);
         this.function = function;
         this.push = new PushEvents(model, name);
+        this.eventBridge = new EventBridgeEvents(model, push, name,
+                model.deployedName(name, function), model.problems());
     }
 
     void expandAll() {
-        for (Node event : ServiceModel.items(function.get("events"))) {
-            MapNode map = event.asMap();
+        List<Node> events = ServiceModel.items(function.get("events"));
+        for (int i = 0; i < events.size(); i++) {
+            MapNode map = events.get(i).asMap();
             if (map == null || map.size() != 1) {
                 continue;
             }
             MapNode.Entry entry = map.entries().iterator().next();
-            expand(entry.key(), entry.value(), entry.keySpan());
+            expand(entry.key(), entry.value(), entry.keySpan(), i + 1);
         }
     }
 
-    private void expand(String type, Node value, SourceSpan at) {
+    /**
+     * Expands one event. {@code position} is its place among all the function's events, from 1,
+     * which the framework numbers eventBridge events by; other kinds count only their own kind.
+     */
+    private void expand(String type, Node value, SourceSpan at, int position) {
         MapNode settings = value.asMap() != null && value.intrinsicName() == null
                 ? value.asMap() : null;
         switch (type) {
@@ -57,7 +65,7 @@ final class EventExpander {
             case "sns" -> push.sns(value, settings, at);
             case "s3" -> push.s3(value, settings, at);
             case "schedule" -> push.schedule(value, settings, at, next("schedule"));
-            case "eventBridge" -> push.eventBridge(settings, at, next("eventBridge"));
+            case "eventBridge" -> eventBridge.expand(settings, at, position);
             case "cloudwatchEvent" -> push.cloudwatchEvent(settings, at,
                     next("cloudwatchEvent"));
             case "cloudwatchLog" -> push.cloudwatchLog(value, settings, at,

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -55,6 +56,13 @@ final class FileIncludes {
 
     Path projectFolder() {
         return projectFolder;
+    }
+
+    /** Returns the absolute paths of the files read so far that parsed, in no set order. */
+    List<Path> parsedFiles() {
+        return cache.entrySet().stream()
+                .filter(entry -> entry.getValue() instanceof Included.Parsed)
+                .map(Map.Entry::getKey).toList();
     }
 
     /** Returns the content of {@code relativePath}, resolved against the project folder. */

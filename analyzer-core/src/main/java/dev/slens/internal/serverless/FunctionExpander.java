@@ -72,8 +72,7 @@ final class FunctionExpander {
 
     /** Returns the name the function is deployed as: {@code name}, else service-stage-key. */
     String deployedName() {
-        String written = ServiceModel.text(ServiceModel.value(function, "name"));
-        return written != null ? written : model.service() + "-" + model.stage() + "-" + name;
+        return model.deployedName(name, function);
     }
 
     private void logGroup(String functionName) {

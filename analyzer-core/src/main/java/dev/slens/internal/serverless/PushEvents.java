@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * Expands the events through which a service pushes to a function asynchronously: SNS
- * subscriptions, S3 notifications, schedules, EventBridge and CloudWatch rules, log
+ * subscriptions, S3 notifications, schedules, CloudWatch Events rules, log
  * subscriptions, IoT rules and Cognito triggers, each with the permission that lets the service
  * invoke the function.
  */
@@ -137,47 +137,6 @@ final class PushEvents {
         }
     }
 
-    // NOTE: Serverless Framework v3 deploys an eventBridge event through a Custom::EventBridge
-    // resource (<Function>CustomEventBridge<N>) unless provider.eventBridge.useCloudFormation is
-    // true. It is modelled here as the AWS::Events::Rule of the CloudFormation mode either way,
-    // because the rule, its target and its dead-letter queue are what rules check.
-    void eventBridge(MapNode settings, SourceSpan at, int index) {
-        if (settings == null) {
-            return;
-        }
-        String ruleName = ServiceModel.text(settings.get("name"));
-        if (ruleName == null) {
-            ruleName = model.service() + "-" + model.stage() + "-" + name + "-rule-" + index;
-        }
-        String ruleId = Naming.alphaNumeric(ruleName) + "EventBridgeRule";
-        boolean scheduled = settings.get("schedule") != null;
-        MapNode target = Nodes.map(at,
-                "Arn", ServiceModel.functionArn(name, at),
-                "Id", Nodes.text(name + "-target", at),
-                "Input", settings.get("input"),
-                "InputPath", settings.get("inputPath"),
-                "RetryPolicy", retryPolicy(settings.getMap("retryPolicy"), at),
-                "DeadLetterConfig", settings.get("deadLetterQueueArn") == null ? null
-                        : Nodes.map(at, "Arn", settings.get("deadLetterQueueArn")));
-        model.add(ruleId, "AWS::Events::Rule", Nodes.map(at,
-                "Name", Nodes.text(ruleName, at),
-                "EventBusName", settings.get("eventBus"),
-                scheduled ? "ScheduleExpression" : "EventPattern",
-                settings.get(scheduled ? "schedule" : "pattern"),
-                "State", state(settings, at),
-                "Targets", Nodes.list(at, List.of(target))), at, name);
-        permission(normalized + "EventBridgeLambdaPermission" + index, "events.amazonaws.com",
-                Nodes.getAtt(ruleId, "Arn", at), at);
-    }
-
-    private static Node retryPolicy(MapNode policy, SourceSpan at) {
-        if (policy == null) {
-            return null;
-        }
-        return Nodes.map(at, "MaximumEventAgeInSeconds", policy.get("maximumEventAge"),
-                "MaximumRetryAttempts", policy.get("maximumRetryAttempts"));
-    }
-
     void cloudwatchEvent(MapNode settings, SourceSpan at, int index) {
         if (settings == null) {
             return;
@@ -204,7 +163,7 @@ final class PushEvents {
                 "Targets", Nodes.list(at, List.of(target))), at, name);
     }
 
-    private static Node state(MapNode settings, SourceSpan at) {
+    static Node state(MapNode settings, SourceSpan at) {
         Node enabled = settings == null ? null : settings.get("enabled");
         boolean off = enabled != null && "false".equals(enabled.text());
         return Nodes.text(off ? "DISABLED" : "ENABLED", at);

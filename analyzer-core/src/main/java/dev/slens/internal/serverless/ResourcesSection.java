@@ -13,12 +13,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Adds the raw CloudFormation under {@code resources:} to the generated resources. A resource
- * with the logical ID of a generated one is merged into it, as the framework merges it, and
- * {@code resources.extensions} patches the Properties, Condition and Metadata of a generated
- * resource. {@code resources} may also be a list of such sections, which are merged in order.
+ * Adds the raw CloudFormation under {@code resources:} to the generated resources, as Serverless
+ * Framework v3 and v4 do in {@code mergeCustomProviderResources}. A resource with the logical ID
+ * of a generated one is deep-merged into it with lodash's {@code merge}: maps key by key, lists
+ * item by item, other values replaced. {@code resources.extensions} then patches generated
+ * resources: its Properties replace the generated properties of the same name (a shallow merge),
+ * Condition replaces the condition, and DependsOn, Metadata and the policy attributes are
+ * accepted. The framework rejects any other attribute. {@code resources} may also be a list of
+ * such sections, which are merged in order.
  */
 final class ResourcesSection {
+
+    /** The attributes {@code resources.extensions} may set, in the framework's order. */
+    private static final List<String> EXTENSIBLE = List.of("Properties", "Metadata",
+            "DependsOn", "Condition", "CreationPolicy", "DeletionPolicy", "UpdatePolicy",
+            "UpdateReplacePolicy");
 
     private final MapNode section;
     private final ServerlessProblems problems;
@@ -49,7 +58,7 @@ final class ResourcesSection {
                 continue;
             }
             if (existing != null) {
-                byId.put(entry.key(), patch(existing, definition));
+                byId.put(entry.key(), override(existing, definition));
                 continue;
             }
             MapNode properties = definition.getMap("Properties");
@@ -68,34 +77,76 @@ final class ResourcesSection {
                         + " such as 'HelloLogGroup'.");
                 continue;
             }
-            byId.put(entry.key(), patch(existing, entry.value().asMap()));
+            byId.put(entry.key(), extend(existing, entry.key(), entry.value().asMap()));
         }
         return new ArrayList<>(byId.values());
     }
 
-    private static Resource patch(Resource resource, MapNode definition) {
+    /** Deep-merges a written definition into the generated resource of the same logical ID. */
+    private static Resource override(Resource resource, MapNode definition) {
         MapNode properties = definition.getMap("Properties");
         MapNode merged = properties == null ? resource.properties()
                 : merge(resource.properties(), properties);
-        String condition = definition.getText("Condition") != null
-                ? definition.getText("Condition") : resource.condition();
-        return new Resource(resource.logicalId(), resource.type(), merged, resource.span(),
-                condition, resource.generatedFrom());
+        return withProperties(resource, merged, definition.getText("Condition"));
     }
 
-    /** Merges {@code overlay} into {@code base}: maps key by key, other values replaced. */
+    /** Applies one entry of {@code resources.extensions} to a generated resource. */
+    private Resource extend(Resource resource, String logicalId, MapNode extension) {
+        for (MapNode.Entry attribute : extension.entries()) {
+            if (!EXTENSIBLE.contains(attribute.key())) {
+                problems.add(EngineChecks.UNSUPPORTED, attribute.keySpan(), "Extension '"
+                        + logicalId + "' sets '" + attribute.key() + "', which the framework"
+                        + " cannot extend, so it stops with an error. Extend only "
+                        + String.join(", ", EXTENSIBLE) + ".");
+            }
+        }
+        MapNode properties = extension.getMap("Properties");
+        MapNode patched = resource.properties();
+        if (properties != null) {
+            // Object.assign: a property of the extension replaces the generated one whole.
+            List<MapNode.Entry> entries = new ArrayList<>(patched.entries());
+            entries.addAll(properties.entries());
+            patched = new MapNode(entries, patched.span());
+        }
+        return withProperties(resource, patched, extension.getText("Condition"));
+    }
+
+    private static Resource withProperties(Resource resource, MapNode properties,
+            String condition) {
+        return new Resource(resource.logicalId(), resource.type(), properties, resource.span(),
+                condition != null ? condition : resource.condition(), resource.generatedFrom());
+    }
+
+    /**
+     * Merges {@code overlay} into {@code base} as lodash's {@code merge} does: maps key by key
+     * and lists item by item, so a longer list keeps its extra items, and other values
+     * replaced. An intrinsic function such as {@code Ref} replaces whatever it meets whole.
+     */
     static MapNode merge(MapNode base, MapNode overlay) {
         List<MapNode.Entry> entries = new ArrayList<>(base.entries());
         for (MapNode.Entry entry : overlay.entries()) {
             Node old = base.get(entry.key());
-            Node value = entry.value();
-            if (old instanceof MapNode oldMap && value instanceof MapNode newMap
-                    && oldMap.intrinsicName() == null && newMap.intrinsicName() == null) {
-                value = merge(oldMap, newMap);
-            }
-            entries.add(new MapNode.Entry(entry.key(), entry.keySpan(), value));
+            entries.add(new MapNode.Entry(entry.key(), entry.keySpan(),
+                    old == null ? entry.value() : merge(old, entry.value())));
         }
         return new MapNode(entries, base.span());
+    }
+
+    private static Node merge(Node base, Node overlay) {
+        boolean plain = base.intrinsicName() == null && overlay.intrinsicName() == null;
+        if (plain && base instanceof MapNode baseMap && overlay instanceof MapNode overlayMap) {
+            return merge(baseMap, overlayMap);
+        }
+        if (base instanceof ListNode baseList && overlay instanceof ListNode overlayList) {
+            List<Node> items = new ArrayList<>();
+            for (int i = 0; i < Math.max(baseList.size(), overlayList.size()); i++) {
+                items.add(i >= overlayList.size() ? baseList.get(i)
+                        : i >= baseList.size() ? overlayList.get(i)
+                        : merge(baseList.get(i), overlayList.get(i)));
+            }
+            return new ListNode(items, overlay.span());
+        }
+        return overlay;
     }
 
     private static MapNode merged(Node resources) {

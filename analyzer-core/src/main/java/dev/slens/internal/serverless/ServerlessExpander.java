@@ -10,6 +10,7 @@ import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -30,8 +31,10 @@ public final class ServerlessExpander {
      * @param cloudFormation the CloudFormation sections of {@code resources:} (Resources,
      *     Outputs, Conditions, ...), which intrinsic functions are evaluated against
      * @param resources the resources the framework deploys, generated and written
+     * @param includedFiles the absolute paths of the files that {@code ${file()}} variables read
      */
-    public record Expanded(MapNode resolved, MapNode cloudFormation, List<Resource> resources) { }
+    public record Expanded(MapNode resolved, MapNode cloudFormation, List<Resource> resources,
+            List<Path> includedFiles) { }
 
     /**
      * Expands {@code root}, the file {@code file} as written, and adds the problems found to
@@ -46,7 +49,7 @@ public final class ServerlessExpander {
             found.add(EngineChecks.SLS_OTHER_PROVIDER, name.keySpan(), "Provider '" + provider
                     + "' is not AWS, so this service was not analyzed; slens analyzes only"
                     + " services with 'provider.name: aws'.");
-            return new Expanded(root, Nodes.map(root.span()), List.of());
+            return new Expanded(root, Nodes.map(root.span()), List.of(), List.of());
         }
         IgnoredKeys.check(root, found);
         FileIncludes includes = new FileIncludes(file, limits);
@@ -54,7 +57,7 @@ public final class ServerlessExpander {
         MapNode resolved = resolver.resolveRoot();
 
         ServiceModel model = new ServiceModel(resolved, stage(resolved, options),
-                region(resolved, options));
+                region(resolved, options), found);
         deploymentBucket(model);
         RoleBuilder roles = new RoleBuilder(model);
         ApiEvents apis = new ApiEvents(model);
@@ -69,7 +72,8 @@ public final class ServerlessExpander {
         layers(model);
         StepFunctions.expand(model);
         ResourcesSection section = new ResourcesSection(resolved.get("resources"), found);
-        return new Expanded(resolved, section.section(), section.apply(model.resources()));
+        return new Expanded(resolved, section.section(), section.apply(model.resources()),
+                includes.parsedFiles());
     }
 
     /**

@@ -25,9 +25,11 @@ final class ServiceModel {
     private final String region;
     private final List<String> plugins;
     private final List<Resource> out = new ArrayList<>();
+    private final ServerlessProblems problems;
 
-    ServiceModel(MapNode root, String stage, String region) {
+    ServiceModel(MapNode root, String stage, String region, ServerlessProblems problems) {
         this.root = root;
+        this.problems = problems;
         MapNode providerMap = root.getMap("provider");
         this.provider = providerMap == null ? new MapNode(List.of(), root.span()) : providerMap;
         MapNode.Entry providerEntry = root.entry("provider");
@@ -79,6 +81,20 @@ final class ServiceModel {
     /** Adds a generated resource. */
     void add(String logicalId, String type, MapNode properties, SourceSpan span, String from) {
         out.add(new Resource(logicalId, type, properties, span, null, from));
+    }
+
+    /**
+     * Returns the name function {@code name}, defined by {@code function}, is deployed as: its
+     * {@code name} setting, else service-stage-key.
+     */
+    String deployedName(String name, MapNode function) {
+        String written = text(value(function, "name"));
+        return written != null ? written : service + "-" + stage + "-" + name;
+    }
+
+    /** Returns the collector of the problems found while expanding. */
+    ServerlessProblems problems() {
+        return problems;
     }
 
     /** Returns the entry at {@code path} below the provider, or {@code null}. */

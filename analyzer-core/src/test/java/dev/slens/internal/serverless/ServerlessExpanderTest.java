@@ -201,8 +201,9 @@ class ServerlessExpanderTest {
         assertTrue(outcome.has("WorkerLambdaPermissionEventsRuleSchedule1"));
         assertTrue(outcome.has("S3BucketUploads"));
         assertTrue(outcome.has("WorkerLambdaPermissionUploadsS3"));
-        assertTrue(outcome.has("Ordersdevworkerrule1EventBridgeRule"));
-        assertTrue(outcome.has("WorkerEventBridgeLambdaPermission1"));
+        // The framework numbers an eventBridge event by its place among all the events: 7th.
+        assertTrue(outcome.has("Ordersdevworkerrule7EventBridgeRule"));
+        assertTrue(outcome.has("WorkerEventBridgeLambdaPermission7"));
         assertTrue(outcome.has("WorkerLogsSubscriptionFilterCloudWatchLog1"));
         assertEquals(9, stream.span().line());
     }
@@ -359,6 +360,131 @@ class ServerlessExpanderTest {
         assertEquals(List.of("SL0002"), outcome.findingIds());
         MapNode outputs = outcome.expanded().cloudFormation().getMap("Outputs");
         assertEquals("Queue", outputs.getMap("QueueUrl").getMap("Value").getText("Ref"));
+    }
+
+    @Test
+    void resourcesOverride_mergesListsItemByItem() {
+        ServerlessTesting.Outcome outcome = expand("""
+                service: orders
+                provider:
+                  name: aws
+                functions:
+                  f:
+                    handler: h
+                    architecture: arm64
+                    layers: [layer-a, layer-b]
+                resources:
+                  Resources:
+                    FLambdaFunction:
+                      Properties:
+                        Layers: [layer-c]
+                        Environment:
+                          Variables:
+                            ADDED: yes
+                """);
+        Resource function = outcome.resource("FLambdaFunction");
+        assertEquals("layer-c", text(function, "Layers", "0"));
+        assertEquals("layer-b", text(function, "Layers", "1"));
+        assertEquals("arm64", text(function, "Architectures", "0"));
+        assertEquals("yes", text(function, "Environment", "Variables", "ADDED"));
+    }
+
+    @Test
+    void extensions_replacePropertiesShallowly() {
+        ServerlessTesting.Outcome outcome = expand("""
+                service: orders
+                provider:
+                  name: aws
+                  environment:
+                    FROM_PROVIDER: a
+                functions:
+                  f:
+                    handler: h
+                resources:
+                  extensions:
+                    FLambdaFunction:
+                      DependsOn: [Queue]
+                      Properties:
+                        Environment:
+                          Variables:
+                            ONLY: b
+                      Type: AWS::Lambda::Function
+                """);
+        MapNode variables = outcome.resource("FLambdaFunction").properties()
+                .getMap("Environment").getMap("Variables");
+        assertEquals(List.of("ONLY"), List.copyOf(variables.keys()));
+        assertEquals(List.of("SL0002"), outcome.findingIds());
+        assertTrue(outcome.findings().get(0).message().contains("sets 'Type'"),
+                outcome.findings().get(0).message());
+    }
+
+    @Test
+    void eventBridgeRule_isNamedAfterDeployedFunction() {
+        ServerlessTesting.Outcome outcome = expand("""
+                service: orders
+                provider:
+                  name: aws
+                functions:
+                  worker:
+                    handler: h
+                    events:
+                      - http: GET /
+                      - eventBridge:
+                          name: my-rule
+                          eventBus: orders-bus
+                          pattern:
+                            source: [orders]
+                """);
+        Resource rule = outcome.resource("Ordersdevworkerrule2EventBridgeRule");
+        assertEquals("my-rule", text(rule, "Name"));
+        assertEquals("my-rule-target", text(rule, "Targets", "0", "Id"));
+        assertEquals("orders-bus", text(rule, "EventBusName"));
+        assertTrue(outcome.has("WorkerEventBridgeLambdaPermission2"));
+        assertTrue(outcome.has("OrdersDashbusEventBridgeEventBus"));
+    }
+
+    @Test
+    void eventBridgeWithoutCloudFormation_isCustomResource() {
+        ServerlessTesting.Outcome outcome = expand("""
+                service: orders
+                provider:
+                  name: aws
+                  eventBridge:
+                    useCloudFormation: false
+                functions:
+                  worker:
+                    handler: h
+                    events:
+                      - eventBridge:
+                          schedule: rate(1 hour)
+                          deadLetterQueueArn: arn:aws:sqs:us-east-1:123456789012:dlq
+                """);
+        Resource custom = outcome.resource("WorkerCustomEventBridge1");
+        assertEquals("Custom::EventBridge", custom.type());
+        assertEquals("orders-dev-worker-rule-1",
+                text(custom, "EventBridgeConfig", "RuleName"));
+        assertEquals("rate(1 hour)", text(custom, "EventBridgeConfig", "Schedule"));
+        assertFalse(outcome.has("Ordersdevworkerrule1EventBridgeRule"));
+        assertFalse(outcome.has("WorkerEventBridgeLambdaPermission1"));
+        assertEquals(List.of("SL0002"), outcome.findingIds());
+    }
+
+    @Test
+    void eventBridgeBeforeV3_isCustomResource() {
+        ServerlessTesting.Outcome outcome = expand("""
+                service: orders
+                frameworkVersion: '^2.50.0'
+                provider:
+                  name: aws
+                functions:
+                  worker:
+                    handler: h
+                    events:
+                      - eventBridge:
+                          pattern:
+                            source: [orders]
+                """);
+        assertEquals("Custom::EventBridge", outcome.resource("WorkerCustomEventBridge1").type());
     }
 
     @Test

@@ -55,21 +55,24 @@ public final class LambdaLogRetentionRule implements Rule {
         Node retention = group.property("RetentionInDays");
         if (retention == null) {
             findings.add(context.finding(group.span(), function.logicalId(),
-                    message(function, group, "")));
+                    message(context, function, group, "")));
             return;
         }
         for (Alternative alternative : context.evaluator().alternatives(retention)) {
             if (alternative.value() instanceof Value.NoValue) {
                 findings.add(context.finding(alternative.node().span(), function.logicalId(),
-                        message(function, group, alternative.qualifier())));
+                        message(context, function, group, alternative.qualifier())));
             }
         }
     }
 
-    private static String message(Resource function, Resource group, String qualifier) {
+    private static String message(RuleContext context, Resource function, Resource group,
+            String qualifier) {
         return "Function '" + function.logicalId() + "' writes to log group '"
                 + group.logicalId() + "', which exists but sets no RetentionInDays" + qualifier
-                + ", so it keeps logs forever; set RetentionInDays on '" + group.logicalId()
-                + "'.";
+                + ", so it keeps logs forever; " + context.fix(group.logicalId(),
+                        "set RetentionInDays on '" + group.logicalId() + "'.",
+                        "set provider.logRetentionInDays, or logRetentionInDays on function '"
+                        + group.generatedFrom() + "'.");
     }
 }

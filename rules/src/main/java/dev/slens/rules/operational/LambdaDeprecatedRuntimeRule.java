@@ -92,7 +92,9 @@ public final class LambdaDeprecatedRuntimeRule implements Rule {
             return;
         }
         String advice = severity == Severity.ERROR
-                ? ". Set Runtime to a supported version of the language."
+                ? ". " + context.fix(function.logicalId(), "Set Runtime",
+                        "Set runtime on function '" + function.generatedFrom()
+                        + "' or on the provider") + " to a supported version of the language."
                 : ". Plan the move to a newer version of the language before then.";
         findings.add(context.finding(severity, span, function.logicalId(), subject + ", which "
                 + schedule.phaseOn(context.today()) + advice));

@@ -27,9 +27,6 @@ import java.util.List;
         aliases = {"WS1000", "Serverless-LambdaTracing"})
 public final class LambdaTracingRule implements Rule {
 
-    private static final String ADVICE =
-            "; set TracingConfig.Mode (SAM: Tracing) to 'Active'.";
-
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
@@ -37,7 +34,7 @@ public final class LambdaTracingRule implements Rule {
             Node tracing = function.property("TracingConfig");
             if (tracing == null) {
                 findings.add(context.finding(function.span(), function.logicalId(),
-                        missing(function, "")));
+                        missing(context, function, "")));
                 continue;
             }
             for (Alternative config : context.evaluator().alternatives(tracing)) {
@@ -46,7 +43,7 @@ public final class LambdaTracingRule implements Rule {
                 if (config.value() instanceof Value.NoValue
                         || map != null && map.get("Mode") == null) {
                     findings.add(context.finding(config.node().span(), function.logicalId(),
-                            missing(function, config.qualifier())));
+                            missing(context, function, config.qualifier())));
                 } else if (map != null) {
                     checkMode(context, function, map.get("Mode"), findings);
                 }
@@ -62,14 +59,15 @@ public final class LambdaTracingRule implements Rule {
             String subject = "Function '" + function.logicalId() + "' sets TracingConfig.Mode";
             String message = null;
             if (alternative.value() instanceof Value.NoValue) {
-                message = missing(function, alternative.qualifier());
+                message = missing(context, function, alternative.qualifier());
             } else if ("PassThrough".equals(text)) {
                 message = subject + " to 'PassThrough'" + alternative.qualifier()
                         + ", so X-Ray traces it only when the caller sends a sampled trace"
-                        + " header" + ADVICE;
+                        + " header" + advice(context, function);
             } else if (text != null && !text.equals("Active")) {
                 message = subject + " to '" + text + "'" + alternative.qualifier()
-                        + ", which is not a tracing mode Lambda accepts" + ADVICE;
+                        + ", which is not a tracing mode Lambda accepts"
+                        + advice(context, function);
             }
             if (message != null) {
                 findings.add(context.finding(alternative.node().span(), function.logicalId(),
@@ -78,9 +76,16 @@ public final class LambdaTracingRule implements Rule {
         }
     }
 
-    private static String missing(Resource function, String qualifier) {
+    private static String missing(RuleContext context, Resource function, String qualifier) {
         return "Function '" + function.logicalId() + "' sets no TracingConfig.Mode" + qualifier
                 + ", so it defaults to 'PassThrough' and X-Ray traces it only when the caller"
-                + " sends a sampled trace header" + ADVICE;
+                + " sends a sampled trace header" + advice(context, function);
+    }
+
+    private static String advice(RuleContext context, Resource function) {
+        return "; " + context.fix(function.logicalId(),
+                "set TracingConfig.Mode (SAM: Tracing) to 'Active'.",
+                "set provider.tracing.lambda to true, or tracing to 'Active' on function '"
+                + function.generatedFrom() + "'.");
     }
 }

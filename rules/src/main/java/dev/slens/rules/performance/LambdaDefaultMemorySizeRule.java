@@ -34,24 +34,27 @@ public final class LambdaDefaultMemorySizeRule implements Rule {
             Node memory = function.property("MemorySize");
             if (memory == null) {
                 findings.add(context.finding(function.span(), function.logicalId(),
-                        message(function, "")));
+                        message(context, function, "")));
                 continue;
             }
             for (Alternative alternative : context.evaluator().alternatives(memory)) {
                 if (alternative.value() instanceof Value.NoValue) {
                     findings.add(context.finding(alternative.node().span(), function.logicalId(),
-                            message(function, alternative.qualifier())));
+                            message(context, function, alternative.qualifier())));
                 }
             }
         }
         return findings;
     }
 
-    private static String message(Resource function, String qualifier) {
+    private static String message(RuleContext context, Resource function, String qualifier) {
         return "Function '" + function.logicalId() + "' sets no MemorySize" + qualifier
                 + ", so it gets the default " + LambdaLimits.BUILT_IN.get(
                         LambdaLimits.MEMORY_DEFAULT)
-                + " MB and the CPU share that comes with it; set MemorySize (SAM: also in"
-                + " Globals.Function) to the size you measured.";
+                + " MB and the CPU share that comes with it; " + context.fix(function.logicalId(),
+                        "set MemorySize (SAM: also in Globals.Function)",
+                        "set memorySize on function '" + function.generatedFrom()
+                        + "' or provider.memorySize")
+                + " to the size you measured.";
     }
 }

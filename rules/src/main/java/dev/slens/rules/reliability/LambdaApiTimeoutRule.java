@@ -96,7 +96,8 @@ public final class LambdaApiTimeoutRule implements Rule {
         }
         if (first != null) {
             findings.add(context.finding(Severity.WARNING, at.isKnown() ? at : function.span(),
-                    function.logicalId(), message(function, seconds, qualifier, first, shortest),
+                    function.logicalId(),
+                    message(context, function, seconds, qualifier, first, shortest),
                     related));
         }
     }
@@ -122,16 +123,18 @@ public final class LambdaApiTimeoutRule implements Rule {
         return limits;
     }
 
-    private static String message(Resource function, BigDecimal seconds, String qualifier,
-            ApiIntegration integration, BigDecimal limit) {
+    private static String message(RuleContext context, Resource function, BigDecimal seconds,
+            String qualifier, ApiIntegration integration, BigDecimal limit) {
         String timeout = function.property("Timeout") == null
                 ? "sets no Timeout, so Lambda allows it the default 3 seconds"
                 : "has Timeout '" + seconds.toPlainString() + "'" + qualifier;
         return "Function '" + function.logicalId() + "' " + timeout + ", but the "
                 + integration.kind().label() + " that calls it waits at most "
                 + limit.toPlainString() + " seconds, so the caller gets a 504 while the function"
-                + " keeps running and is billed; set Timeout to at most "
-                + limit.toPlainString() + " or move the long work behind a queue or a state"
-                + " machine.";
+                + " keeps running and is billed; " + context.fix(function.logicalId(),
+                        "set Timeout", "set timeout on function '" + function.generatedFrom()
+                        + "'")
+                + " to at most " + limit.toPlainString() + " or move the long work behind a"
+                + " queue or a state machine.";
     }
 }

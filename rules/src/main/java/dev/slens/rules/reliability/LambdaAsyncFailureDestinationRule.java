@@ -43,7 +43,13 @@ public final class LambdaAsyncFailureDestinationRule implements Rule {
                     index.invokeConfigs(function.logicalId()));
             if (!gaps.isEmpty()) {
                 findings.add(context.finding(function.span(), function.logicalId(),
-                        message(function, callers, gaps)));
+                        message(function, callers, gaps) + context.fix(function.logicalId(),
+                                "; set DeadLetterConfig.TargetArn (SAM: DeadLetterQueue) or an"
+                                + " EventInvokeConfig with"
+                                + " DestinationConfig.OnFailure.Destination.",
+                                "; set destinations.onFailure on function '"
+                                + function.generatedFrom() + "', or onError to the ARN of"
+                                + " an SNS topic that receives the failed events.")));
             }
         }
         return findings;
@@ -67,9 +73,7 @@ public final class LambdaAsyncFailureDestinationRule implements Rule {
                 .collect(Collectors.joining(" and ", " (when ", ")"));
         return "Function '" + function.logicalId() + "' is invoked asynchronously by "
                 + String.join(", ", callers)
-                + " but has no dead-letter queue or on-failure destination" + when
-                + "; set DeadLetterConfig.TargetArn (SAM: DeadLetterQueue) or an"
-                + " EventInvokeConfig with DestinationConfig.OnFailure.Destination.";
+                + " but has no dead-letter queue or on-failure destination" + when;
     }
 
     /** Returns "A or B and C", in brackets when other sources are joined to it with "and". */

@@ -32,23 +32,25 @@ public final class LambdaDefaultTimeoutRule implements Rule {
         for (Resource function : context.index().functions()) {
             Node timeout = function.property("Timeout");
             if (timeout == null) {
-                findings.add(context.finding(function.span(), function.logicalId(), message(
-                        function, "")));
+                findings.add(context.finding(function.span(), function.logicalId(),
+                        message(context, function, "")));
                 continue;
             }
             for (Alternative alternative : context.evaluator().alternatives(timeout)) {
                 if (alternative.value() instanceof Value.NoValue) {
                     findings.add(context.finding(alternative.node().span(), function.logicalId(),
-                            message(function, alternative.qualifier())));
+                            message(context, function, alternative.qualifier())));
                 }
             }
         }
         return findings;
     }
 
-    private static String message(Resource function, String qualifier) {
+    private static String message(RuleContext context, Resource function, String qualifier) {
         return "Function '" + function.logicalId() + "' sets no Timeout" + qualifier
-                + ", so Lambda stops it after the default 3 seconds; set Timeout to the longest"
-                + " run the function needs.";
+                + ", so Lambda stops it after the default 3 seconds; " + context.fix(
+                        function.logicalId(), "set Timeout", "set timeout on function '"
+                        + function.generatedFrom() + "' or provider.timeout")
+                + " to the longest run the function needs.";
     }
 }

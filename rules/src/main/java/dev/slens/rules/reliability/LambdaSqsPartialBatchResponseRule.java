@@ -37,7 +37,8 @@ public final class LambdaSqsPartialBatchResponseRule implements Rule {
                     "BatchSize", MappingSettings.SQS_DEFAULT_BATCH)) {
                 if (size.value().compareTo(BigDecimal.ONE) > 0) {
                     findings.add(context.finding(size.node() == null ? mapping.span()
-                            : size.node().span(), mapping.logicalId(), message(mapping, size)));
+                            : size.node().span(), mapping.logicalId(),
+                            message(context, mapping, size)));
                     break;
                 }
             }
@@ -45,7 +46,8 @@ public final class LambdaSqsPartialBatchResponseRule implements Rule {
         return findings;
     }
 
-    private static String message(Resource mapping, MappingSettings.Number size) {
+    private static String message(RuleContext context, Resource mapping,
+            MappingSettings.Number size) {
         String batch = size.node() == null
                 ? "sets no BatchSize (Lambda then passes up to 10 messages at once)"
                 : "has BatchSize '" + size.value().toPlainString() + "'" + size.qualifier();
@@ -53,7 +55,10 @@ public final class LambdaSqsPartialBatchResponseRule implements Rule {
                 + " but does not list 'ReportBatchItemFailures' in FunctionResponseTypes, so"
                 + " one failed"
                 + " message returns the whole batch to the queue and the others are processed"
-                + " again; add 'ReportBatchItemFailures' to FunctionResponseTypes and return"
-                + " the failed message IDs in batchItemFailures.";
+                + " again; " + context.fix(mapping.logicalId(),
+                        "add 'ReportBatchItemFailures' to FunctionResponseTypes",
+                        "set 'functionResponseType: ReportBatchItemFailures' on the sqs event of"
+                        + " function '" + mapping.generatedFrom() + "'")
+                + " and return the failed message IDs in batchItemFailures.";
     }
 }

@@ -40,7 +40,11 @@ public final class SnsSubscriptionRedrivePolicyRule implements Rule {
             // covered by that queue's own redrive policy, so the gap matters less there.
             Severity severity = "sqs".equals(protocol) ? Severity.INFO : Severity.WARNING;
             findings.add(context.finding(severity, subscription.span(), subscription.logicalId(),
-                    message(subscription, protocol, missing)));
+                    message(subscription, protocol, missing) + context.fix(
+                            subscription.logicalId(), fix(subscription),
+                            "set redrivePolicy with deadLetterTargetArn (or"
+                            + " deadLetterTargetRef) on the sns event of function '"
+                            + subscription.generatedFrom() + "'.")));
         }
         for (Resource topic : context.template().resourcesOfType("AWS::SNS::Topic")) {
             MapNode.Entry inline = topic.properties().entry("Subscription");
@@ -62,11 +66,14 @@ public final class SnsSubscriptionRedrivePolicyRule implements Rule {
                 ? "Subscription '" + subscription.logicalId() + "'" + kind
                 : "SNS event '" + eventName(subscription) + "' of function '"
                         + subscription.generatedFrom() + "'";
-        String fix = subscription.isWritten()
+        return subject + " has no RedrivePolicy with a deadLetterTargetArn" + when
+                + ", so SNS discards a message it still cannot deliver after its retries; ";
+    }
+
+    private static String fix(Resource subscription) {
+        return subscription.isWritten()
                 ? "set RedrivePolicy with deadLetterTargetArn to an SQS queue ARN."
                 : "set RedrivePolicy with deadLetterTargetArn on the SNS event.";
-        return subject + " has no RedrivePolicy with a deadLetterTargetArn" + when
-                + ", so SNS discards a message it still cannot deliver after its retries; " + fix;
     }
 
     /** Returns the event name, which SAM appends to the function's ID to name the subscription. */
