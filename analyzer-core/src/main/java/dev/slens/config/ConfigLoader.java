@@ -16,6 +16,8 @@ import dev.slens.rule.RuleMetadata;
 import dev.slens.rule.Severity;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -94,7 +96,7 @@ public final class ConfigLoader {
                 problems.throwIfAny();
             }
             return new ProjectConfig(file, null, List.of(), List.of(), Map.of(), Map.of(),
-                    PathExcludes.NONE, null, null);
+                    PathExcludes.NONE, null, null, null);
         }
         for (Error error : ConfigSchema.validate(ConfigTree.toJson(root))) {
             SchemaMessages.add(problems, root, error);
@@ -121,7 +123,22 @@ public final class ConfigLoader {
         String baseline = root.getText("baseline");
         return new ProjectConfig(file, root.getText("fail-on"), enable, disable, severities,
                 parameters, excludes, reasonRequired,
-                baseline == null ? null : folder.resolve(baseline).normalize());
+                baseline == null ? null : folder.resolve(baseline).normalize(),
+                asOf(root.get("as-of"), problems));
+    }
+
+    /** Returns the {@code as-of} date, a string the schema has already checked. */
+    private static LocalDate asOf(Node node, Problems problems) {
+        if (node == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(node.text().strip());
+        } catch (DateTimeParseException e) {
+            problems.add(node.span(), "'as-of' must be a date in the form YYYY-MM-DD, such"
+                    + " as 2026-12-04; found '" + node.text() + "'");
+            return null;
+        }
     }
 
     private List<String> selectors(MapNode ruleSwitches, String key, Problems problems) {

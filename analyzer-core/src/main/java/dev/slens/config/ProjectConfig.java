@@ -5,6 +5,7 @@ import dev.slens.engine.PathExcludes;
 import dev.slens.rule.RuleMetadata;
 import dev.slens.rule.Severity;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,14 +24,16 @@ import java.util.Objects;
  * @param excludes the path excludes
  * @param reasonRequired the {@code suppressions.require-reason} value, or {@code null}
  * @param baseline the baseline file, or {@code null}
+ * @param asOf the {@code as-of} date that date-dependent checks treat as today, or {@code null}
+ *     when the file does not set it
  */
 public record ProjectConfig(Path file, String failOn, List<String> enable, List<String> disable,
         Map<String, Severity> severities, Map<String, Map<String, String>> parameters,
-        PathExcludes excludes, Boolean reasonRequired, Path baseline) {
+        PathExcludes excludes, Boolean reasonRequired, Path baseline, LocalDate asOf) {
 
     /** The settings when there is no configuration file. */
     public static final ProjectConfig EMPTY = new ProjectConfig(null, null, List.of(), List.of(),
-            Map.of(), Map.of(), PathExcludes.NONE, null, null);
+            Map.of(), Map.of(), PathExcludes.NONE, null, null, null);
 
     public ProjectConfig {
         enable = List.copyOf(enable);
@@ -50,6 +53,9 @@ public record ProjectConfig(Path file, String failOn, List<String> enable, List<
         builder.excludes(excludes);
         if (reasonRequired != null) {
             builder.suppressionReasonRequired(reasonRequired);
+        }
+        if (asOf != null) {
+            builder.today(asOf);
         }
         return builder;
     }

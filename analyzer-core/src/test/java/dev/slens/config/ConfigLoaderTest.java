@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slens.AnalyzerConfig;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.RuleMetadata;
 import dev.slens.rule.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,6 +57,7 @@ class ConfigLoaderTest {
                 suppressions:
                   require-reason: false
                 baseline: build/slens-baseline.json
+                as-of: 2026-12-04
                 """);
 
         assertEquals("warning", config.failOn());
@@ -67,6 +70,7 @@ class ConfigLoaderTest {
         assertEquals(Boolean.FALSE, config.reasonRequired());
         assertEquals(folder.resolve("build/slens-baseline.json").toAbsolutePath().normalize(),
                 config.baseline().toAbsolutePath().normalize());
+        assertEquals(LocalDate.of(2026, 12, 4), config.asOf());
     }
 
     @Test
@@ -75,6 +79,52 @@ class ConfigLoaderTest {
 
         assertNull(config.failOn());
         assertTrue(config.enable().isEmpty());
+        assertNull(config.asOf());
+    }
+
+    @Test
+    void asOf_quotedDate_isRead() throws IOException {
+        ProjectConfig config = load("as-of: '2027-01-31'\n");
+
+        assertEquals(LocalDate.of(2027, 1, 31), config.asOf());
+    }
+
+    @Test
+    void asOf_appliesAsToday() throws IOException {
+        ProjectConfig config = load("as-of: 2027-06-30\n");
+
+        AnalyzerConfig built = config.applyTo(AnalyzerConfig.builder().path(folder), List.of())
+                .build();
+
+        assertEquals(LocalDate.of(2027, 6, 30), built.today());
+    }
+
+    @Test
+    void asOf_dayThatDoesNotExist_isRejected() throws IOException {
+        List<String> problems = problems("as-of: 2026-02-30\n");
+
+        assertEquals(List.of(".slens.yml:1:8: 'as-of' must be a date in the form YYYY-MM-DD,"
+                + " such as 2026-12-04; found '2026-02-30'"), problems);
+    }
+
+    @Test
+    void asOf_otherForm_isRejected() throws IOException {
+        List<String> slashes = problems("as-of: 04/12/2026\n");
+        List<String> number = problems("as-of: 20261204\n");
+
+        assertEquals(List.of(".slens.yml:1:8: 'as-of' must be a date in the form YYYY-MM-DD,"
+                + " such as 2026-12-04; found '04/12/2026'"), slashes);
+        assertEquals(List.of(".slens.yml:1:8: 'as-of' must be a string; found the number"
+                + " 20261204"), number);
+    }
+
+    @Test
+    void asOf_camelCaseKey_suggestsKebabCase() throws IOException {
+        List<String> problems = problems("asOf: 2026-12-04\n");
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(".slens.yml:1:1: unknown key 'asOf'; did you"
+                + " mean 'as-of'?"), problems.get(0));
     }
 
     @Test

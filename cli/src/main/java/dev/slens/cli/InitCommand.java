@@ -72,6 +72,10 @@ public final class InitCommand implements Callable<Integer>, ExitCodeHelp {
             # Baseline written by 'slens scan --write-baseline FILE', relative to this file.
             # Findings it records are reported as unchanged and do not fail a scan.
             # baseline: slens-baseline.json
+
+            # Date that runtime end-of-support checks treat as today, so a scan gives the
+            # same findings on any day. The --as-of option wins over this.
+            # as-of: 2026-12-04
             """.formatted(SCHEMA_FILE_NAME);
 
     @Spec

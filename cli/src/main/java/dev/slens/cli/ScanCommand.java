@@ -91,7 +91,8 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
     @Option(names = {"--as-of", "--today"}, paramLabel = "YYYY-MM-DD",
             converter = DateConverter.class,
             description = "Date that date-dependent checks, such as runtime end of support,"
-                    + " treat as today; --today is the older name. Default: the current date.")
+                    + " treat as today; --today is the older name. Default: 'as-of' in the"
+                    + " configuration file, else the current date.")
     private LocalDate today;
 
     @Mixin

@@ -100,6 +100,32 @@ class ConfigScanTest {
     }
 
     @Test
+    void asOfInConfig_datesRuntimeDeprecation_andOptionWins() throws IOException {
+        Files.writeString(folder.resolve("template.yaml"), """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Handler:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: app.handler
+                      Runtime: python3.12
+                      CodeUri: src/
+                """);
+        Files.writeString(folder.resolve(".slens.yml"), "as-of: 2028-11-01\n");
+
+        CommandRun configured = CommandRun.of("scan", folder.toString(), "--base-dir",
+                folder.toString());
+        CommandRun overridden = CommandRun.of("scan", folder.toString(), "--base-dir",
+                folder.toString(), "--as-of", "2026-12-04");
+
+        assertEquals(4, configured.exitCode(), configured.describe());
+        assertTrue(configured.out().contains("AWS deprecated on 2028-10-31"),
+                configured.describe());
+        assertEquals(0, overridden.exitCode(), overridden.describe());
+        assertFalse(overridden.out().contains("SL1003"), overridden.describe());
+    }
+
+    @Test
     void failOnOption_winsOverConfig() throws IOException {
         Files.writeString(folder.resolve("template.yaml"), TEMPLATE);
         Files.writeString(folder.resolve(".slens.yml"), "fail-on: none\n");

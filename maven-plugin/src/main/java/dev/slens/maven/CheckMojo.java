@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -113,7 +112,14 @@ public class CheckMojo extends AbstractMojo {
 
     /**
      * Date in the form YYYY-MM-DD that date-dependent checks, such as runtime end of support,
-     * treat as today. Default: the current date. Set it for reproducible builds.
+     * treat as today. Default: {@code as-of} in the configuration file, else the current date.
+     * Set it for reproducible builds.
+     */
+    @Parameter(property = "slens.asOf")
+    private String asOf;
+
+    /**
+     * Older name of {@code asOf}, still read. When both are set they must give the same date.
      */
     @Parameter(property = "slens.today")
     private String today;
@@ -125,7 +131,7 @@ public class CheckMojo extends AbstractMojo {
             return;
         }
         Set<ReportFormat> reportFormats = parseFormats();
-        LocalDate date = parseToday();
+        LocalDate date = ProjectSettings.asOf(asOf, today);
         List<Path> scanPaths = resolvePaths();
         if (scanPaths.isEmpty()) {
             getLog().info("slens: none of " + DEFAULT_PATHS + " exists, so nothing is analyzed");
@@ -139,7 +145,10 @@ public class CheckMojo extends AbstractMojo {
         ProjectConfig project = ProjectSettings.load(configFile, base, rules, getLog());
         Severity threshold = parseFailOn(project);
         AnalyzerConfig.Builder config = project.applyTo(AnalyzerConfig.builder(), rules)
-                .paths(scanPaths).baseDirectory(base).today(date);
+                .paths(scanPaths).baseDirectory(base);
+        if (date != null) {
+            config.today(date);
+        }
         ProjectSettings.switchRules(config, rules, enableRules, disableRules);
         AnalysisResult result = ProjectSettings.applyBaseline(analyze(analyzer, config.build()),
                 base, writeBaseline, baseline, project, getLog());
@@ -239,18 +248,6 @@ public class CheckMojo extends AbstractMojo {
             return ReportFiles.formatsNamed(names);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException(e.getMessage(), e);
-        }
-    }
-
-    private LocalDate parseToday() throws MojoExecutionException {
-        if (today == null || today.isBlank()) {
-            return LocalDate.now();
-        }
-        try {
-            return LocalDate.parse(today.trim());
-        } catch (DateTimeParseException e) {
-            throw new MojoExecutionException("Invalid today '" + today
-                    + "', expected a date in the form YYYY-MM-DD", e);
         }
     }
 

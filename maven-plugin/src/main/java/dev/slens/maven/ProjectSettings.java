@@ -11,6 +11,8 @@ import dev.slens.config.RuleSelection;
 import dev.slens.rule.RuleMetadata;
 import java.io.File;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
@@ -18,8 +20,9 @@ import org.apache.maven.plugin.logging.Log;
 
 /**
  * Turns the plugin's {@code configFile}, {@code enableRules}, {@code disableRules},
- * {@code baseline} and {@code writeBaseline} parameters into analysis settings, as the command
- * line's {@code --config}, {@code --baseline} and {@code --write-baseline} do.
+ * {@code baseline}, {@code writeBaseline} and {@code asOf} parameters into analysis settings, as
+ * the command line's {@code --config}, {@code --baseline}, {@code --write-baseline} and
+ * {@code --as-of} do.
  */
 final class ProjectSettings {
 
@@ -44,6 +47,35 @@ final class ProjectSettings {
         } catch (ConfigException e) {
             throw new MojoExecutionException("Invalid slens configuration:\n  "
                     + String.join("\n  ", e.problems()), e);
+        }
+    }
+
+    /**
+     * Returns the date that {@code asOf}, or its older name {@code today}, sets, or {@code null}
+     * when neither is set, so the configuration file's {@code as-of} or the current date applies.
+     *
+     * @throws MojoExecutionException when a value is not a YYYY-MM-DD date, or the two differ
+     */
+    static LocalDate asOf(String asOf, String today) throws MojoExecutionException {
+        LocalDate date = parseDate("asOf", asOf);
+        LocalDate older = parseDate("today", today);
+        if (date != null && older != null && !date.equals(older)) {
+            throw new MojoExecutionException("asOf '" + asOf.strip() + "' and today '"
+                    + today.strip() + "' give different dates; set only asOf");
+        }
+        return date != null ? date : older;
+    }
+
+    private static LocalDate parseDate(String name, String value)
+            throws MojoExecutionException {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            throw new MojoExecutionException("Invalid " + name + " '" + value
+                    + "', expected a date in the form YYYY-MM-DD, such as 2026-12-04", e);
         }
     }
 
