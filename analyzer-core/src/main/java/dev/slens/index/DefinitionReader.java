@@ -95,7 +95,7 @@ final class DefinitionReader {
                         substitutions);
             }
             String reason = problem.message().replaceFirst("^The file cannot be parsed: ", "")
-                    .replaceFirst("\\.$", "");
+                    .replaceFirst("^invalid JSON: ", "").replaceFirst("\\.$", "");
             return failed(machine, "DefinitionString is not valid JSON: " + reason,
                     text.map(problem.span()), substitutions);
         }

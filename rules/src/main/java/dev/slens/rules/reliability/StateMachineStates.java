@@ -4,12 +4,14 @@ import dev.slens.index.AslState;
 import dev.slens.index.StateMachineDefinition;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
+import dev.slens.model.Resource;
 import dev.slens.model.SourceSpan;
 import dev.slens.rule.Finding;
 import dev.slens.rule.RuleContext;
+import java.util.List;
 import java.util.regex.Pattern;
 
-/** What the Step Functions rules share: where findings go and which tasks call Lambda. */
+/** Helpers the Step Functions rules share: where findings go and which tasks call Lambda. */
 final class StateMachineStates {
 
     /** The optimized Lambda integration, in any partition and with any wait pattern. */
@@ -34,6 +36,43 @@ final class StateMachineStates {
             SourceSpan span, String message) {
         return context.finding(definition.file(), span,
                 definition.machine().logicalId(), message);
+    }
+
+    /**
+     * Returns the function of this template that the Lambda task {@code state} invokes: the
+     * one its {@code Resource} names, else the {@code FunctionName} of the {@code lambda:invoke}
+     * integration's {@code Parameters} or {@code Arguments}. Returns {@code null} when it is
+     * not a function of this template or cannot be resolved.
+     */
+    static Resource invokedFunction(RuleContext context,
+            StateMachineDefinition definition, AslState state) {
+        MapNode.Entry resource = state.field("Resource");
+        if (resource == null) {
+            return null;
+        }
+        Node target = resource.value();
+        if (target.text() != null && LAMBDA_INTEGRATION.matcher(target.text()).matches()) {
+            target = null;
+            for (String key : List.of("Parameters", "Arguments")) {
+                MapNode.Entry payload = state.field(key);
+                MapNode map = payload == null ? null : payload.value().asMap();
+                target = target != null || map == null ? target : map.get("FunctionName");
+            }
+        }
+        if (target == null) {
+            return null;
+        }
+        var placeholder = target.text() == null ? null : PLACEHOLDER.matcher(target.text());
+        if (placeholder != null && placeholder.matches()) {
+            Node substitute = definition.substitutions().get(placeholder.group(1));
+            var named = context.template().resource(placeholder.group(1));
+            if (substitute == null) {
+                return named != null && context.index().functions().contains(named)
+                        ? named : null;
+            }
+            target = substitute;
+        }
+        return context.index().function(target);
     }
 
     /**
