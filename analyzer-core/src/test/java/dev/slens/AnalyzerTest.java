@@ -37,7 +37,7 @@ class AnalyzerTest {
 
         AnalysisResult result = analyze(folder);
 
-        assertEquals(List.of("broken.yaml:4:1:SL0001", "duplicate.yaml:4:3:SL0004",
+        assertEquals(List.of("broken.yaml:3:8:SL0001", "duplicate.yaml:4:3:SL0004",
                 "lenient.json:1:48:SL0005", "loop.yaml:2:3:SL0002"), places(result.findings()));
         assertTrue(result.hasProcessingErrors());
     }

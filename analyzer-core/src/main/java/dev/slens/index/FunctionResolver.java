@@ -16,7 +16,11 @@ import java.util.regex.Pattern;
 final class FunctionResolver {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(?:ref|getatt):([^.}]+)");
-    private static final Pattern ARN_NAME = Pattern.compile(":function:([^:]+)");
+    /**
+     * The function name in an ARN. It ends at the qualifier's colon or, inside an API Gateway
+     * integration URI, at the slash of the {@code /invocations} path that follows it.
+     */
+    private static final Pattern ARN_NAME = Pattern.compile(":function:([^:/]+)");
 
     private final Template template;
     private final Evaluator evaluator;

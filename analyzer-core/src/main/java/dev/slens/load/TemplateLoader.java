@@ -142,7 +142,8 @@ public final class TemplateLoader {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             SourceSpan span = columns.at(mark);
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String context = e.getContext() != null ? " (" + e.getContext() + ")" : "";
+            String context = e.getContext() == null ? "" : " (" + e.getContext()
+                    + opening(e, mark) + ")";
             throw new LoadException("invalid YAML: " + problem + context, span, e);
         } catch (ReaderException e) {
             throw new LoadException(String.format("invalid YAML: character U+%04X is not allowed"
@@ -153,6 +154,15 @@ public final class TemplateLoader {
         } catch (StackOverflowError e) {
             throw new LoadException("nesting is too deep to parse", SourceSpan.NONE);
         }
+    }
+
+    /** Returns where the construct that the parser was reading began, when that is elsewhere. */
+    private static String opening(MarkedYAMLException e, Mark problem) {
+        Mark start = e.getContextMark();
+        if (start == null || start == problem || start.getLine() == problem.getLine()) {
+            return "";
+        }
+        return " that starts on line " + (start.getLine() + 1);
     }
 
     /** Returns the line and UTF-16 column of the code point at {@code position} in text. */
@@ -288,10 +298,27 @@ public final class TemplateLoader {
     }
 
     private static Finding parseError(SourceFile file, LoadException e) {
-        SourceSpan span = e.span().isKnown() ? e.span() : SourceSpan.at(1, 1);
+        SourceSpan span = e.span().isKnown() ? withinText(file, e.span()) : SourceSpan.at(1, 1);
         String message = e.getMessage();
         return finding(EngineChecks.PARSE_ERROR, file, span,
                 "The file cannot be parsed: " + message + ".");
+    }
+
+    /**
+     * Moves a span that parsers put at the end of the input, past the last line or on blank
+     * lines after it, to the end of the last line with text, so that an unclosed bracket is
+     * reported on a line the user can see.
+     */
+    static SourceSpan withinText(SourceFile file, SourceSpan span) {
+        List<String> lines = file.lines();
+        int last = lines.size();
+        while (last > 0 && lines.get(last - 1).isBlank()) {
+            last--;
+        }
+        if (last == 0 || span.line() <= last) {
+            return span;
+        }
+        return SourceSpan.at(last, lines.get(last - 1).stripTrailing().length() + 1);
     }
 
     private static Finding finding(RuleMetadata check, SourceFile file, SourceSpan span,

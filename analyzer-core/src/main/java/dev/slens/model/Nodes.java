@@ -72,6 +72,30 @@ public final class Nodes {
         return new ScalarNode(scalar.value(), scalar.kind(), span);
     }
 
+    /**
+     * Returns a copy of {@code node} in which every node and key keeps its position but is
+     * placed in {@code file}, for a tree read from a file other than the template's own.
+     */
+    public static Node inFile(Node node, SourceFile file) {
+        if (node instanceof MapNode map) {
+            List<MapNode.Entry> entries = new ArrayList<>();
+            for (MapNode.Entry entry : map.entries()) {
+                entries.add(new MapNode.Entry(entry.key(), entry.keySpan().inFile(file),
+                        inFile(entry.value(), file)));
+            }
+            return new MapNode(entries, map.span().inFile(file));
+        }
+        if (node instanceof ListNode list) {
+            List<Node> items = new ArrayList<>();
+            for (Node item : list.items()) {
+                items.add(inFile(item, file));
+            }
+            return new ListNode(items, list.span().inFile(file));
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        return new ScalarNode(scalar.value(), scalar.kind(), scalar.span().inFile(file));
+    }
+
     /** Creates a list. */
     public static ListNode list(SourceSpan span, List<? extends Node> items) {
         return new ListNode(new ArrayList<>(items), span);

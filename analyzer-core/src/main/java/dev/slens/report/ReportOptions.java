@@ -38,6 +38,19 @@ public record ReportOptions(Path baseDirectory, Path sourceRoot) {
     }
 
     /**
+     * Returns the absolute path of {@code displayPath} when it lies outside the source root, or
+     * {@code null} when it lies inside it or either folder is unknown. A relative URI with
+     * {@code ../} would point outside the repository, where dashboards find nothing.
+     */
+    public Path outsideSourceRoot(String displayPath) {
+        if (baseDirectory == null || sourceRoot == null) {
+            return null;
+        }
+        Path file = baseDirectory.resolve(displayPath.replace('\\', '/')).normalize();
+        return file.startsWith(sourceRoot) ? null : file;
+    }
+
+    /**
      * Returns {@code displayPath} relative to the source root, with forward slashes, when the
      * file lies inside it; otherwise returns {@code displayPath} unchanged.
      */

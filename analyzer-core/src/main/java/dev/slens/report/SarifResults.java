@@ -152,10 +152,16 @@ final class SarifResults {
 
     /**
      * Builds an {@code artifactLocation} with the encoded URI of {@code displayPath}, relative
-     * to the source root when the file is inside it.
+     * to the source root when the file is inside it. A file outside the source root gets an
+     * absolute {@code file:} URI and no base, so no URI climbs out of the root with {@code ../}.
      */
     ObjectNode artifactLocation(String displayPath) {
         ObjectNode artifactLocation = NODES.objectNode();
+        Path outside = options.outsideSourceRoot(displayPath);
+        if (outside != null) {
+            artifactLocation.put("uri", outside.toUri().toASCIIString());
+            return artifactLocation;
+        }
         artifactLocation.put("uri", SarifUris.encode(options.sourceRelative(displayPath)));
         artifactLocation.put("uriBaseId", URI_BASE_ID);
         return artifactLocation;
@@ -178,14 +184,18 @@ final class SarifResults {
         return physicalLocation;
     }
 
-    /** Adds the related places with a known span, which are in the finding's own file. */
+    /**
+     * Adds the related places with a known span, each in its own file when it has one, else in
+     * the finding's file.
+     */
     private void addRelatedLocations(ObjectNode result, Finding finding) {
         ArrayNode related = NODES.arrayNode();
         for (Finding.Related place : finding.related()) {
             if (place.span().isKnown()) {
                 ObjectNode location = related.addObject();
                 location.put("id", related.size());
-                location.set("physicalLocation", physicalLocation(finding.file(), place.span()));
+                location.set("physicalLocation",
+                        physicalLocation(place.span().fileOr(finding.file()), place.span()));
                 location.putObject("message").put("text", messageText(place.message()));
             }
         }

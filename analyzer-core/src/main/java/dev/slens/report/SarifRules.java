@@ -45,6 +45,15 @@ final class SarifRules {
         };
     }
 
+    /**
+     * Returns the {@code security-severity} score of security rule {@code rule}: the score it
+     * declares, or else the one {@link #securitySeverity(Severity)} derives from its severity.
+     */
+    static String securitySeverity(RuleMetadata rule) {
+        return rule.securitySeverity().isEmpty()
+                ? securitySeverity(rule.severity()) : rule.securitySeverity();
+    }
+
     /** Returns GitHub's {@code problem.severity} for rules without a security severity. */
     static String problemSeverity(Severity severity) {
         return severity == Severity.INFO ? "recommendation" : level(severity);
@@ -99,7 +108,7 @@ final class SarifRules {
         tags(rule).forEach(tags::add);
         // NOTE: RuleMetadata has no precision yet, so every rule reports "high" until it does.
         properties.put("precision", "high");
-        String score = rule.pillar() == Pillar.SECURITY ? securitySeverity(rule.severity()) : null;
+        String score = rule.pillar() == Pillar.SECURITY ? securitySeverity(rule) : null;
         if (score != null) {
             properties.put("security-severity", score);
         } else {

@@ -17,6 +17,11 @@ import java.util.Locale;
  */
 public final class TextReportWriter implements ReportWriter {
 
+    /** The most characters of a source line the report prints; minified JSON has long lines. */
+    static final int EXCERPT_WIDTH = 160;
+
+    private static final String CUT = "...";
+
     @Override
     public void write(AnalysisResult result, Writer out) throws IOException {
         for (Finding finding : result.newFindings()) {
@@ -25,7 +30,8 @@ public final class TextReportWriter implements ReportWriter {
             String source = finding.file().line(finding.span().line());
             if (!source.isBlank()) {
                 out.write(String.format(Locale.ROOT, "%6d | %s\n", finding.span().line(),
-                        ControlCharacters.replace(source.stripTrailing())));
+                        ControlCharacters.replace(excerpt(source.stripTrailing(),
+                                finding.span().column()))));
             }
         }
         if (result.suppressedCount() > 0) {
@@ -42,6 +48,28 @@ public final class TextReportWriter implements ReportWriter {
         out.write(summary(result));
         out.write('\n');
         out.flush();
+    }
+
+    /**
+     * Returns {@code source}, or, when it is longer than {@link #EXCERPT_WIDTH}, the part of it
+     * around {@code column} (1-based; 0 when unknown) with {@code ...} where text was cut.
+     */
+    static String excerpt(String source, int column) {
+        if (source.length() <= EXCERPT_WIDTH) {
+            return source;
+        }
+        int centre = Math.max(0, Math.min(column - 1, source.length() - 1));
+        int start = Math.max(0, centre - EXCERPT_WIDTH / 4);
+        int end = Math.min(source.length(), start + EXCERPT_WIDTH);
+        start = Math.max(0, end - EXCERPT_WIDTH);
+        if (Character.isLowSurrogate(source.charAt(start))) {
+            start++;
+        }
+        if (end < source.length() && Character.isLowSurrogate(source.charAt(end))) {
+            end--;
+        }
+        return (start > 0 ? CUT : "") + source.substring(start, end)
+                + (end < source.length() ? CUT : "");
     }
 
     private static String headline(Finding finding) {

@@ -11,7 +11,7 @@ import java.util.Objects;
  * @param ruleId the ID of the rule that found it
  * @param severity the severity of this finding, usually the rule's default
  * @param message a sentence naming the resource and property, what is wrong and what to set
- * @param file the file the span points into
+ * @param file the file the span points into: the template's own file, or a file it includes
  * @param span the place the user wrote, which reports show
  * @param logicalId the resource concerned, or {@code null}
  * @param related other places in {@code file} that explain the finding, such as the first copy

@@ -103,7 +103,8 @@ public final class RuleContext {
      * naming it is appended, such as "Resource 'Orders' exists only when condition 'IsProd' is
      * true.", because the finding matters only in stacks where that condition holds. A
      * resource synthesized by the AWS CDK also gets its construct path, such as "CDK construct:
-     * 'OrdersStack/Worker/Resource'.".
+     * 'OrdersStack/Worker/Resource'.". The finding is in the file of {@code span}, which is the
+     * template's own file unless the node came from a file the template includes.
      */
     public Finding finding(Severity severity, SourceSpan span, String logicalId, String message) {
         return finding(severity, span, logicalId, message, List.of());
@@ -118,7 +119,7 @@ public final class RuleContext {
             List<Finding.Related> related) {
         return new Finding(rule.id(), severity,
                 withConstructPath(logicalId, withCondition(logicalId, message)),
-                template().file(), span, logicalId, related);
+                span.fileOr(template().file()), span, logicalId, related);
     }
 
     /**

@@ -37,6 +37,14 @@ public @interface RuleInfo {
     /** Other tools' IDs for the same check, written as those tools write them. */
     String[] aliases() default {};
 
+    /**
+     * GitHub's {@code security-severity} score of a security rule: a number from 0.1 to 10.0
+     * with one decimal, written as a string such as {@code "7.5"}. GitHub shows 9.0 and over
+     * as critical, 7.0 to 8.9 as high, 4.0 to 6.9 as medium and lower scores as low. An empty
+     * string means the score is derived from {@link #severity()}.
+     */
+    String securitySeverity() default "";
+
     /** Whether the rule runs without being switched on in the configuration. */
     boolean enabledByDefault() default true;
 

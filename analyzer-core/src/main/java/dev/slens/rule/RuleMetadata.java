@@ -3,16 +3,22 @@ package dev.slens.rule;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The metadata of one rule as a value, for rules and for the engine's own checks alike.
  *
  * @param parameters the settings users may change, each with its default
+ * @param securitySeverity the declared GitHub {@code security-severity} score, such as
+ *     {@code "7.5"}, or "" when the score is derived from the severity
  */
 public record RuleMetadata(String id, String name, String summary, Severity severity,
         Pillar pillar, List<String> resourceTypes, String since, String sourceUrl,
         List<String> tags, List<String> aliases, boolean enabledByDefault,
-        List<Parameter> parameters) {
+        List<Parameter> parameters, String securitySeverity) {
+
+    /** A score as GitHub reads it: 0.1 to 10.0 with at most one decimal. */
+    private static final Pattern SCORE = Pattern.compile("(10(\\.0)?|\\d(\\.\\d)?)");
 
     /**
      * A declared rule setting.
@@ -42,6 +48,21 @@ public record RuleMetadata(String id, String name, String summary, Severity seve
         tags = List.copyOf(tags);
         aliases = List.copyOf(aliases);
         parameters = List.copyOf(parameters);
+        securitySeverity = securitySeverity == null ? "" : securitySeverity;
+        if (!securitySeverity.isEmpty() && (!SCORE.matcher(securitySeverity).matches()
+                || Double.parseDouble(securitySeverity) < 0.1)) {
+            throw new IllegalArgumentException("rule " + id + " has the invalid security severity '"
+                    + securitySeverity + "'; write a number from 0.1 to 10.0 such as \"7.5\"");
+        }
+    }
+
+    /** Creates the metadata of a rule whose security severity is derived from its severity. */
+    public RuleMetadata(String id, String name, String summary, Severity severity,
+            Pillar pillar, List<String> resourceTypes, String since, String sourceUrl,
+            List<String> tags, List<String> aliases, boolean enabledByDefault,
+            List<Parameter> parameters) {
+        this(id, name, summary, severity, pillar, resourceTypes, since, sourceUrl, tags, aliases,
+                enabledByDefault, parameters, "");
     }
 
     /** Creates the metadata of a rule without parameters. */
@@ -57,10 +78,15 @@ public record RuleMetadata(String id, String name, String summary, Severity seve
         return parameters.stream().filter(p -> p.name().equals(parameterName)).findFirst();
     }
 
-    /** Returns a copy of this metadata whose default severity is {@code newSeverity}. */
+    /**
+     * Returns a copy of this metadata whose default severity is {@code newSeverity}. A declared
+     * security severity is kept only when the severity does not change, so that a severity set in
+     * the configuration also decides the score.
+     */
     public RuleMetadata withSeverity(Severity newSeverity) {
         return new RuleMetadata(id, name, summary, newSeverity, pillar, resourceTypes, since,
-                sourceUrl, tags, aliases, enabledByDefault, parameters);
+                sourceUrl, tags, aliases, enabledByDefault, parameters,
+                newSeverity == severity ? securitySeverity : "");
     }
 
     /** Reads the {@link RuleInfo} annotation of {@code type}. */
@@ -76,6 +102,6 @@ public record RuleMetadata(String id, String name, String summary, Severity seve
         return new RuleMetadata(info.id(), info.name(), info.summary(), info.severity(),
                 info.pillar(), List.of(info.resourceTypes()), info.since(), info.sourceUrl(),
                 List.of(info.tags()), List.of(info.aliases()), info.enabledByDefault(),
-                parameters);
+                parameters, info.securitySeverity());
     }
 }

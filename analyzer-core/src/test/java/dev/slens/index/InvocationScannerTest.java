@@ -24,6 +24,7 @@ class InvocationScannerTest {
                   Role: arn:aws:iam::123456789012:role/worker
                   Code: {ZipFile: "x"}
             """;
+    private static final String LAMBDA_PATH = ":lambda:path/2015-03-31/functions/";
 
     @Test
     void principalWithPseudoParametersIsAsync() {
@@ -73,6 +74,47 @@ class InvocationScannerTest {
                 """);
 
         assertEquals(Invocation.Mode.ASYNCHRONOUS, index.invocations("Worker").get(0).mode());
+    }
+
+    @Test
+    void integrationUriNamesFunctionBeforeInvocationsPath() {
+        TemplateIndex index = index(restMethod("!Sub arn:aws:apigateway:${AWS::Region}"
+                + LAMBDA_PATH + "arn:aws:lambda:${AWS::Region}:${AWS::AccountId}"
+                + ":function:worker-fn/invocations"));
+
+        assertEquals(1, index.apiIntegrations("Worker").size());
+    }
+
+    @Test
+    void literalIntegrationUriResolves() {
+        TemplateIndex index = index(restMethod("arn:aws:apigateway:eu-west-1" + LAMBDA_PATH
+                + "arn:aws:lambda:eu-west-1:123456789012:function:worker-fn/invocations"));
+
+        assertEquals(1, index.apiIntegrations("Worker").size());
+    }
+
+    @Test
+    void integrationUriWithAliasResolves() {
+        TemplateIndex index = index(restMethod("arn:aws:apigateway:eu-west-1" + LAMBDA_PATH
+                + "arn:aws:lambda:eu-west-1:123456789012:function:worker-fn:live/invocations"));
+
+        assertEquals(1, index.apiIntegrations("Worker").size());
+    }
+
+    private static String restMethod(String uri) {
+        return """
+                  GetOrders:
+                    Type: AWS::ApiGateway::Method
+                    Properties:
+                      RestApiId: abc123
+                      ResourceId: def456
+                      HttpMethod: GET
+                      AuthorizationType: NONE
+                      Integration:
+                        Type: AWS_PROXY
+                        IntegrationHttpMethod: POST
+                        Uri: %s
+                """.formatted(uri);
     }
 
     private static TemplateIndex index(String moreResources) {

@@ -116,7 +116,7 @@ class JsonTreeBuilderTest {
         LoadResult result = TestLoading.parse("t.json", "{\n  \"a\": {\"b\": 1}\n");
 
         Finding error = onlyParseError(result);
-        assertEquals(3, error.span().line());
+        assertEquals(2, error.span().line());
     }
 
     @Test
@@ -127,7 +127,7 @@ class JsonTreeBuilderTest {
         assertEquals("The file cannot be parsed: invalid JSON: Unexpected end-of-input: expected"
                 + " close marker for Object (start marker at line 1, column 1).",
                 error.message());
-        assertStartsAt(3, 1, error.span());
+        assertStartsAt(2, 16, error.span());
     }
 
     @Test

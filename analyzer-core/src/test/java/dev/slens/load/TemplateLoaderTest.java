@@ -190,13 +190,22 @@ class TemplateLoaderTest {
     }
 
     @Test
-    void unclosedFlowSequenceFailsAtEnd() {
-        LoadResult result = TestLoading.parse("t.yaml", "Resources:\n  A: [1, 2\n");
+    void unclosedFlowSequenceFailsAtEndOfLastLine() {
+        LoadResult result = TestLoading.parse("t.yaml", "Resources:\n  A: [1,\n    2\n\n");
 
         Finding error = onlyParseError(result);
         assertTrue(error.message().startsWith("The file cannot be parsed: invalid YAML: "),
                 error.message());
-        assertStartsAt(3, 1, error.span());
+        assertTrue(error.message().contains("flow sequence that starts on line 2"),
+                error.message());
+        assertStartsAt(3, 6, error.span());
+    }
+
+    @Test
+    void unclosedJsonObjectFailsOnLastLine() {
+        LoadResult result = TestLoading.parse("t.json", "{\"Resources\": {\n  \"A\": 1\n");
+
+        assertStartsAt(2, 9, onlyParseError(result).span());
     }
 
     @Test

@@ -75,13 +75,17 @@ class SarifGithubFieldsTest {
     }
 
     @Test
-    void uriOutsideSourceRootUnchanged() {
+    void uriOutsideSourceRootIsAbsoluteWithoutBase() {
         ReportOptions options = new ReportOptions(Path.of("/repo/a"), Path.of("/repo/a/b"));
-        SourceFile file = ReportTestData.file("../c/t.yaml", TEMPLATE_LINES);
+        SourceFile file = ReportTestData.file("../c/my api.yaml", TEMPLATE_LINES);
 
         JsonNode run = sarif(ReportTestData.timeoutResult(file), options).at("/runs/0");
 
-        assertEquals("../c/t.yaml", run.at(LOCATION + "/artifactLocation/uri").asText());
+        JsonNode location = run.at(LOCATION + "/artifactLocation");
+        assertEquals(Path.of("/repo/c/my api.yaml").toUri().toASCIIString(),
+                location.get("uri").asText());
+        assertTrue(location.get("uri").asText().startsWith("file:/"), location.toString());
+        assertFalse(location.has("uriBaseId"), location.toString());
     }
 
     @Test

@@ -21,6 +21,9 @@ import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
+import dev.slens.rule.Pillar;
+import dev.slens.rule.RuleMetadata;
+import dev.slens.rule.Severity;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.net.URI;
@@ -88,6 +91,32 @@ class SarifReportWriterTest {
         assertEquals("8.0", urlAuth.at("/properties/security-severity").asText());
         assertEquals("security", urlAuth.at("/properties/tags/0").asText());
         assertTrue(urlAuth.at("/properties/problem.severity").isMissingNode());
+    }
+
+    @Test
+    void securityRuleUsesDeclaredSecuritySeverity() {
+        RuleMetadata declared = new RuleMetadata("SL2002", "PublicPermission", "A rule",
+                Severity.WARNING, Pillar.SECURITY, List.of("AWS::Lambda::Permission"), "0.1.0",
+                "https://docs.aws.amazon.com/lambda/", List.of("security"), List.of(), true,
+                List.of(), "9.1");
+
+        JsonNode properties = SarifRules.descriptor(declared).path("properties");
+
+        assertEquals("9.1", properties.path("security-severity").asText());
+        assertTrue(properties.path("problem.severity").isMissingNode());
+    }
+
+    @Test
+    void overriddenSeverityDerivesSecuritySeverity() {
+        RuleMetadata declared = new RuleMetadata("SL2002", "PublicPermission", "A rule",
+                Severity.WARNING, Pillar.SECURITY, List.of("AWS::Lambda::Permission"), "0.1.0",
+                "https://docs.aws.amazon.com/lambda/", List.of("security"), List.of(), true,
+                List.of(), "9.1");
+
+        JsonNode properties = SarifRules.descriptor(declared.withSeverity(Severity.ERROR))
+                .path("properties");
+
+        assertEquals("8.0", properties.path("security-severity").asText());
     }
 
     @Test

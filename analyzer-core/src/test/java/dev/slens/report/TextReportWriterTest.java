@@ -39,6 +39,33 @@ class TextReportWriterTest {
     }
 
     @Test
+    void longLineCutAroundTheFindingColumn() {
+        String line = "{\"a\":\"" + "x".repeat(5000) + "\",\"Timeout\":900,\"b\":\""
+                + "y".repeat(5000) + "\"}";
+        int column = line.indexOf("Timeout") + 1;
+
+        String excerpt = TextReportWriter.excerpt(line, column);
+
+        assertTrue(excerpt.length() <= TextReportWriter.EXCERPT_WIDTH + 6, excerpt);
+        assertTrue(excerpt.startsWith("...x") && excerpt.endsWith("y..."), excerpt);
+        assertTrue(excerpt.contains("\"Timeout\":900"), excerpt);
+    }
+
+    @Test
+    void longLineStartKeptWhenTheColumnIsNearIt() {
+        String line = "Timeout: " + "9".repeat(500);
+
+        String excerpt = TextReportWriter.excerpt(line, 1);
+
+        assertEquals(line.substring(0, TextReportWriter.EXCERPT_WIDTH) + "...", excerpt);
+    }
+
+    @Test
+    void shortLinePrintedWhole() {
+        assertEquals("  Timeout: 900", TextReportWriter.excerpt("  Timeout: 900", 3));
+    }
+
+    @Test
     void suppressedFindingsListedSeparatelyAndCounted() {
         Finding timeout = finding(TIMEOUT, TEMPLATE, new SourceSpan(6, 7, 6, 14), "MainFunction",
                 "No timeout.");

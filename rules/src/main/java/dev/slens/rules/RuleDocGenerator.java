@@ -102,6 +102,9 @@ public final class RuleDocGenerator {
         row(section, "Name", metadata.name());
         row(section, "Severity", metadata.severity().label());
         row(section, "Pillar", metadata.pillar().packageName());
+        if (metadata.pillar() == Pillar.SECURITY) {
+            row(section, "Security severity", securitySeverity(metadata.securitySeverity()));
+        }
         row(section, "On by default", metadata.enabledByDefault() ? "yes" : "no");
         row(section, "Resource types", code(metadata.resourceTypes()));
         row(section, "Same check in other tools", metadata.aliases().isEmpty()
@@ -120,6 +123,20 @@ public final class RuleDocGenerator {
             }
         }
         return section.toString();
+    }
+
+    /**
+     * Returns a declared {@code security-severity} score with the rating GitHub shows for it, or
+     * a note that SARIF derives the score from the severity.
+     */
+    static String securitySeverity(String score) {
+        if (score.isEmpty()) {
+            return "derived from the severity";
+        }
+        double value = Double.parseDouble(score);
+        String rating = value >= 9.0 ? "critical" : value >= 7.0 ? "high"
+                : value >= 4.0 ? "medium" : "low";
+        return score + " (" + rating + ")";
     }
 
     /** Returns the index: the number of rules in each pillar, then one table for each pillar. */

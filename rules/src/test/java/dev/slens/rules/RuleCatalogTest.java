@@ -52,6 +52,16 @@ class RuleCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
+    void onlySecurityRulesDeclareSecuritySeverity(Rule rule) {
+        RuleMetadata metadata = rule.metadata();
+        if (metadata.pillar() != Pillar.SECURITY) {
+            assertEquals("", metadata.securitySeverity(),
+                    metadata.id() + " is not a security rule but declares a security severity");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
     void packageMatchesPillar(Rule rule) {
         Pillar pillar = rule.metadata().pillar();
         assertEquals("dev.slens.rules." + pillar.packageName(), rule.getClass().getPackageName());

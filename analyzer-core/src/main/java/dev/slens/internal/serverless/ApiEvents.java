@@ -3,6 +3,7 @@ package dev.slens.internal.serverless;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
+import dev.slens.model.Resource;
 import dev.slens.model.SourceSpan;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,9 +17,8 @@ import java.util.Set;
  * at the first event that needs it, with the provider's {@code apiGateway} and {@code logs}
  * settings applied by {@link #finish()}.
  *
- * <p>NOTE: Serverless Framework v3 applies {@code tracing.apiGateway} and the REST API's access
- * log settings to the stage with API calls after the deployment, so they have no resource here
- * and rules cannot see them.
+ * <p>The REST and WebSocket stages and their tracing and log settings are added by
+ * {@link StageSettings}.
  */
 final class ApiEvents {
 
@@ -159,8 +159,9 @@ final class ApiEvents {
                     "StageName", Nodes.text("$default", at),
                     "AutoDeploy", ServiceModel.bool(true, at),
                     "AccessLogSettings", logs == null || "false".equals(logs.value().text())
-                            ? null : Nodes.map(logs.keySpan(), "DestinationArn",
-                                    Nodes.getAtt("HttpApiLogGroup", "Arn", logs.keySpan()))),
+                            ? null : StageSettings.accessLog(logs.value().asMap(),
+                                    "HttpApiLogGroup", StageSettings.HTTP_FORMAT,
+                                    logs.keySpan())),
                     at, null);
         }
         String integration = "HttpApiIntegration" + Naming.function(function);
@@ -299,9 +300,27 @@ final class ApiEvents {
         return created.add(logicalId);
     }
 
-    /** Adds the API settings of the provider: usage plans, access logs and their log groups. */
+    /** Adds the provider's API settings: usage plans, log groups, stages and their logs. */
     void finish() {
         ApiSettings.apply(model, created.contains(Naming.REST_API),
                 created.contains(Naming.HTTP_API));
+        Resource restApi = generated(Naming.REST_API);
+        if (restApi != null) {
+            StageSettings.restStage(model, restApi);
+        }
+        Resource websocketApi = generated(Naming.WEBSOCKETS_API);
+        if (websocketApi != null) {
+            StageSettings.websocketStage(model, websocketApi);
+        }
+    }
+
+    /** Returns the API this class created with {@code logicalId}, or {@code null}. */
+    private Resource generated(String logicalId) {
+        if (!created.contains(logicalId)) {
+            return null;
+        }
+        return model.resources().stream()
+                .filter(resource -> resource.logicalId().equals(logicalId))
+                .findFirst().orElse(null);
     }
 }

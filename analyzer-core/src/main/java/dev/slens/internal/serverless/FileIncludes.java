@@ -4,6 +4,8 @@ import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
 import dev.slens.load.TemplateLoader;
 import dev.slens.model.Node;
+import dev.slens.model.Nodes;
+import dev.slens.model.SourceFile;
 import dev.slens.rule.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,11 +36,20 @@ final class FileIncludes {
     }
 
     private final Path projectFolder;
+    private final String displayFolder;
     private final TemplateLoader loader;
     private final Map<Path, Included> cache = new HashMap<>();
 
-    FileIncludes(Path projectFolder, LoadLimits limits) {
-        this.projectFolder = projectFolder.toAbsolutePath().normalize();
+    /**
+     * Creates the reader for the service file {@code service}, whose folder is the project
+     * folder. Included files are shown in reports beside the service file's display path.
+     */
+    FileIncludes(SourceFile service, LoadLimits limits) {
+        Path folder = service.path().toAbsolutePath().getParent();
+        this.projectFolder = (folder == null ? Path.of("") : folder).toAbsolutePath().normalize();
+        String display = service.displayPath().replace('\\', '/');
+        int slash = display.lastIndexOf('/');
+        this.displayFolder = slash < 0 ? "" : display.substring(0, slash + 1);
         this.loader = new TemplateLoader(limits);
     }
 
@@ -72,12 +83,14 @@ final class FileIncludes {
             return new Included.Unreadable("slens reads only YAML and JSON files, and does not"
                     + " run JavaScript", false);
         }
-        LoadResult result = loader.load(target, projectFolder.relativize(target).toString());
+        String relative = projectFolder.relativize(target).toString().replace('\\', '/');
+        LoadResult result = loader.load(target, displayFolder + relative);
         if (result.document() == null) {
             String problem = result.problems().stream().findFirst().map(Finding::message)
                     .orElse("the file is empty");
             return new Included.Unreadable(problem, true);
         }
-        return new Included.Parsed(result.document());
+        // Findings on the included nodes name the included file, not the service file.
+        return new Included.Parsed(Nodes.inFile(result.document(), result.file()));
     }
 }

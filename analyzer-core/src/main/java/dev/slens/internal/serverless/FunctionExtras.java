@@ -4,6 +4,7 @@ import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.SourceSpan;
+import java.util.List;
 
 /**
  * Expands the function settings that become resources of their own: {@code destinations} and
@@ -115,7 +116,8 @@ final class FunctionExtras {
         model.add(normalized + "LambdaFunctionUrl", "AWS::Lambda::Url", Nodes.map(span,
                 "AuthType", Nodes.text(iam ? "AWS_IAM" : "NONE", span),
                 "TargetFunctionArn", ServiceModel.functionArn(name, span),
-                "InvokeMode", settings == null ? null : settings.get("invokeMode")), span, name);
+                "InvokeMode", settings == null ? null : settings.get("invokeMode"),
+                "Cors", settings == null ? null : cors(settings)), span, name);
         if (!iam) {
             model.add(normalized + "LambdaPermissionFnUrl", "AWS::Lambda::Permission",
                     Nodes.map(span,
@@ -124,6 +126,32 @@ final class FunctionExtras {
                             "Principal", Nodes.text("*", span),
                             "FunctionUrlAuthType", Nodes.text("NONE", span)), span, name);
         }
+    }
+
+    /**
+     * Returns the {@code Cors} of a URL from {@code url.cors}, with the framework's keys renamed
+     * to CloudFormation's. {@code cors: true} allows any origin and method. The headers the
+     * framework then allows are left out because no rule reads them.
+     */
+    private static Node cors(MapNode settings) {
+        MapNode.Entry entry = ServiceModel.entry(settings, "cors");
+        if (entry == null) {
+            return null;
+        }
+        SourceSpan span = entry.keySpan();
+        if (ServiceModel.isTrue(entry.value())) {
+            return Nodes.map(span,
+                    "AllowOrigins", Nodes.list(span, List.of(Nodes.text("*", span))),
+                    "AllowMethods", Nodes.list(span, List.of(Nodes.text("*", span))));
+        }
+        MapNode cors = entry.value().asMap();
+        return cors == null ? null : Nodes.map(span,
+                "AllowCredentials", cors.get("allowCredentials"),
+                "AllowHeaders", cors.get("allowedHeaders"),
+                "AllowMethods", cors.get("allowedMethods"),
+                "AllowOrigins", cors.get("allowedOrigins"),
+                "ExposeHeaders", cors.get("exposedResponseHeaders"),
+                "MaxAge", cors.get("maxAge"));
     }
 
     private static Node first(Node a, Node b) {

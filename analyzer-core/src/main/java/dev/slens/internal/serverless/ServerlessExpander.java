@@ -10,7 +10,6 @@ import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -50,8 +49,7 @@ public final class ServerlessExpander {
             return new Expanded(root, Nodes.map(root.span()), List.of());
         }
         IgnoredKeys.check(root, found);
-        Path folder = file.path().toAbsolutePath().getParent();
-        FileIncludes includes = new FileIncludes(folder == null ? Path.of("") : folder, limits);
+        FileIncludes includes = new FileIncludes(file, limits);
         VariableResolver resolver = new VariableResolver(root, options, includes, found);
         MapNode resolved = resolver.resolveRoot();
 

@@ -27,9 +27,9 @@ final class ServerlessProblems {
 
     void add(RuleMetadata check, SourceSpan span, String message) {
         SourceSpan at = span.isKnown() ? span : SourceSpan.at(1, 1);
-        if (reported.add(check.id() + ":" + at.line() + ":" + at.column() + ":" + message)) {
-            findings.add(new Finding(check.id(), check.severity(), message, file, at, null,
-                    List.of()));
+        if (reported.add(check.id() + ":" + at + ":" + message)) {
+            findings.add(new Finding(check.id(), check.severity(), message, at.fileOr(file), at,
+                    null, List.of()));
         }
     }
 }

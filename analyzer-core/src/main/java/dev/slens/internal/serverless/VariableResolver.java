@@ -18,9 +18,11 @@ import java.util.Set;
 /**
  * Resolves the variables of a Serverless Framework file without network access, as the
  * framework does before it compiles the file. A resolved node takes the span of the string in
- * which the user wrote the variable. A value known only at deployment ({@code ssm}, {@code s3},
- * {@code cf}, {@code param}, environment variables unless they were passed, and any source this
- * class does not know) becomes {@link Nodes#unresolved}, which rules treat as unknown.
+ * which the user wrote the variable, unless it was read from a file that {@code ${file()}}
+ * includes. Such a node keeps its span in that file. A value known only at deployment
+ * ({@code ssm}, {@code s3}, {@code cf}, {@code param}, environment variables unless they were
+ * passed, and any source this class does not know) becomes {@link Nodes#unresolved}, which
+ * rules treat as unknown.
  */
 final class VariableResolver {
 
@@ -223,9 +225,37 @@ final class VariableResolver {
             return Nodes.unresolved(written + " expands past the size limit", at);
         }
         expandedSize += size;
-        Node copied = Nodes.respan(value, at);
+        Node copied = placed(value, at);
         sizes.put(copied, size);
         return copied;
+    }
+
+    /**
+     * Returns a copy of {@code node} at {@code at}, the variable's span, except for the nodes
+     * read from an included file: they keep their span in that file, so a finding on them
+     * points at the line that sets the value.
+     */
+    private static Node placed(Node node, SourceSpan at) {
+        if (node.span().file() != null) {
+            return node;
+        }
+        if (node instanceof MapNode map) {
+            List<MapNode.Entry> entries = new ArrayList<>();
+            for (MapNode.Entry entry : map.entries()) {
+                SourceSpan key = entry.keySpan().file() != null ? entry.keySpan() : at;
+                entries.add(new MapNode.Entry(entry.key(), key, placed(entry.value(), at)));
+            }
+            return new MapNode(entries, at);
+        }
+        if (node instanceof ListNode list) {
+            List<Node> items = new ArrayList<>();
+            for (Node item : list.items()) {
+                items.add(placed(item, at));
+            }
+            return new ListNode(items, at);
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        return new ScalarNode(scalar.value(), scalar.kind(), at);
     }
 
     /** Returns the size of {@code node}: one per node plus the characters of keys and strings. */

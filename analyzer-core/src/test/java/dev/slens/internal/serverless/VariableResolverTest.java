@@ -229,7 +229,11 @@ class VariableResolverTest {
         assertEquals("a", text(outcome.resolved("custom.all.list.0")));
         assertEquals("Allow", text(outcome.resolved("custom.list.0.Effect")));
         assertEquals("fallback", text(outcome.resolved("custom.absent")));
-        assertEquals(6, outcome.resolved("custom.all.list.0").span().line());
+        // Included values keep their place in the included file: '- a' is line 3 there.
+        assertEquals(3, outcome.resolved("custom.all.list.0").span().line());
+        assertEquals("config/dev.yml",
+                outcome.resolved("custom.all.list.0").span().file().displayPath());
+        assertNull(outcome.resolved("custom.absent").span().file());
     }
 
     @Test

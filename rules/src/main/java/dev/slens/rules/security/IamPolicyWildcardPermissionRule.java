@@ -21,6 +21,7 @@ import java.util.Set;
         name = "IamPolicyWildcardPermission",
         summary = "Other IAM policies grant named actions on named resources",
         severity = Severity.WARNING,
+        securitySeverity = "6.0",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group",
             "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy",

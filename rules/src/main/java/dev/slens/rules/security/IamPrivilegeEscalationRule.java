@@ -24,6 +24,7 @@ import java.util.Set;
         name = "IamPrivilegeEscalation",
         summary = "IAM policies do not let a principal pass any role or raise its access",
         severity = Severity.ERROR,
+        securitySeverity = "8.8",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::IAM::Role", "AWS::IAM::User", "AWS::IAM::Group",
             "AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::IAM::RolePolicy",

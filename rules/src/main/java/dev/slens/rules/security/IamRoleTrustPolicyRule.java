@@ -21,6 +21,7 @@ import java.util.Set;
         name = "IamRoleTrustPolicy",
         summary = "Role trust policies name who may assume the role and how",
         severity = Severity.ERROR,
+        securitySeverity = "8.0",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::IAM::Role", "AWS::Serverless::Function"},
         since = "0.1.0",

@@ -20,6 +20,7 @@ import java.util.Set;
         name = "KmsKeyPolicyPublic",
         summary = "KMS key policies do not allow every principal without a condition",
         severity = Severity.ERROR,
+        securitySeverity = "8.2",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::KMS::Key", "AWS::KMS::ReplicaKey"},
         since = "0.1.0",

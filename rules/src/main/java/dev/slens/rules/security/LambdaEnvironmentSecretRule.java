@@ -21,6 +21,7 @@ import java.util.Set;
         name = "LambdaEnvironmentSecret",
         summary = "Lambda environment variables hold no secrets",
         severity = Severity.ERROR,
+        securitySeverity = "7.5",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::Lambda::Function", "AWS::Serverless::Function"},
         since = "0.1.0",

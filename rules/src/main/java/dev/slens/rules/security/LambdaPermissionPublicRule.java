@@ -18,6 +18,7 @@ import java.util.List;
         name = "LambdaPermissionPublic",
         summary = "Lambda permissions do not let anyone invoke a function unconditionally",
         severity = Severity.ERROR,
+        securitySeverity = "8.6",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::Lambda::Permission"},
         since = "0.1.0",

@@ -20,6 +20,7 @@ import java.util.Set;
         name = "LambdaRoleWildcardPermission",
         summary = "Lambda execution roles grant named actions on named resources",
         severity = Severity.WARNING,
+        securitySeverity = "6.5",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::IAM::Role", "AWS::IAM::Policy", "AWS::IAM::RolePolicy",
             "AWS::IAM::ManagedPolicy", "AWS::Serverless::Function"},

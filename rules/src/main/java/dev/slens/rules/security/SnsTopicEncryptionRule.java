@@ -15,6 +15,7 @@ import java.util.List;
         name = "SnsTopicEncryption",
         summary = "SNS topics encrypt messages at rest with a KMS key",
         severity = Severity.WARNING,
+        securitySeverity = "4.0",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::SNS::Topic"},
         since = "0.1.0",

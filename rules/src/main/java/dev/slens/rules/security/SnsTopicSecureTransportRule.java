@@ -13,6 +13,7 @@ import java.util.List;
         name = "SnsTopicSecureTransport",
         summary = "SNS topics deny requests sent without TLS",
         severity = Severity.INFO,
+        securitySeverity = "3.0",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::SNS::Topic", "AWS::SNS::TopicPolicy"},
         since = "0.1.0",

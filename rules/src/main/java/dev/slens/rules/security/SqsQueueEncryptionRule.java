@@ -17,6 +17,7 @@ import java.util.List;
         name = "SqsQueueEncryption",
         summary = "SQS queues keep server-side encryption on",
         severity = Severity.WARNING,
+        securitySeverity = "4.0",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::SQS::Queue"},
         since = "0.1.0",

@@ -13,6 +13,7 @@ import java.util.List;
         name = "SqsQueueSecureTransport",
         summary = "SQS queues deny requests sent without TLS",
         severity = Severity.INFO,
+        securitySeverity = "3.0",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::SQS::Queue", "AWS::SQS::QueuePolicy"},
         since = "0.1.0",
