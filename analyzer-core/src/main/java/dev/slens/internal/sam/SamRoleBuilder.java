@@ -7,14 +7,18 @@ import dev.slens.model.Nodes;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceSpan;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Builds the execution role SAM generates for a function without {@code Role}. Each entry of
- * {@code Policies} becomes a managed policy (a name or ARN, kept as written, so that rules can
- * tell {@code AdministratorAccess} from an ARN) or an inline policy (a document with
+ * {@code Policies} becomes a managed policy or an inline policy (a document with
  * {@code Statement}, or a SAM policy template, which {@link PolicyTemplateExpander} turns into
- * one). An {@code Fn::If} entry is kept whole, so both branches are checked.
+ * one). A managed policy is an ARN or intrinsic function as written, or the ARN of an AWS
+ * managed policy that {@link ManagedPolicyNames} lists by its bare name; the translator keeps
+ * other names as written. Repeated policies are listed once, as the translator lists them. An
+ * {@code Fn::If} entry is kept whole, so both branches are checked.
  */
 final class SamRoleBuilder {
 
@@ -101,16 +105,34 @@ final class SamRoleBuilder {
         Node trust = properties.get("AssumeRolePolicyDocument");
         MapNode role = Nodes.map(at,
                 "AssumeRolePolicyDocument", trust != null ? trust : trust(service, span),
-                "ManagedPolicyArns", Nodes.list(at, managed),
+                "ManagedPolicyArns", Nodes.list(at, withoutRepeats(managed)),
                 "Policies", inlinePolicies.isEmpty() ? null : Nodes.list(at, inlinePolicies),
                 "PermissionsBoundary", properties.get("PermissionsBoundary"));
         return new Resource(functionId + "Role", "AWS::IAM::Role", role, at, condition,
                 functionId);
     }
 
+    /** Returns {@code policies} without a text that an earlier policy already has. */
+    private static List<Node> withoutRepeats(List<Node> policies) {
+        List<Node> unique = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Node policy : policies) {
+            if (policy.text() == null || seen.add(policy.text())) {
+                unique.add(policy);
+            }
+        }
+        return unique;
+    }
+
+    /** Returns the ARN SAM writes for a bare AWS managed policy name it knows, else the item. */
+    private static Node managedPolicy(Node item) {
+        String arn = item.text().contains(":") ? null : ManagedPolicyNames.arn(item.text());
+        return arn == null ? item : Nodes.text(arn, item.span());
+    }
+
     private static void classify(Node item, List<Node> managed, List<Node> inline) {
         if (item.text() != null) {
-            managed.add(item);
+            managed.add(managedPolicy(item));
             return;
         }
         String function = item.intrinsicName();

@@ -1,0 +1,63 @@
+package dev.slens.internal.sam;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The AWS managed policies whose bare name SAM turns into an ARN in a role's
+ * {@code ManagedPolicyArns}, with the path each has, kept as data in
+ * {@code aws-managed-policies.tsv} next to this class.
+ */
+final class ManagedPolicyNames {
+
+    private static final String RESOURCE = "aws-managed-policies.tsv";
+    private static final String ARN_PREFIX = "arn:aws:iam::aws:policy";
+
+    private ManagedPolicyNames() {
+    }
+
+    /**
+     * Returns the ARN of the AWS managed policy {@code name} in the aws partition, such as
+     * {@code arn:aws:iam::aws:policy/service-role/AWSLambdaRole}, or {@code null} when the
+     * table does not list the name.
+     */
+    static String arn(String name) {
+        String path = Holder.PATHS.get(name);
+        return path == null ? null : ARN_PREFIX + path + name;
+    }
+
+    private static final class Holder {
+        static final Map<String, String> PATHS = read();
+    }
+
+    private static Map<String, String> read() {
+        Map<String, String> paths = new HashMap<>();
+        try (InputStream stream = ManagedPolicyNames.class.getResourceAsStream(RESOURCE)) {
+            if (stream == null) {
+                throw new IllegalStateException(RESOURCE + " is missing from the class path");
+            }
+            BufferedReader reader = new BufferedReader(
+                    new InputStreamReader(stream, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] columns = line.split("\t");
+                if (columns.length != 2 || !columns[1].startsWith("/")
+                        || !columns[1].endsWith("/")) {
+                    throw new IllegalStateException(RESOURCE + " has an invalid line: " + line);
+                }
+                paths.put(columns[0], columns[1]);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("failed to read " + RESOURCE, e);
+        }
+        return Map.copyOf(paths);
+    }
+}
