@@ -3,7 +3,7 @@
 import groovy.json.JsonSlurper
 
 def baseline = new JsonSlurper().parse(new File(basedir, 'slens-baseline.json'))
-assert baseline.fingerprint == 'slens/v2'
+assert baseline.fingerprint == 'slens/v3'
 assert baseline.findings*.ruleId.contains('SL1003')
 assert !baseline.findings*.ruleId.contains('SL1005')
 

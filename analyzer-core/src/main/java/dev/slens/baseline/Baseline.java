@@ -13,6 +13,7 @@ import dev.slens.AnalyzerException;
 import dev.slens.report.AtomicFileWriter;
 import dev.slens.report.FindingFingerprints;
 import dev.slens.rule.EngineChecks;
+import dev.slens.model.SourceFile;
 import dev.slens.rule.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,15 +33,19 @@ import java.util.Set;
  * reformat changes no line. Suppressed findings and processing errors (SL0001, SL0003) are
  * never recorded: the first are already accepted in the template, and the second must be fixed.
  *
+ * <p>Paths in fingerprints and entries are relative to the baseline file's folder, so a baseline
+ * matches whatever folder the scan runs from.
+ *
  * @param fingerprints the recorded fingerprints
+ * @param folder the folder of the baseline file, which the paths of fingerprints start from
  */
-public record Baseline(Set<String> fingerprints) {
+public record Baseline(Set<String> fingerprints, Path folder) {
 
     /** The file format version this class reads and writes. */
     public static final int VERSION = 1;
 
     /** The fingerprint scheme of {@link FindingFingerprints}. */
-    public static final String SCHEME = "slens/v2";
+    public static final String SCHEME = "slens/v3";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -50,6 +55,7 @@ public record Baseline(Set<String> fingerprints) {
 
     public Baseline {
         fingerprints = Set.copyOf(fingerprints);
+        folder = folder.toAbsolutePath().normalize();
     }
 
     /**
@@ -59,7 +65,7 @@ public record Baseline(Set<String> fingerprints) {
      */
     public AnalysisResult apply(AnalysisResult result) {
         List<Finding> findings = result.findings();
-        List<String> prints = FindingFingerprints.of(findings);
+        List<String> prints = FindingFingerprints.of(findings, source -> pathFrom(folder, source));
         List<Finding> marked = new ArrayList<>(findings.size());
         for (int i = 0; i < findings.size(); i++) {
             Finding finding = findings.get(i);
@@ -80,12 +86,13 @@ public record Baseline(Set<String> fingerprints) {
      */
     public static int write(AnalysisResult result, Path file) {
         List<Finding> findings = result.findings();
-        List<String> prints = FindingFingerprints.of(findings);
+        Path folder = folderOf(file);
+        List<String> prints = FindingFingerprints.of(findings, source -> pathFrom(folder, source));
         List<ObjectNode> entries = new ArrayList<>();
         for (int i = 0; i < findings.size(); i++) {
             Finding finding = findings.get(i);
             if (!finding.suppressed() && !NOT_RECORDED.contains(finding.ruleId())) {
-                entries.add(entry(finding, prints.get(i)));
+                entries.add(entry(finding, pathFrom(folder, finding.file()), prints.get(i)));
             }
         }
         entries.sort(Comparator.comparing((ObjectNode e) -> e.path("path").asText())
@@ -164,14 +171,34 @@ public record Baseline(Set<String> fingerprints) {
             }
             prints.add(print.asText());
         }
-        return new Baseline(prints);
+        return new Baseline(prints, folderOf(file));
     }
 
-    private static ObjectNode entry(Finding finding, String fingerprint) {
+    private static Path folderOf(Path file) {
+        Path parent = file.toAbsolutePath().normalize().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
+    }
+
+    /**
+     * Returns the path of {@code source} from {@code folder} with forward slashes, or its
+     * display path when it was not read from a file.
+     */
+    static String pathFrom(Path folder, SourceFile source) {
+        if (source.path() == null) {
+            return source.displayPath();
+        }
+        Path file = source.path().toAbsolutePath().normalize();
+        if (!file.getRoot().equals(folder.getRoot())) {
+            return file.toString().replace('\\', '/');
+        }
+        return folder.relativize(file).toString().replace('\\', '/');
+    }
+
+    private static ObjectNode entry(Finding finding, String path, String fingerprint) {
         ObjectNode entry = MAPPER.createObjectNode();
         entry.put("fingerprint", fingerprint);
         entry.put("ruleId", finding.ruleId());
-        entry.put("path", finding.file().displayPath());
+        entry.put("path", path);
         if (finding.logicalId() != null) {
             entry.put("logicalId", finding.logicalId());
         }

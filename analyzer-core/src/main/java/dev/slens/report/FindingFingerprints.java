@@ -17,15 +17,17 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * Computes the line-independent fingerprints of the findings of one run, which SARIF's
  * {@code partialFingerprints}, the GitLab report and baselines share.
  *
- * <p>The value is the SHA-256 of the rule ID, the display path, the logical ID and the
- * location key, followed by {@code :} and a counter that distinguishes findings with equal
- * hashes, in the order they are passed. The location key is the JSON pointer of the deepest
+ * <p>The value is the SHA-256 of the rule ID, the file's path (the display path, or for a
+ * baseline the path from the baseline's folder), the logical ID and the location key, followed
+ * by {@code :} and a counter that distinguishes findings with equal hashes, in the order they
+ * are passed. The location key is the JSON pointer of the deepest
  * node of the file's tree at the finding's position, such as
  * {@code /Resources/Orders/Properties/Timeout}. When no node is there, as for a parse error, it
  * is the text of the finding's line without its comment, quotes, trailing comma and whitespace.
@@ -39,6 +41,20 @@ public final class FindingFingerprints {
 
     private final Map<String, Integer> occurrences = new HashMap<>();
     private final Map<String, Optional<MapNode>> trees = new HashMap<>();
+    private final Function<SourceFile, String> pathKey;
+
+    /** Creates fingerprints that take each file's display path as its path. */
+    public FindingFingerprints() {
+        this(SourceFile::displayPath);
+    }
+
+    /**
+     * Creates fingerprints that take {@code pathKey} of each file as its path, so that a
+     * baseline can name files relative to its own folder rather than to the current folder.
+     */
+    public FindingFingerprints(Function<SourceFile, String> pathKey) {
+        this.pathKey = pathKey;
+    }
 
     /**
      * Returns the fingerprint of {@code finding}, counting earlier findings with equal hashes.
@@ -47,22 +63,31 @@ public final class FindingFingerprints {
     public String next(Finding finding) {
         MapNode root = trees.computeIfAbsent(finding.file().displayPath(),
                 path -> Optional.ofNullable(parse(finding.file()))).orElse(null);
-        String hash = hash(finding, root);
+        String hash = hash(finding, pathKey.apply(finding.file()), root);
         int occurrence = occurrences.merge(hash, 1, Integer::sum);
         return hash + ":" + occurrence;
     }
 
     /** Returns the fingerprints of {@code findings}, in their order. */
     public static List<String> of(List<Finding> findings) {
-        FindingFingerprints fingerprints = new FindingFingerprints();
+        return of(findings, SourceFile::displayPath);
+    }
+
+    /** Returns the fingerprints of {@code findings}, with {@code pathKey} giving file paths. */
+    public static List<String> of(List<Finding> findings, Function<SourceFile, String> pathKey) {
+        FindingFingerprints fingerprints = new FindingFingerprints(pathKey);
         return findings.stream().map(fingerprints::next).toList();
     }
 
     /** Returns the hash of {@code finding}, whose file has the tree {@code root} or none. */
     static String hash(Finding finding, MapNode root) {
+        return hash(finding, finding.file().displayPath(), root);
+    }
+
+    private static String hash(Finding finding, String path, MapNode root) {
         String logicalId = finding.logicalId() == null ? "" : finding.logicalId();
         MessageDigest digest = sha256();
-        for (String part : new String[] {finding.ruleId(), finding.file().displayPath(),
+        for (String part : new String[] {finding.ruleId(), path,
                 logicalId, locationKey(finding, root)}) {
             digest.update(part.getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);

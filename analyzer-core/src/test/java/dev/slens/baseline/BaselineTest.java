@@ -47,6 +47,22 @@ class BaselineTest {
     }
 
     @Test
+    void baselineMatchesWhenTheScanRunsFromAnotherFolder() throws IOException {
+        Path template = folder.resolve("stack/t.yaml");
+        SourceFile fromRoot = new SourceFile(template, "stack/t.yaml", FILE.lines());
+        SourceFile fromElsewhere = new SourceFile(template, "../work/stack/t.yaml", FILE.lines());
+        Path file = folder.resolve("baseline.json");
+
+        Baseline.write(result(List.of(finding(fromRoot, "SL6001", 2, "A"))), file);
+        AnalysisResult compared = Baseline.read(file)
+                .apply(result(List.of(finding(fromElsewhere, "SL6001", 2, "A"))));
+
+        assertEquals(Finding.BaselineState.UNCHANGED, compared.findings().get(0).baselineState());
+        assertTrue(Files.readString(file).contains("\"path\" : \"stack/t.yaml\""),
+                Files.readString(file));
+    }
+
+    @Test
     void write_leavesOutSuppressedAndProcessingErrors() throws IOException {
         Finding suppressed = finding("SL6001", 2, "A").withSuppression(new Suppression(
                 Suppression.Kind.IN_SOURCE, "accepted", SourceSpan.at(2, 3)));
@@ -75,7 +91,7 @@ class BaselineTest {
     @Test
     void read_rejectsEntryWithoutFingerprint() throws IOException {
         Path file = Files.writeString(folder.resolve("b.json"), "{\"version\": 1,"
-                + " \"fingerprint\": \"slens/v2\", \"findings\": [{\"ruleId\": \"SL6001\"}]}");
+                + " \"fingerprint\": \"slens/v3\", \"findings\": [{\"ruleId\": \"SL6001\"}]}");
 
         AnalyzerException e = assertThrows(AnalyzerException.class, () -> Baseline.read(file));
 
@@ -93,7 +109,11 @@ class BaselineTest {
     }
 
     private static Finding finding(String ruleId, int line, String logicalId) {
-        return new Finding(ruleId, Severity.WARNING, "Queue.", FILE, SourceSpan.at(line, 3),
+        return finding(FILE, ruleId, line, logicalId);
+    }
+
+    private static Finding finding(SourceFile file, String ruleId, int line, String logicalId) {
+        return new Finding(ruleId, Severity.WARNING, "Queue.", file, SourceSpan.at(line, 3),
                 logicalId, List.of());
     }
 
