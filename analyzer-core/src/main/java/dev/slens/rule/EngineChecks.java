@@ -61,11 +61,18 @@ public final class EngineChecks {
             "ServerlessOtherProvider", "Serverless services deploy to AWS", Severity.INFO,
             "https://www.serverless.com/framework/docs/providers");
 
+    /** An intrinsic function whose arguments CloudFormation rejects, such as a 2-value Fn::If. */
+    public static final RuleMetadata MALFORMED_INTRINSIC = new RuleMetadata("SL0014",
+            "MalformedIntrinsic", "Intrinsic functions have the arguments CloudFormation requires",
+            Severity.ERROR, Pillar.ENGINE, List.of(), SINCE, "https://docs.aws.amazon.com/"
+            + "AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html",
+            List.of("engine"), List.of(), true);
+
     /** Every engine check, in ID order. */
     public static final List<RuleMetadata> ALL = List.of(PARSE_ERROR, UNSUPPORTED, RULE_FAILURE,
             DUPLICATE_KEY, LENIENT_JSON, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION,
             SLS_UNRESOLVED_VARIABLE, SLS_VARIABLE_CYCLE, SLS_FILE_OUTSIDE_PROJECT, SLS_IGNORED_KEY,
-            SLS_UNSUPPORTED_FILE, SLS_OTHER_PROVIDER);
+            SLS_UNSUPPORTED_FILE, SLS_OTHER_PROVIDER, MALFORMED_INTRINSIC);
 
     /** The checks whose findings no suppression can cover, because the analysis was incomplete. */
     public static final List<String> UNSUPPRESSIBLE = List.of(PARSE_ERROR.id(), RULE_FAILURE.id());
