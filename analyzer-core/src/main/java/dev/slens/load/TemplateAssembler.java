@@ -60,7 +60,7 @@ public final class TemplateAssembler {
      */
     public static Assembled assemble(SourceFile file, MapNode root, TemplateFormat format,
             LocalFiles files) {
-        List<Finding> problems = new ArrayList<>();
+        List<Finding> problems = new ArrayList<>(IntrinsicShapes.check(file, root));
         MapNode section = root.getMap("Resources");
         List<MapNode.Entry> entries = new ArrayList<>();
         if (section == null) {
@@ -146,6 +146,7 @@ public final class TemplateAssembler {
         List<Finding> problems = new ArrayList<>();
         ServerlessExpander.Expanded expanded =
                 ServerlessExpander.expand(file, root, options, limits, problems);
+        problems.addAll(IntrinsicShapes.check(file, expanded.cloudFormation()));
         List<MapNode.Entry> sections = new ArrayList<>(expanded.cloudFormation().entries());
         // extensions patch generated resources and are not a CloudFormation section.
         sections.removeIf(entry -> entry.key().equals("extensions"));

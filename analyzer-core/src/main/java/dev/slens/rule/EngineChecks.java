@@ -61,11 +61,26 @@ public final class EngineChecks {
             "ServerlessOtherProvider", "Serverless services deploy to AWS", Severity.INFO,
             "https://www.serverless.com/framework/docs/providers");
 
+    /** An intrinsic function whose arguments CloudFormation rejects, such as a 2-value Fn::If. */
+    public static final RuleMetadata MALFORMED_INTRINSIC = new RuleMetadata("SL0014",
+            "MalformedIntrinsic", "Intrinsic functions have the arguments CloudFormation requires",
+            Severity.ERROR, Pillar.ENGINE, List.of(), SINCE, "https://docs.aws.amazon.com/"
+            + "AWSCloudFormation/latest/UserGuide/intrinsic-function-reference.html",
+            List.of("engine"), List.of(), true);
+
+    /** A SAM event whose Type the SAM transform does not know, so nothing was generated. */
+    public static final RuleMetadata UNKNOWN_SAM_EVENT = new RuleMetadata("SL0015",
+            "UnknownSamEventType", "SAM events have a type the SAM transform knows",
+            Severity.WARNING, Pillar.ENGINE, List.of(), SINCE, "https://docs.aws.amazon.com/"
+            + "serverless-application-model/latest/developerguide/"
+            + "sam-property-function-eventsource.html",
+            List.of("engine"), List.of(), true);
+
     /** Every engine check, in ID order. */
     public static final List<RuleMetadata> ALL = List.of(PARSE_ERROR, UNSUPPORTED, RULE_FAILURE,
             DUPLICATE_KEY, LENIENT_JSON, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION,
             SLS_UNRESOLVED_VARIABLE, SLS_VARIABLE_CYCLE, SLS_FILE_OUTSIDE_PROJECT, SLS_IGNORED_KEY,
-            SLS_UNSUPPORTED_FILE, SLS_OTHER_PROVIDER);
+            SLS_UNSUPPORTED_FILE, SLS_OTHER_PROVIDER, MALFORMED_INTRINSIC, UNKNOWN_SAM_EVENT);
 
     /** The checks whose findings no suppression can cover, because the analysis was incomplete. */
     public static final List<String> UNSUPPRESSIBLE = List.of(PARSE_ERROR.id(), RULE_FAILURE.id());

@@ -92,7 +92,12 @@ final class SamEventExpander {
                 case "IoTRule" -> iotRule(name, at, properties);
                 case "Api", "HttpApi" -> api(name, at, properties, type.equals("HttpApi"));
                 case "Cognito" -> cognito(at, properties);
-                default -> { }
+                default -> context.problems().unknownEventType(
+                        definition.entry("Type").keySpan(), functionId, "Event '" + event.key()
+                        + "' of function '" + functionId + "' has Type '" + type + "', which"
+                        + " SAM does not know, so slens generated nothing for it and the SAM"
+                        + " transform rejects the template. Use a type such as SQS, S3, SNS,"
+                        + " Api, HttpApi, Schedule or EventBridgeRule.");
             }
         }
     }

@@ -6,7 +6,7 @@ import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import java.util.List;
 
-/** Collects the SL0002 findings of a SAM expansion: constructs that were not expanded. */
+/** Collects the engine findings of a SAM expansion, such as constructs that were not expanded. */
 final class SamProblems {
 
     private final SourceFile file;
@@ -20,5 +20,12 @@ final class SamProblems {
     void unsupported(SourceSpan span, String logicalId, String message) {
         findings.add(new Finding(EngineChecks.UNSUPPORTED.id(),
                 EngineChecks.UNSUPPORTED.severity(), message, file, span, logicalId, List.of()));
+    }
+
+    /** Reports an event whose Type SAM does not know, at its Type key. */
+    void unknownEventType(SourceSpan span, String logicalId, String message) {
+        findings.add(new Finding(EngineChecks.UNKNOWN_SAM_EVENT.id(),
+                EngineChecks.UNKNOWN_SAM_EVENT.severity(), message, file, span, logicalId,
+                List.of()));
     }
 }

@@ -144,7 +144,12 @@ final class SamStateMachineExpander {
                     eventProperties, type.equals("Schedule"));
             case "ScheduleV2" -> schedule(name, at, eventProperties);
             case "Api" -> api(name, at, eventProperties);
-            default -> { }
+            default -> context.problems().unknownEventType(definition.entry("Type").keySpan(),
+                    machine.logicalId(), "Event '" + event.key() + "' of state machine '"
+                    + machine.logicalId() + "' has Type '" + type + "', which SAM does not know"
+                    + " for state machines, so slens generated nothing for it and the SAM"
+                    + " transform rejects the template. Use Api, Schedule, ScheduleV2,"
+                    + " EventBridgeRule or CloudWatchEvent.");
         }
     }
 
