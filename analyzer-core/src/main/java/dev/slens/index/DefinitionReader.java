@@ -73,7 +73,10 @@ final class DefinitionReader {
                 return failed(machine, "Definition is not a mapping", inline.keySpan(),
                         substitutions);
             }
-            return definition(machine, template.file(), inline.value().asMap(), substitutions);
+            // A Serverless Framework definition read through ${file()} keeps that file in its
+            // spans, so the definition is in that file rather than in the template.
+            SourceFile file = inline.value().span().fileOr(template.file());
+            return definition(machine, file, inline.value().asMap(), substitutions);
         }
         MapNode.Entry string = machine.properties().entry("DefinitionString");
         MappedText text = new MappedText();

@@ -14,8 +14,9 @@ import java.util.Map;
  * {@code DefinitionUri}, with the place of every state and field in {@code file}.
  *
  * @param machine the state machine resource
- * @param file the file the spans of {@code root} point into: the template, or the file that
- *     {@code DefinitionUri} names
+ * @param file the file the spans of {@code root} point into: the template, the file that
+ *     {@code DefinitionUri} names, or the file a Serverless Framework {@code ${file()}}
+ *     variable read the definition from. A span that names its own file overrides it.
  * @param root the top-level workflow, or {@code null} when the definition could not be read
  * @param problem why the definition could not be read, or {@code null}
  * @param problemSpan where in the template the problem is, or {@code null}

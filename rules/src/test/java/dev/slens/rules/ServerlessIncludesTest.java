@@ -57,6 +57,47 @@ class ServerlessIncludesTest {
                   VisibilityTimeout: 30
             """;
 
+    private static final String STEP_FUNCTIONS_SERVICE = """
+            service: flows
+            plugins:
+              - serverless-step-functions
+            provider:
+              name: aws
+              runtime: nodejs22.x
+            functions:
+              work:
+                handler: index.handler
+                timeout: 60
+            stepFunctions:
+              stateMachines:
+                main:
+                  definition: ${file(./DEFINITION)}
+            """;
+    private static final String DEFINITION_YAML = """
+            StartAt: Work
+            States:
+              Work:
+                Type: Task
+                Resource:
+                  Fn::GetAtt: [work, Arn]
+                TimeoutSeconds: 5
+                Next: Done
+              Done:
+                Type: Succeed
+              Lost:
+                Type: Pass
+                End: true
+            """;
+    private static final String DEFINITION_JSON = """
+            {
+              "StartAt": "Work",
+              "States": {
+                "Work": {"Type": "Task", "Resource": {"Fn::GetAtt": ["work", "Arn"]},
+                  "End": true}
+              }
+            }
+            """;
+
     /** A day on which the service's runtime is supported, so SL1003 stays quiet. */
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 1);
 
@@ -110,6 +151,27 @@ class ServerlessIncludesTest {
 
         assertEquals("config/sizes.yml", finding.span().file().displayPath());
         assertEquals("timeout: 900", finding.file().line(finding.span().line()));
+    }
+
+    @Test
+    void stateMachineFindings_nameIncludedDefinitionFile() throws IOException {
+        for (String definition : List.of("sf/main.yml", "sf/main.json")) {
+            write("serverless.yml", STEP_FUNCTIONS_SERVICE.replace("DEFINITION", definition));
+            write("sf/main.yml", DEFINITION_YAML);
+            write("sf/main.json", DEFINITION_JSON);
+
+            List<String> places = places(analyze(folder.resolve("serverless.yml")));
+
+            // State 'Work' is at 3:3 of the YAML file and at 4:5 of the JSON one.
+            String work = definition.endsWith(".yml") ? ":3:3:" : ":4:5:";
+            assertTrue(places.contains(definition + work + "SL5012"), places::toString);
+            if (definition.endsWith(".yml")) {
+                assertTrue(places.contains("sf/main.yml:11:3:SL5004"), places::toString);
+                assertTrue(places.contains("sf/main.yml:7:21:SL5013"), places::toString);
+            }
+            assertEquals(List.of(), places.stream().filter(p -> p.startsWith("serverless.yml:")
+                    && p.matches(".*:SL50(0[3-9]|1[0-9])$")).toList());
+        }
     }
 
     private void writeService(String prefix) throws IOException {

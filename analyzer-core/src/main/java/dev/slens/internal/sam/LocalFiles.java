@@ -10,6 +10,7 @@ import dev.slens.model.ScalarNode;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
+import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,12 +42,30 @@ public final class LocalFiles {
     /**
      * The tree of a local file with every span set to the naming property's, or why it could
      * not be read. {@code file} and {@code original}, the tree with the file's own spans, are
-     * {@code null} when it could not be read.
+     * {@code null} when it could not be read. {@code loaderFindings} are the template loader's
+     * findings in the file: the SL0001 parse error when it does not parse, or warnings such as
+     * duplicate keys when it does. {@code outsideProject} is true when the path leaves the
+     * project folder, so the file was not read.
      */
-    record Read(MapNode root, String problem, Path path, SourceFile file, MapNode original) {
+    record Read(MapNode root, String problem, Path path, SourceFile file, MapNode original,
+            List<Finding> loaderFindings, boolean outsideProject) {
 
-        Read(MapNode root, String problem, Path path) {
-            this(root, problem, path, null, null);
+        Read {
+            loaderFindings = List.copyOf(loaderFindings);
+        }
+
+        static Read failed(String problem, Path path) {
+            return new Read(null, problem, path, null, null, List.of(), false);
+        }
+
+        static Read outside(String problem, Path path) {
+            return new Read(null, problem, path, null, null, List.of(), true);
+        }
+
+        /** Returns whether the file was found but the template loader could not parse it. */
+        boolean unparsable() {
+            return root == null && loaderFindings.stream()
+                    .anyMatch(f -> f.ruleId().equals(EngineChecks.PARSE_ERROR.id()));
         }
     }
 
@@ -65,32 +84,41 @@ public final class LocalFiles {
      * file's content point at that line.
      */
     Read read(Path templateFolder, String relative, SourceSpan at) {
+        return read(templateFolder, relative, relative, at);
+    }
+
+    /**
+     * Reads {@code relative} as above, naming it {@code displayPath} in findings about its
+     * content.
+     */
+    Read read(Path templateFolder, String relative, String displayPath, SourceSpan at) {
         Path boundary = boundary(templateFolder);
         Path target = templateFolder.resolve(relative).toAbsolutePath().normalize();
         if (!target.startsWith(boundary)) {
-            return new Read(null, "'" + relative + "' leaves the project folder, so it was not"
+            return Read.outside("'" + relative + "' leaves the project folder, so it was not"
                     + " read", target);
         }
         if (!Files.isRegularFile(target)) {
-            return new Read(null, "'" + relative + "' was not found in the template's folder",
+            return Read.failed("'" + relative + "' was not found in the template's folder",
                     target);
         }
         try {
             if (!target.toRealPath().startsWith(boundary.toRealPath())) {
-                return new Read(null, "'" + relative + "' is a link that leaves the project"
+                return Read.outside("'" + relative + "' is a link that leaves the project"
                         + " folder '" + boundary + "', so it was not read", target);
             }
         } catch (IOException e) {
-            return new Read(null, "'" + relative + "' cannot be read: " + e.getMessage(), target);
+            return Read.failed("'" + relative + "' cannot be read: " + e.getMessage(), target);
         }
-        LoadResult loaded = new TemplateLoader(limits).load(target, relative);
+        LoadResult loaded = new TemplateLoader(limits).load(target, displayPath);
         if (loaded.root() == null) {
             String reason = loaded.problems().stream().map(Finding::message).findFirst()
                     .orElse("it is not a mapping");
-            return new Read(null, "'" + relative + "' was not read: " + reason, target);
+            return new Read(null, "'" + relative + "' was not read: " + reason, target,
+                    loaded.file(), null, loaded.problems(), false);
         }
         return new Read((MapNode) withSpan(loaded.root(), at), null, target, loaded.file(),
-                loaded.root());
+                loaded.root(), loaded.problems(), false);
     }
 
     /**

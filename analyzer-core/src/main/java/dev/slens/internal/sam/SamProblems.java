@@ -6,7 +6,10 @@ import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import java.util.List;
 
-/** Collects the engine findings of a SAM expansion, such as constructs that were not expanded. */
+/**
+ * Collects the engine findings of a SAM expansion: constructs that were not expanded, and the
+ * template loader's findings in local files that the template names.
+ */
 final class SamProblems {
 
     private final SourceFile file;
@@ -15,6 +18,11 @@ final class SamProblems {
     SamProblems(SourceFile file, List<Finding> findings) {
         this.file = file;
         this.findings = findings;
+    }
+
+    /** Adds a finding made elsewhere, such as the template loader's in a local file. */
+    void add(Finding finding) {
+        findings.add(finding);
     }
 
     void unsupported(SourceSpan span, String logicalId, String message) {

@@ -5,7 +5,6 @@ import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.Resource;
-import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -80,18 +79,23 @@ final class SamStateMachineExpander {
             return;
         }
         if (LocalFiles.isLocal(uri.value()) && !uri.value().text().startsWith("s3:")) {
-            LocalFiles.Read read = context.localFiles().read(context.folder(),
-                    uri.value().text(), uri.value().span());
+            String relative = uri.value().text();
+            LocalFiles.Read read = context.localFiles().read(context.folder(), relative,
+                    displayPath(relative), uri.value().span());
+            // The loader's findings are in the definition file, on its own lines: a parse
+            // error there is an SL0001 as in any template, and warnings such as duplicate
+            // keys are kept when the file parses.
+            read.loaderFindings().forEach(context.problems()::add);
             if (read.root() != null) {
                 entries.add(new MapNode.Entry("Definition", uri.keySpan(), read.root()));
                 context.include(new IncludedFile(machine.logicalId(), "Definition",
-                        new SourceFile(read.file().path(), displayPath(uri.value().text()),
-                                read.file().lines()), read.original()));
-            } else {
+                        read.file(), read.original()));
+            } else if (!read.unparsable()) {
+                String advice = read.outsideProject()
+                        ? " Keep the definition inside the project folder." : "";
                 context.problems().unsupported(uri.keySpan(), machine.logicalId(),
                         "The DefinitionUri of state machine '" + machine.logicalId() + "' was"
-                                + " not analyzed: " + read.problem() + ". Keep the definition"
-                                + " inside the project folder.");
+                                + " not analyzed: " + read.problem() + "." + advice);
             }
             return;
         }

@@ -31,10 +31,14 @@ final class StateMachineStates {
                 + definition.machine().logicalId() + "'";
     }
 
-    /** Creates a finding at {@code span} in the file the definition was read from. */
+    /**
+     * Creates a finding at {@code span}: in the file the span names, such as a file that a
+     * Serverless Framework {@code ${file()}} variable included into the definition, else in the
+     * file the definition was read from.
+     */
     static Finding finding(RuleContext context, StateMachineDefinition definition,
             SourceSpan span, String message) {
-        return context.finding(definition.file(), span,
+        return context.finding(span.fileOr(definition.file()), span,
                 definition.machine().logicalId(), message);
     }
 
