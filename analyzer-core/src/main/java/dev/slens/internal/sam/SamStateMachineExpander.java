@@ -1,13 +1,10 @@
 package dev.slens.internal.sam;
 
-import dev.slens.model.IncludedFile;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.Resource;
-import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -84,9 +81,7 @@ final class SamStateMachineExpander {
                     uri.value().text(), uri.value().span());
             if (read.root() != null) {
                 entries.add(new MapNode.Entry("Definition", uri.keySpan(), read.root()));
-                context.include(new IncludedFile(machine.logicalId(), "Definition",
-                        new SourceFile(read.file().path(), displayPath(uri.value().text()),
-                                read.file().lines()), read.original()));
+                context.include(machine.logicalId(), "Definition", uri.value().text(), read);
             } else {
                 context.problems().unsupported(uri.keySpan(), machine.logicalId(),
                         "The DefinitionUri of state machine '" + machine.logicalId() + "' was"
@@ -97,18 +92,6 @@ final class SamStateMachineExpander {
         }
         entries.add(new MapNode.Entry("DefinitionS3Location", uri.keySpan(),
                 S3Locations.location(uri.value(), "Bucket", "Key", "Version")));
-    }
-
-    /**
-     * Returns the path reports show for {@code relative}, a file next to the template: relative
-     * to where the scan started, as the template's own path is.
-     */
-    private String displayPath(String relative) {
-        Path folder = Path.of(context.file().displayPath())
-                .getParent();
-        Path path = folder == null ? Path.of(relative)
-                : folder.resolve(relative);
-        return path.normalize().toString().replace('\\', '/');
     }
 
     /** Adds the version and alias that {@code AutoPublishAlias} publishes. */
