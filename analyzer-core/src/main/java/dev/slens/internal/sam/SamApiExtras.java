@@ -147,6 +147,8 @@ final class SamApiExtras {
             context.problems().unsupported(uri.keySpan(), apiId, "The DefinitionUri of API '"
                     + apiId + "' was not analyzed: " + read.problem() + ". Keep the OpenAPI"
                     + " document inside the project folder.");
+        } else {
+            context.include(apiId, "Body", uri.value().text(), read);
         }
         return read.root();
     }

@@ -55,9 +55,24 @@ final class SamContext {
         return localFiles;
     }
 
-    /** Records that {@code included}'s content was copied into an expanded resource. */
-    void include(IncludedFile included) {
-        includedFiles.add(included);
+    /**
+     * Records that the local file {@code relative}, which {@code read} returned, was copied into
+     * {@code property} of the expanded resource {@code logicalId}.
+     */
+    void include(String logicalId, String property, String relative, LocalFiles.Read read) {
+        SourceFile included = new SourceFile(read.file().path(), displayPath(relative),
+                read.file().lines());
+        includedFiles.add(new IncludedFile(logicalId, property, included, read.original()));
+    }
+
+    /**
+     * Returns the path reports show for {@code relative}, a file next to the template: relative
+     * to where the scan started, as the template's own path is.
+     */
+    String displayPath(String relative) {
+        Path folder = Path.of(file.displayPath()).getParent();
+        Path path = folder == null ? Path.of(relative) : folder.resolve(relative);
+        return path.normalize().toString().replace('\\', '/');
     }
 
     List<IncludedFile> includedFiles() {

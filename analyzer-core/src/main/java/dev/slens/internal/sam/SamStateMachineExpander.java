@@ -1,12 +1,10 @@
 package dev.slens.internal.sam;
 
-import dev.slens.model.IncludedFile;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceSpan;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -81,15 +79,14 @@ final class SamStateMachineExpander {
         if (LocalFiles.isLocal(uri.value()) && !uri.value().text().startsWith("s3:")) {
             String relative = uri.value().text();
             LocalFiles.Read read = context.localFiles().read(context.folder(), relative,
-                    displayPath(relative), uri.value().span());
+                    context.displayPath(relative), uri.value().span());
             // The loader's findings are in the definition file, on its own lines: a parse
             // error there is an SL0001 as in any template, and warnings such as duplicate
             // keys are kept when the file parses.
             read.loaderFindings().forEach(context.problems()::add);
             if (read.root() != null) {
                 entries.add(new MapNode.Entry("Definition", uri.keySpan(), read.root()));
-                context.include(new IncludedFile(machine.logicalId(), "Definition",
-                        read.file(), read.original()));
+                context.include(machine.logicalId(), "Definition", relative, read);
             } else if (!read.unparsable()) {
                 String advice = read.outsideProject()
                         ? " Keep the definition inside the project folder." : "";
@@ -101,18 +98,6 @@ final class SamStateMachineExpander {
         }
         entries.add(new MapNode.Entry("DefinitionS3Location", uri.keySpan(),
                 S3Locations.location(uri.value(), "Bucket", "Key", "Version")));
-    }
-
-    /**
-     * Returns the path reports show for {@code relative}, a file next to the template: relative
-     * to where the scan started, as the template's own path is.
-     */
-    private String displayPath(String relative) {
-        Path folder = Path.of(context.file().displayPath())
-                .getParent();
-        Path path = folder == null ? Path.of(relative)
-                : folder.resolve(relative);
-        return path.normalize().toString().replace('\\', '/');
     }
 
     /** Adds the version and alias that {@code AutoPublishAlias} publishes. */

@@ -49,13 +49,16 @@ public final class ApiGatewayDefaultThrottlingRule implements Rule {
     private static void checkRest(RuleContext context, ApiStages.Stage stage,
             List<Finding> findings) {
         if (stage.settings() != null && bothSet(context, stage.settings())
-                || UsagePlans.throttles(context, stage)) {
+                || UsagePlans.throttlesEveryRequest(context, stage)) {
             return;
         }
+        boolean keyOnlyPlan = UsagePlans.throttles(context, stage);
+        String plan = keyOnlyPlan ? ", and its usage plan throttles only requests that carry an"
+                + " API key, which not every method of the API requires" : "";
         Node methodSettings = stage.setting("MethodSettings");
         if (methodSettings == null) {
-            report(context, stage, null, " sets no " + stage.prefix() + "MethodSettings",
-                    "", findings);
+            report(context, stage, null, " sets no " + stage.prefix() + "MethodSettings"
+                    + plan, "", keyOnlyPlan, findings);
             return;
         }
         for (Alternative branch : context.evaluator().alternatives(methodSettings)) {
@@ -66,12 +69,12 @@ public final class ApiGatewayDefaultThrottlingRule implements Rule {
             if (catchAll == null && !(branch.value() instanceof Value.Unknown)) {
                 report(context, stage, stage.spanOf("MethodSettings", branch),
                         " has no " + stage.prefix()
-                        + "MethodSettings entry with HttpMethod '*' and ResourcePath '/*'",
-                        branch.qualifier(), findings);
+                        + "MethodSettings entry with HttpMethod '*' and ResourcePath '/*'"
+                        + plan, branch.qualifier(), keyOnlyPlan, findings);
             } else if (catchAll != null && !bothSet(context, catchAll)) {
                 report(context, stage, catchAll.span(), " sets no " + BURST + " and " + RATE
-                        + " in its MethodSettings entry for '*' '/*'", branch.qualifier(),
-                        findings);
+                        + " in its MethodSettings entry for '*' '/*'" + plan,
+                        branch.qualifier(), keyOnlyPlan, findings);
             }
         }
     }
@@ -80,7 +83,7 @@ public final class ApiGatewayDefaultThrottlingRule implements Rule {
             List<Finding> findings) {
         Node defaults = stage.setting("DefaultRouteSettings");
         if (defaults == null) {
-            report(context, stage, null, " sets no DefaultRouteSettings", "", findings);
+            report(context, stage, null, " sets no DefaultRouteSettings", "", false, findings);
             return;
         }
         for (Alternative branch : context.evaluator().alternatives(defaults)) {
@@ -88,7 +91,7 @@ public final class ApiGatewayDefaultThrottlingRule implements Rule {
             if (ApiStages.isUnset(branch) || map != null && !bothSet(context, map)) {
                 report(context, stage, stage.spanOf("DefaultRouteSettings", branch),
                         " sets no " + BURST + " and " + RATE
-                        + " in DefaultRouteSettings", branch.qualifier(), findings);
+                        + " in DefaultRouteSettings", branch.qualifier(), false, findings);
             }
         }
     }
@@ -103,8 +106,12 @@ public final class ApiGatewayDefaultThrottlingRule implements Rule {
                 .noneMatch(ApiStages::isUnset);
     }
 
+    /**
+     * Reports a stage without default limits. {@code keyOnlyPlan} is whether a usage plan sets
+     * a throttle that misses requests without an API key.
+     */
     private static void report(RuleContext context, ApiStages.Stage stage, SourceSpan at,
-            String problem, String qualifier, List<Finding> findings) {
+            String problem, String qualifier, boolean keyOnlyPlan, List<Finding> findings) {
         boolean rest = stage.protocol() == ApiStages.Protocol.REST;
         String cloudFormation = rest
                 ? "; add a " + stage.prefix() + "MethodSettings entry with HttpMethod '*',"
@@ -115,9 +122,12 @@ public final class ApiGatewayDefaultThrottlingRule implements Rule {
                         + " and " + RATE + " on the SAM API or in Globals.Api."
                 : "; set " + BURST + " and " + RATE + " in DefaultRouteSettings on the SAM API"
                         + " or in Globals.HttpApi.";
-        String fromServerless = rest
+        String fromServerless = rest && keyOnlyPlan
+                ? "; set private: true on every http event in serverless.yml so that every"
+                        + " request needs a key of the usage plan."
+                : rest
                 ? "; set provider.apiGateway.usagePlan.throttle with burstLimit and rateLimit in"
-                        + " serverless.yml."
+                        + " serverless.yml and private: true on every http event."
                 : "; add DefaultRouteSettings with " + BURST + " and " + RATE + " to the stage"
                         + " under resources.extensions in serverless.yml.";
         String message = stage.label() + problem + qualifier + ", so one client can use the"

@@ -2,6 +2,7 @@ package dev.slens.rules.reliability;
 
 import dev.slens.index.Alternative;
 import dev.slens.index.Evaluator;
+import dev.slens.index.Value;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
@@ -36,6 +37,15 @@ final class UsagePlans {
         return plans;
     }
 
+    /**
+     * Returns whether a usage plan that lists the stage sets both throttling limits and that
+     * throttle applies to every request. A usage plan throttles only requests that carry one of
+     * its API keys, so this also requires that every method of the stage's API requires a key.
+     */
+    static boolean throttlesEveryRequest(RuleContext context, ApiStages.Stage stage) {
+        return everyMethodRequiresKey(context, stage.apiId()) && throttles(context, stage);
+    }
+
     /** Returns whether a usage plan that lists the stage sets both throttling limits. */
     static boolean throttles(RuleContext context, ApiStages.Stage stage) {
         for (Resource plan : covering(context, stage)) {
@@ -46,6 +56,38 @@ final class UsagePlans {
             }
         }
         return false;
+    }
+
+    /**
+     * Returns whether the REST API {@code apiId} has methods and each sets
+     * {@code ApiKeyRequired: true}. It returns false when that cannot be known.
+     */
+    // NOTE: an API with an OpenAPI Body counts as not requiring keys, because this does not read
+    // the security requirements of its operations.
+    private static boolean everyMethodRequiresKey(RuleContext context, String apiId) {
+        Resource api = apiId == null ? null : context.template().resource(apiId);
+        if (api == null || api.property("Body") != null
+                || api.property("BodyS3Location") != null) {
+            return false;
+        }
+        Evaluator evaluator = context.evaluator();
+        boolean found = false;
+        for (Resource method : context.template().resourcesOfType("AWS::ApiGateway::Method")) {
+            if (!apiId.equals(evaluator.referencedResource(method.property("RestApiId")))) {
+                continue;
+            }
+            found = true;
+            Node required = method.property("ApiKeyRequired");
+            if (required == null || !evaluator.alternatives(required).stream()
+                    .allMatch(branch -> isTrue(branch.value()))) {
+                return false;
+            }
+        }
+        return found;
+    }
+
+    private static boolean isTrue(Value value) {
+        return value instanceof Value.Literal literal && "true".equalsIgnoreCase(literal.text());
     }
 
     private static boolean names(Evaluator evaluator, MapNode entry, ApiStages.Stage stage,

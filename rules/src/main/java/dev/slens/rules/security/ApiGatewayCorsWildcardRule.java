@@ -2,9 +2,11 @@ package dev.slens.rules.security;
 
 import dev.slens.index.Alternative;
 import dev.slens.index.Evaluator;
+import dev.slens.model.IncludedFile;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
+import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
@@ -46,10 +48,10 @@ public final class ApiGatewayCorsWildcardRule implements Rule {
             if (cors != null) {
                 httpCors(context, api, cors.value(), "CorsConfiguration.AllowOrigins", reporter);
             }
-            openApi(context, api, reporter);
+            openApi(context, api, true, reporter);
         }
         for (Resource api : context.template().resourcesOfType("AWS::ApiGateway::RestApi")) {
-            openApi(context, api, reporter);
+            openApi(context, api, false, reporter);
         }
         for (Resource method : context.template().resourcesOfType("AWS::ApiGateway::Method")) {
             MapNode integration = asMap(method.property("Integration"));
@@ -105,13 +107,22 @@ public final class ApiGatewayCorsWildcardRule implements Rule {
         }
     }
 
-    private static void openApi(RuleContext context, Resource api, Reporter reporter) {
-        MapNode document = OpenApiOperations.document(api.property("Body"));
+    /**
+     * Checks the OpenAPI document of an API. Only an HTTP API reads the
+     * {@code x-amazon-apigateway-cors} extension, and a REST API ignores it. Findings on a
+     * document from a local {@code DefinitionUri} go in that file.
+     */
+    private static void openApi(RuleContext context, Resource api, boolean http,
+            Reporter reporter) {
+        IncludedFile included = context.template().includedFile(api.logicalId(), "Body");
+        MapNode document = included != null ? included.root()
+                : OpenApiOperations.document(api.property("Body"));
         if (document == null) {
             return;
         }
+        reporter.file = included == null ? null : included.file();
         Node cors = document.get("x-amazon-apigateway-cors");
-        if (cors != null) {
+        if (http && cors != null) {
             httpCors(context, api, cors, "the x-amazon-apigateway-cors of its definition",
                     reporter);
         }
@@ -128,6 +139,7 @@ public final class ApiGatewayCorsWildcardRule implements Rule {
                         : map.get("responseParameters"), reporter);
             }
         }
+        reporter.file = null;
     }
 
     /** Reports an {@code Access-Control-Allow-Origin} response header set to {@code '*'}. */
@@ -165,14 +177,20 @@ public final class ApiGatewayCorsWildcardRule implements Rule {
         private final List<Finding> findings = new ArrayList<>();
         private final Set<String> places = new HashSet<>();
 
+        /** The file that spans point into when it is not the template, else null. */
+        private SourceFile file;
+
         Reporter(RuleContext context) {
             this.context = context;
         }
 
         void add(SourceSpan span, String logicalId, String message) {
-            if (places.add(logicalId + "@" + span)) {
-                findings.add(context.finding(span, logicalId, message));
+            String fileName = file == null ? "" : file.displayPath();
+            if (!places.add(logicalId + "@" + fileName + ":" + span)) {
+                return;
             }
+            findings.add(file == null ? context.finding(span, logicalId, message)
+                    : context.finding(file, span, logicalId, message));
         }
     }
 }
