@@ -12,8 +12,12 @@ import dev.slens.rule.Severity;
 import dev.slens.rules.DeploymentPackages;
 import dev.slens.rules.DeploymentPackages.Source;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 
 @RuleInfo(
         id = "SL1090",
@@ -35,32 +39,70 @@ import java.util.OptionalLong;
                             + " package uploaded directly.")})
 public final class LambdaPackageSizeLimitRule implements Rule {
 
+    /**
+     * A package over a limit, and every function that deploys it: without
+     * {@code package.individually}, a Serverless Framework service builds one zip for all its
+     * functions, so one finding covers them.
+     */
+    private record Oversize(Source code, PackageMeasurement measured, long bytes,
+            boolean unzipped, List<String> functions) { }
+
     @Override
     public List<Finding> check(RuleContext context) {
         long unzippedLimit = context.intParameter("unzippedLimitKb") * 1024L;
         long zippedLimit = context.intParameter("zippedLimitKb") * 1024L;
-        List<Finding> findings = new ArrayList<>();
+        Set<List<Object>> measuredPackages = new HashSet<>();
+        Map<List<Object>, Oversize> oversized = new LinkedHashMap<>();
         for (Resource function : context.index().functions()) {
             List<Source> layers = DeploymentPackages.layers(context, function);
             for (Source code : DeploymentPackages.code(context, function)) {
-                PackageMeasurement measured = DeploymentPackages.measure(context, code);
-                if (measured == null) {
+                List<Object> key = packageKey(code, layers);
+                if (!measuredPackages.add(key)) {
+                    Oversize shared = oversized.get(key);
+                    if (shared != null) {
+                        shared.functions().add(code.logicalId());
+                    }
                     continue;
                 }
-                long total = measured.unzippedBytes() + layerBytes(context, layers);
-                if (total > unzippedLimit) {
-                    findings.add(unzipped(context, code, measured, total, unzippedLimit));
-                    continue;
-                }
-                OptionalLong zipped = DeploymentPackages.zippedIfOver(context, code, measured,
-                        zippedLimit);
-                if (zipped.isPresent()) {
-                    findings.add(zipped(context, code, measured, zipped.getAsLong(),
-                            zippedLimit));
+                Oversize over = oversize(context, code, layers, unzippedLimit, zippedLimit);
+                if (over != null) {
+                    oversized.put(key, over);
                 }
             }
         }
+        List<Finding> findings = new ArrayList<>();
+        for (Oversize over : oversized.values()) {
+            findings.add(over.unzipped() ? unzipped(context, over, unzippedLimit)
+                    : zipped(context, over, zippedLimit));
+        }
         return findings;
+    }
+
+    /** Returns the key of the content a function deploys: its package and its local layers. */
+    private static List<Object> packageKey(Source code, List<Source> layers) {
+        List<Object> key = new ArrayList<>(List.of(code.location(), code.patterns(),
+                code.qualifier()));
+        for (Source layer : layers) {
+            key.add(List.of(layer.location(), layer.patterns(), layer.qualifier()));
+        }
+        return key;
+    }
+
+    private static Oversize oversize(RuleContext context, Source code, List<Source> layers,
+            long unzippedLimit, long zippedLimit) {
+        PackageMeasurement measured = DeploymentPackages.measure(context, code);
+        if (measured == null) {
+            return null;
+        }
+        List<String> functions = new ArrayList<>(List.of(code.logicalId()));
+        long total = measured.unzippedBytes() + layerBytes(context, layers);
+        if (total > unzippedLimit) {
+            return new Oversize(code, measured, total, true, functions);
+        }
+        OptionalLong zipped = DeploymentPackages.zippedIfOver(context, code, measured,
+                zippedLimit);
+        return zipped.isPresent()
+                ? new Oversize(code, measured, zipped.getAsLong(), false, functions) : null;
     }
 
     private static long layerBytes(RuleContext context, List<Source> layers) {
@@ -72,12 +114,23 @@ public final class LambdaPackageSizeLimitRule implements Rule {
         return bytes;
     }
 
-    private static Finding unzipped(RuleContext context, Source code, PackageMeasurement measured,
-            long total, long limit) {
-        String layers = total == measured.unzippedBytes() ? ""
-                : ", " + DeploymentPackages.formatSize(total) + " with its local layers";
-        return context.finding(code.span(), code.logicalId(), "Function '" + code.logicalId()
-                + "' deploys " + DeploymentPackages.describe(code) + ", "
+    /** Returns the start of a message naming the functions, such as "Function 'A' deploys ". */
+    private static String subject(Oversize over) {
+        List<String> names = over.functions().stream().map(name -> "'" + name + "'").toList();
+        if (names.size() == 1) {
+            return "Function " + names.get(0) + " deploys ";
+        }
+        return "Functions " + String.join(", ", names.subList(0, names.size() - 1)) + " and "
+                + names.get(names.size() - 1) + " deploy ";
+    }
+
+    private static Finding unzipped(RuleContext context, Oversize over, long limit) {
+        PackageMeasurement measured = over.measured();
+        String layers = over.bytes() == measured.unzippedBytes() ? ""
+                : ", " + DeploymentPackages.formatSize(over.bytes()) + " with "
+                        + (over.functions().size() == 1 ? "its" : "their") + " local layers";
+        return context.finding(over.code().span(), over.code().logicalId(), subject(over)
+                + DeploymentPackages.describe(over.code()) + ", "
                 + DeploymentPackages.formatSize(measured.unzippedBytes()) + " unzipped" + layers
                 + " (" + DeploymentPackages.largest(measured) + "), more than the limit of "
                 + DeploymentPackages.formatSize(limit) + " unzipped for a function and its"
@@ -85,14 +138,16 @@ public final class LambdaPackageSizeLimitRule implements Rule {
                 + " need, or deploy it as a container image.");
     }
 
-    private static Finding zipped(RuleContext context, Source code, PackageMeasurement measured,
-            long zipped, long limit) {
-        return context.finding(Severity.WARNING, code.span(), code.logicalId(), "Function '"
-                + code.logicalId() + "' deploys " + DeploymentPackages.describe(code) + ", "
-                + DeploymentPackages.formatSize(zipped) + " zipped ("
-                + DeploymentPackages.largest(measured) + "), more than the limit of "
+    private static Finding zipped(RuleContext context, Oversize over, long limit) {
+        String logicalId = over.code().logicalId();
+        String directUpdate = context.fix(logicalId,
+                "'aws lambda update-function-code --zip-file'", "'serverless deploy function'");
+        return context.finding(Severity.WARNING, over.code().span(), logicalId, subject(over)
+                + DeploymentPackages.describe(over.code()) + ", "
+                + DeploymentPackages.formatSize(over.bytes()) + " zipped ("
+                + DeploymentPackages.largest(over.measured()) + "), more than the limit of "
                 + DeploymentPackages.formatSize(limit) + " zipped for a direct upload;"
-                + " deployments through S3 work, but direct code updates such as 'serverless"
-                + " deploy function' fail; leave out files the function does not need.");
+                + " deployments through S3 work, but direct code updates such as "
+                + directUpdate + " fail; leave out files the function does not need.");
     }
 }
