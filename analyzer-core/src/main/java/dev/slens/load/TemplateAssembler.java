@@ -101,6 +101,7 @@ public final class TemplateAssembler {
             stackOutputs = expanded.stackOutputs();
             included = expanded.includedFiles();
         }
+        problems.addAll(NumberProperties.check(file, resources));
         MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
         return new Assembled(new Template(file, format, template, definitions, resources,
                 Map.of(), stackOutputs, included), problems);

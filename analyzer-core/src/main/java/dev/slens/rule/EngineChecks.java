@@ -76,11 +76,16 @@ public final class EngineChecks {
             + "sam-property-function-eventsource.html",
             List.of("engine"), List.of(), true);
 
+    /** An integer property, such as a Lambda Timeout, whose written value is not a number. */
+    public static final RuleMetadata INVALID_NUMBER = engine("SL0016", "InvalidNumber",
+            "Integer properties are whole numbers", Severity.WARNING);
+
     /** Every engine check, in ID order. */
     public static final List<RuleMetadata> ALL = List.of(PARSE_ERROR, UNSUPPORTED, RULE_FAILURE,
             DUPLICATE_KEY, LENIENT_JSON, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION,
             SLS_UNRESOLVED_VARIABLE, SLS_VARIABLE_CYCLE, SLS_FILE_OUTSIDE_PROJECT, SLS_IGNORED_KEY,
-            SLS_UNSUPPORTED_FILE, SLS_OTHER_PROVIDER, MALFORMED_INTRINSIC, UNKNOWN_SAM_EVENT);
+            SLS_UNSUPPORTED_FILE, SLS_OTHER_PROVIDER, MALFORMED_INTRINSIC, UNKNOWN_SAM_EVENT,
+            INVALID_NUMBER);
 
     /** The checks whose findings no suppression can cover, because the analysis was incomplete. */
     public static final List<String> UNSUPPRESSIBLE = List.of(PARSE_ERROR.id(), RULE_FAILURE.id());
