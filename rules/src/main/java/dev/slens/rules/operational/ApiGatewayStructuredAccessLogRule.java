@@ -74,7 +74,9 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
                     "; write " + path + " as a JSON object, such as"
                             + " {\"requestId\":\"$context.requestId\"}.",
                     "; write the Format of the SAM API's access log setting as a JSON object.",
-                    "; set the format of provider.logs in serverless.yml to a JSON object.");
+                    "; set provider.logs." + serverlessApiKey(stage) + ".format in"
+                            + " serverless.yml to a string that contains a JSON object, such as"
+                            + " '{\"requestId\":\"$context.requestId\"}'.");
             findings.add(context.finding(Settings.spanOf(format, alternative),
                     stage.resource().logicalId(), stage.label() + " writes access logs in a"
                             + " format that is not JSON" + alternative.qualifier()
@@ -91,5 +93,14 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
         } catch (JsonProcessingException e) {
             return false;
         }
+    }
+
+    /** Returns the key under {@code provider.logs} that configures the stage's API. */
+    private static String serverlessApiKey(ApiStages.Stage stage) {
+        return switch (stage.protocol()) {
+            case REST -> "restApi";
+            case HTTP -> "httpApi";
+            case WEBSOCKET -> "websocket";
+        };
     }
 }

@@ -6,6 +6,7 @@ import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.Template;
+import dev.slens.model.TemplateFormat;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.Rule;
@@ -75,7 +76,39 @@ public final class ApiGatewayWiringRule implements Rule {
                 checkLink(context, resource, link, findings);
             }
         }
+        for (String type : List.of("AWS::ApiGateway::Method", "AWS::ApiGatewayV2::Route")) {
+            for (Resource resource : context.template().resourcesOfType(type)) {
+                checkAuthorizerPresent(context, resource, findings);
+            }
+        }
         return findings;
+    }
+
+    /**
+     * Reports a method or route whose AuthorizationType needs an authorizer but that sets no
+     * AuthorizerId, which API Gateway rejects because it has no authorizer to call.
+     */
+    private static void checkAuthorizerPresent(RuleContext context, Resource resource,
+            List<Finding> findings) {
+        Node authorization = resource.property("AuthorizationType");
+        // NOTE: the serverless.yml model sets CUSTOM for every http authorizer without an
+        // AuthorizerId, so methods generated from a service file are skipped.
+        boolean fromService = context.template().sourceFormat(resource.logicalId())
+                == TemplateFormat.SERVERLESS_FRAMEWORK;
+        if (fromService || authorization == null || resource.property("AuthorizerId") != null) {
+            return;
+        }
+        String type = context.evaluator().exactText(authorization);
+        Set<String> accepted = type == null ? null : AUTHORIZER_TYPES.get(type);
+        if (accepted == null) {
+            return;
+        }
+        findings.add(context.finding(authorization.span(), resource.logicalId(), label(resource)
+                + " sets AuthorizationType '" + type + "' but sets no AuthorizerId, so API"
+                + " Gateway has no authorizer to call and CloudFormation fails to create it;"
+                + " set AuthorizerId to an authorizer of the same API of type "
+                + String.join(" or ", accepted.stream().sorted()
+                        .map(name -> "'" + name + "'").toList()) + "."));
     }
 
     private static void checkLink(RuleContext context, Resource resource, Link link,

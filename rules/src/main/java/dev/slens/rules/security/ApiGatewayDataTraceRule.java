@@ -10,6 +10,7 @@ import dev.slens.rule.Rule;
 import dev.slens.rule.RuleContext;
 import dev.slens.rule.RuleInfo;
 import dev.slens.rule.Severity;
+import dev.slens.rules.ApiStages;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,14 +79,28 @@ public final class ApiGatewayDataTraceRule implements Rule {
 
     private static void report(RuleContext context, Resource resource, Node value,
             String property, List<Finding> findings) {
+        String template = "set it to 'false' and log the fields you need in the access log.";
+        String serverless = "set provider.logs.restApi.fullExecutionData to false in"
+                + " serverless.yml and log the fields you need in the access log.";
+        // The framework's stage resources count as written, so ApiStages decides for them.
+        String advice = ApiStages.of(context.template(), context.evaluator()).stream()
+                .filter(stage -> stage.resource().logicalId().equals(resource.logicalId()))
+                .findFirst()
+                .map(stage -> ApiStages.advice(context.template(), stage, template, template,
+                        serverless))
+                .orElse(context.fix(resource.logicalId(), template, serverless));
         for (Alternative on : SettingBranches.equalTo(context.evaluator(), value, "true")) {
-            findings.add(context.finding(on.node().span(), resource.logicalId(), "'"
-                    + resource.logicalId() + "' sets " + property + " to 'true'"
-                    + on.qualifier() + ", so API Gateway writes whole requests and responses,"
-                    + " with their headers and tokens, to CloudWatch Logs; set it to 'false'"
-                    + " (serverless.yml: logs.restApi.fullExecutionData: false) and log the"
-                    + " fields you need in the access log."));
+            findings.add(context.finding(on.node().span(), resource.logicalId(), label(resource)
+                    + " sets " + property + " to 'true'" + on.qualifier() + ", so API Gateway"
+                    + " writes whole requests and responses, with their headers and tokens, to"
+                    + " CloudWatch Logs; " + advice));
         }
+    }
+
+    /** Returns a name such as "Deployment 'ApiDeployment'" for messages. */
+    private static String label(Resource resource) {
+        String type = resource.type();
+        return type.substring(type.lastIndexOf(':') + 1) + " '" + resource.logicalId() + "'";
     }
 
     private static MapNode asMap(Node node) {
