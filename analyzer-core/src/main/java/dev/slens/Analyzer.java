@@ -1,5 +1,6 @@
 package dev.slens;
 
+import dev.slens.config.ConfigLoader;
 import dev.slens.engine.Engine;
 import dev.slens.engine.FileCollector;
 import dev.slens.engine.RuleRegistry;
@@ -91,7 +92,7 @@ public final class Analyzer {
             if (outcome.analyzed()) {
                 files.add(outcome.file());
                 outcome.findings().forEach(f -> findings.add(withSeverity(f, config)));
-            } else {
+            } else if (!isConfigFile(outcome.file())) {
                 skipped.add(outcome.file().displayPath());
             }
         }
@@ -343,5 +344,12 @@ public final class Analyzer {
                 List<Path> nested) {
             this(file, analyzed, findings, nested, List.of());
         }
+    }
+
+    /** Returns whether {@code file} is slens's own configuration, which is never a template. */
+    private static boolean isConfigFile(SourceFile file) {
+        Path path = file.path();
+        return path != null && path.getFileName() != null
+                && path.getFileName().toString().equals(ConfigLoader.FILE_NAME);
     }
 }

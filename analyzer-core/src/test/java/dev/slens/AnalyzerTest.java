@@ -163,6 +163,16 @@ class AnalyzerTest {
     }
 
     @Test
+    void configurationFileIsNotCountedAsSkipped() throws IOException {
+        write(".slens.yml", "fail-on: warning\n");
+        write("notes.yaml", "title: notes\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("notes.yaml"), result.skipped());
+    }
+
+    @Test
     void invalidUtf8TemplateInFolderIsReported() throws IOException {
         writeLatin1("latin1.yaml", "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n"
                 + "  Q:\n    Type: AWS::SQS::Queue\n    Properties: {QueueName: caf\u00e9}\n");
