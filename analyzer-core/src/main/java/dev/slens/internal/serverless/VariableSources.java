@@ -218,7 +218,8 @@ final class VariableSources {
                 return new Resolution.Unknown(written + " is not read: " + unreadable.reason());
             }
             problems.add(EngineChecks.SLS_UNRESOLVED_VARIABLE, at, "Variable '" + written
-                    + "' reads '" + path + "', which cannot be used: " + unreadable.reason());
+                    + "' reads '" + path + "', which cannot be used: "
+                    + lowerFirst(unreadable.reason()));
             return new Resolution.Failed();
         }
         Node content = ((FileIncludes.Included.Parsed) included).root();
@@ -245,5 +246,13 @@ final class VariableSources {
             }
         }
         return text.toString();
+    }
+
+    /** Returns {@code text} with its first letter in lower case unless it starts an acronym. */
+    private static String lowerFirst(String text) {
+        if (text.length() < 2 || !Character.isLowerCase(text.charAt(1))) {
+            return text;
+        }
+        return Character.toLowerCase(text.charAt(0)) + text.substring(1);
     }
 }

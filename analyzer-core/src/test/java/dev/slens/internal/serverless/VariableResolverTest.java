@@ -334,6 +334,20 @@ class VariableResolverTest {
     }
 
     @Test
+    void unparsableIncludeMessageReadsAsOneSentence() {
+        ServerlessTesting.write(folder, "bad.yml", "key: [unclosed\n");
+        ServerlessTesting.Outcome outcome = ServerlessTesting.expand(folder, """
+                service: svc
+                provider:
+                  name: aws
+                custom:
+                  bad: ${file(./bad.yml):key}
+                """, ServerlessOptions.DEFAULT, LoadLimits.DEFAULT);
+        String message = outcome.findings().get(0).message();
+        assertTrue(message.contains("which cannot be used: the file cannot be parsed"), message);
+    }
+
+    @Test
     void includedFileObeysLoadLimits() {
         ServerlessTesting.write(folder, "big.yml", "key: " + "x".repeat(200) + "\n");
         ServerlessTesting.Outcome outcome = ServerlessTesting.expand(folder, """
