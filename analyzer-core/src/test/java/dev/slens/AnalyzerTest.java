@@ -163,7 +163,7 @@ class AnalyzerTest {
     }
 
     @Test
-    void configurationFileIsNotCountedAsSkipped() throws IOException {
+    void configFileNotSkipped() throws IOException {
         write(".slens.yml", "fail-on: warning\n");
         write("notes.yaml", "title: notes\n");
 

@@ -21,7 +21,7 @@ import java.util.List;
 public record PackageMeasurement(String location, Path path, Kind kind, long unzippedBytes,
         int files, boolean truncated, List<Part> largest, String problem) {
 
-    /** What a package location is. */
+    /** The kind of file system entry a package location names. */
     public enum Kind {
         /** A folder, zipped by the deployment tool. */
         FOLDER,

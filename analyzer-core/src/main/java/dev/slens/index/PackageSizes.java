@@ -51,10 +51,10 @@ public final class PackageSizes {
     }
 
     /**
-     * Returns the size of the zip file deployed for a measured package: an archive's own size,
-     * or for a folder or single file the size of the zip file the deployment tool would build,
-     * found by compressing it into a counter. Empty when the package was not measured or its
-     * files cannot be read.
+     * Returns the size of the zip file deployed for a measured package. For an archive it is the
+     * archive's own size. For a folder or single file it is the size of the zip file the
+     * deployment tool would build, found by compressing it into a counter. Empty when the
+     * package was not measured or its files cannot be read.
      */
     public synchronized OptionalLong zippedBytes(String location, List<String> patterns) {
         PackageMeasurement measured = measure(location, patterns);

@@ -305,9 +305,9 @@ public final class TemplateLoader {
     }
 
     /**
-     * Moves a span that parsers put at the end of the input, past the last line or on blank
-     * lines after it, to the end of the last line with text, so that an unclosed bracket is
-     * reported on a line the user can see.
+     * Moves a span past the last line, or on blank lines after it, to the end of the last line
+     * with text. Parsers put an unclosed bracket at the end of the input, which the user cannot
+     * see in the report.
      */
     static SourceSpan withinText(SourceFile file, SourceSpan span) {
         List<String> lines = file.lines();

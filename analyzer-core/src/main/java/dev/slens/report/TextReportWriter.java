@@ -17,7 +17,7 @@ import java.util.Locale;
  */
 public final class TextReportWriter implements ReportWriter {
 
-    /** The most characters of a source line the report prints; minified JSON has long lines. */
+    /** The maximum number of characters of a source line the report prints. */
     static final int EXCERPT_WIDTH = 160;
 
     private static final String CUT = "...";

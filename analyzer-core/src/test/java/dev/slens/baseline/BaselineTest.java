@@ -47,7 +47,7 @@ class BaselineTest {
     }
 
     @Test
-    void baselineMatchesWhenTheScanRunsFromAnotherFolder() throws IOException {
+    void apply_matchesFromAnotherFolder() throws IOException {
         Path template = folder.resolve("stack/t.yaml");
         SourceFile fromRoot = new SourceFile(template, "stack/t.yaml", FILE.lines());
         SourceFile fromElsewhere = new SourceFile(template, "../work/stack/t.yaml", FILE.lines());

@@ -39,7 +39,7 @@ class TextReportWriterTest {
     }
 
     @Test
-    void longLineCutAroundTheFindingColumn() {
+    void longLineCutAroundColumn() {
         String line = "{\"a\":\"" + "x".repeat(5000) + "\",\"Timeout\":900,\"b\":\""
                 + "y".repeat(5000) + "\"}";
         int column = line.indexOf("Timeout") + 1;
@@ -47,12 +47,13 @@ class TextReportWriterTest {
         String excerpt = TextReportWriter.excerpt(line, column);
 
         assertTrue(excerpt.length() <= TextReportWriter.EXCERPT_WIDTH + 6, excerpt);
-        assertTrue(excerpt.startsWith("...x") && excerpt.endsWith("y..."), excerpt);
+        assertTrue(excerpt.startsWith("...x"), excerpt);
+        assertTrue(excerpt.endsWith("y..."), excerpt);
         assertTrue(excerpt.contains("\"Timeout\":900"), excerpt);
     }
 
     @Test
-    void longLineStartKeptWhenTheColumnIsNearIt() {
+    void longLineKeepsStartNearColumn() {
         String line = "Timeout: " + "9".repeat(500);
 
         String excerpt = TextReportWriter.excerpt(line, 1);

@@ -20,7 +20,7 @@ final class FolderWalk {
         void accept(Path file, String relative, long bytes) throws IOException;
     }
 
-    /** What a walk found besides the files it passed on. */
+    /** The counts of a walk besides the files it passed on. */
     record Outcome(int visited, boolean truncated, int links, int unreadable) { }
 
     private FolderWalk() {

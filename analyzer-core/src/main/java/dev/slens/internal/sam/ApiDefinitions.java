@@ -132,7 +132,7 @@ final class ApiDefinitions {
     }
 
     /**
-     * Returns the mock operation that answers CORS preflight requests. Its integration response
+     * Returns the mock operation that handles CORS preflight requests. Its integration response
      * sends the {@code Cors} setting's origin, which is the whole value when {@code Cors} is a
      * string and {@code AllowOrigin} when it is a map.
      */

@@ -124,7 +124,7 @@ final class SamRoleBuilder {
         return unique;
     }
 
-    /** Returns the ARN SAM writes for a bare AWS managed policy name it knows, else the item. */
+    /** Returns the ARN SAM writes for a bare AWS managed policy name in its list, else the item. */
     private static Node managedPolicy(Node item) {
         String arn = item.text().contains(":") ? null : ManagedPolicyNames.arn(item.text());
         return arn == null ? item : Nodes.text(arn, item.span());

@@ -74,7 +74,7 @@ final class StageSettings {
                         : new MapNode(List.of(settings), at)), at, null);
     }
 
-    /** Adds the stage of the WebSocket API, with access logs when the provider asks. */
+    /** Adds the stage of the WebSocket API, with access logs when the provider enables them. */
     static void websocketStage(ServiceModel model, Resource api) {
         SourceSpan at = api.span();
         MapNode.Entry logs = model.providerEntry("logs", "websocket");

@@ -334,7 +334,7 @@ class VariableResolverTest {
     }
 
     @Test
-    void unparsableIncludeMessageReadsAsOneSentence() {
+    void unparsableIncludeReasonLowercase() {
         ServerlessTesting.write(folder, "bad.yml", "key: [unclosed\n");
         ServerlessTesting.Outcome outcome = ServerlessTesting.expand(folder, """
                 service: svc
