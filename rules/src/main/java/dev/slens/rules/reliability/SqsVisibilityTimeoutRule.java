@@ -96,16 +96,16 @@ public final class SqsVisibilityTimeoutRule implements Rule {
                 ? "sets no VisibilityTimeout, so SQS uses 30 seconds"
                 : "has VisibilityTimeout '" + visibility.toPlainString() + "'" + qualifier;
         String effect = rejected
-                ? "which is shorter than the function's timeout, so Lambda rejects the event"
-                        + " source mapping"
-                : "so a message can become visible again while a retried or throttled batch"
-                        + " still holds it, and is processed twice";
+                ? " Lambda rejects an event source mapping whose queue has a visibility timeout"
+                        + " shorter than the function timeout."
+                : " A message can then become visible again while a retried or throttled batch"
+                        + " still holds it, and be processed twice.";
         return "Queue '" + queue.logicalId() + "' " + current + ", but function '"
-                + consumer.function().logicalId() + "' reads it with a timeout of "
-                + consumer.timeout().toPlainString() + " seconds" + consumer.qualifier() + ", "
-                + effect + "; set VisibilityTimeout to at least "
-                + consumer.required().toPlainString() + " (the function timeout times the"
-                + " multiplier, plus the batching window).";
+                + consumer.function().logicalId() + "' reads it and can run for "
+                + consumer.timeout().toPlainString() + " seconds" + consumer.qualifier() + "."
+                + effect + " Set VisibilityTimeout to at least "
+                + consumer.required().toPlainString() + " seconds, which is the function"
+                + " timeout times the timeoutMultiplier parameter plus the batching window.";
     }
 
     /** A function that reads the queue, with the visibility timeout it needs. */
