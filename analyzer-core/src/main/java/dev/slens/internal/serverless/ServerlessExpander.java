@@ -159,7 +159,7 @@ public final class ServerlessExpander {
                             "CompatibleArchitectures", settings == null ? null
                                     : settings.get("compatibleArchitectures"),
                             "Description", settings == null ? null
-                                    : settings.get("description")), at, null);
+                                    : settings.get("description")), at, layer.key());
         }
     }
 }
