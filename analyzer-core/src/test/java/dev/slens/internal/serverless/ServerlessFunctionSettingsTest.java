@@ -116,4 +116,63 @@ class ServerlessFunctionSettingsTest {
         assertEquals("Terminate", text(receipt, "RecursiveLoop"));
         assertEquals(List.of(), outcome.findings());
     }
+
+    @Test
+    void httpAuthorizersSetMethodAuthorization() {
+        ServerlessTesting.Outcome outcome = expand("""
+                service: orders
+                provider:
+                  name: aws
+                  runtime: python3.13
+                functions:
+                  auth:
+                    handler: auth.handler
+                  list:
+                    handler: list.handler
+                    events:
+                      - http: GET open
+                      - http:
+                          path: iam
+                          method: get
+                          authorizer: aws_iam
+                      - http:
+                          path: typed
+                          method: get
+                          authorizer:
+                            type: AWS_IAM
+                      - http:
+                          path: custom
+                          method: get
+                          authorizer: auth
+                      - http:
+                          path: pool
+                          method: get
+                          authorizer:
+                            arn: arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_x
+                      - http:
+                          path: existing
+                          method: get
+                          authorizer:
+                            type: CUSTOM
+                            authorizerId: abc123
+                """);
+        Resource open = outcome.resource("ApiGatewayMethodOpenGet");
+        assertEquals("NONE", text(open, "AuthorizationType"));
+        assertNull(node(open, "AuthorizerId"));
+        for (String id : List.of("ApiGatewayMethodIamGet", "ApiGatewayMethodTypedGet")) {
+            assertEquals("AWS_IAM", text(outcome.resource(id), "AuthorizationType"), id);
+            assertNull(node(outcome.resource(id), "AuthorizerId"), id);
+        }
+        Resource custom = outcome.resource("ApiGatewayMethodCustomGet");
+        assertEquals("CUSTOM", text(custom, "AuthorizationType"));
+        assertEquals("AuthApiGatewayAuthorizer", text(custom, "AuthorizerId", "Ref"));
+        assertEquals("TOKEN", text(outcome.resource("AuthApiGatewayAuthorizer"), "Type"));
+        Resource pool = outcome.resource("ApiGatewayMethodPoolGet");
+        assertEquals("COGNITO_USER_POOLS", text(pool, "AuthorizationType"));
+        String poolAuthorizer = text(pool, "AuthorizerId", "Ref");
+        assertEquals("COGNITO_USER_POOLS", text(outcome.resource(poolAuthorizer), "Type"));
+        Resource existing = outcome.resource("ApiGatewayMethodExistingGet");
+        assertEquals("CUSTOM", text(existing, "AuthorizationType"));
+        assertEquals("abc123", text(existing, "AuthorizerId"));
+    }
 }
