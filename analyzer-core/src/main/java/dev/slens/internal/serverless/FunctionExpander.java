@@ -231,11 +231,17 @@ final class FunctionExpander {
         }
     }
 
+    /**
+     * Adds the function's tags: {@code provider.stackTags}, which the framework sets on the stack
+     * and CloudFormation copies to every function, then {@code provider.tags}, then the
+     * function's {@code tags}, a later source replacing the value of a key an earlier one set.
+     * The {@code STAGE} stack tag the framework adds by itself is left out.
+     */
     private void tags() {
         Map<String, Node> tags = new LinkedHashMap<>();
         SourceSpan span = null;
-        for (MapNode.Entry source : new MapNode.Entry[] {model.providerEntry("tags"),
-                ServiceModel.entry(function, "tags")}) {
+        for (MapNode.Entry source : new MapNode.Entry[] {model.providerEntry("stackTags"),
+                model.providerEntry("tags"), ServiceModel.entry(function, "tags")}) {
             if (source != null && source.value().asMap() != null) {
                 for (MapNode.Entry tag : source.value().asMap().entries()) {
                     tags.put(tag.key(), Nodes.map(tag.keySpan(),

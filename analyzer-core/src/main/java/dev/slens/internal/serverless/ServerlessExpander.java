@@ -71,6 +71,7 @@ public final class ServerlessExpander {
         apis.finish();
         layers(model);
         StepFunctions.expand(model);
+        CanaryDeployments.expand(model);
         ResourcesSection section = new ResourcesSection(resolved.get("resources"), found);
         return new Expanded(resolved, section.section(), section.apply(model.resources()),
                 includes.parsedFiles());
