@@ -8,6 +8,7 @@ import dev.slens.model.SourceSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +45,8 @@ final class FunctionExpander {
 
     void expand() {
         String functionName = deployedName();
-        if (!ServiceModel.isTrue(function.get("disableLogs"))) {
+        LambdaLogging logging = new LambdaLogging(model, function);
+        if (!ServiceModel.isTrue(function.get("disableLogs")) && !logging.namesLogGroup()) {
             logGroup(functionName);
         }
         code();
@@ -63,6 +65,9 @@ final class FunctionExpander {
                 ServiceModel.entry(function, "reservedConcurrency"));
         onError();
         ephemeralStorage();
+        put("LoggingConfig", logging.config(), logging.span());
+        snapStart();
+        recursiveLoop();
         tags();
         model.add(Naming.lambda(name), "AWS::Lambda::Function", new MapNode(properties, at), at,
                 name);
@@ -188,6 +193,34 @@ final class FunctionExpander {
                     entry.value().text() != null && entry.value().text().contains(":sqs:")
                             ? "sqs:SendMessage" : "sns:Publish", entry.value()));
         }
+    }
+
+    /** Turns SnapStart on for published versions when {@code snapStart} is true. */
+    private void snapStart() {
+        MapNode.Entry entry = ServiceModel.entry(function, "snapStart");
+        if (entry != null && ServiceModel.isTrue(entry.value())) {
+            put("SnapStart", Nodes.map(entry.keySpan(), "ApplyOn",
+                    Nodes.text("PublishedVersions", entry.value().span())), entry.keySpan());
+        }
+    }
+
+    /**
+     * {@code recursiveLoop} (framework v4.37 and later) takes 'allow' or 'terminate' in any case;
+     * the framework writes them as CloudFormation's 'Allow' and 'Terminate'. Other values, such
+     * as unresolved variables, are kept as written.
+     */
+    private void recursiveLoop() {
+        MapNode.Entry entry = ServiceModel.entry(function, "recursiveLoop");
+        if (entry == null || ServiceModel.isNull(entry.value())) {
+            return;
+        }
+        String text = entry.value().text();
+        Node value = entry.value();
+        if ("allow".equalsIgnoreCase(text) || "terminate".equalsIgnoreCase(text)) {
+            value = Nodes.text(Character.toUpperCase(text.charAt(0))
+                    + text.substring(1).toLowerCase(Locale.ROOT), value.span());
+        }
+        put("RecursiveLoop", value, entry.keySpan());
     }
 
     private void ephemeralStorage() {

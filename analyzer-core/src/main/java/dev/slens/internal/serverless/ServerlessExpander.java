@@ -157,8 +157,10 @@ public final class ServerlessExpander {
                                     ? settings.get("name") : Nodes.text(layer.key(), at),
                             "CompatibleRuntimes", settings == null ? null
                                     : settings.get("compatibleRuntimes"),
+                            "CompatibleArchitectures", settings == null ? null
+                                    : settings.get("compatibleArchitectures"),
                             "Description", settings == null ? null
-                                    : settings.get("description")), at, null);
+                                    : settings.get("description")), at, layer.key());
         }
     }
 }
