@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  * text, {@code Fn::Sub} in both forms, or {@code Fn::Join}) is put together with the place of
  * each piece, parsed as JSON, and its spans mapped back to the template. A {@code ${name}}
  * placeholder stays in the text, quoted where JSON expects a value, and
- * {@link StateMachineDefinition#substitutions()} maps it to its value. A definition in S3,
- * or one that only deployment can tell, is not read.
+ * {@link StateMachineDefinition#substitutions()} maps it to its value. A {@code Definition}
+ * or {@code DefinitionString} chosen with {@code Fn::If} is read once per branch, and a
+ * branch of {@code AWS::NoValue} is left out. A definition in S3
+ * ({@code DefinitionS3Location}), or one that only deployment can tell, is not read.
  */
 final class DefinitionReader {
 
@@ -46,75 +48,143 @@ final class DefinitionReader {
     List<StateMachineDefinition> read() {
         List<StateMachineDefinition> definitions = new ArrayList<>();
         for (Resource machine : template.resourcesOfType("AWS::StepFunctions::StateMachine")) {
-            StateMachineDefinition definition = read(machine);
-            if (definition != null) {
-                definitions.add(definition);
+            for (Branch branch : branches(machine)) {
+                StateMachineDefinition definition = read(machine, branch);
+                if (definition != null) {
+                    definitions.add(definition);
+                }
             }
         }
         return definitions;
     }
 
-    private StateMachineDefinition read(Resource machine) {
+    /**
+     * One way the definition may be written: the node of {@code Definition} or
+     * {@code DefinitionString} in one {@code Fn::If} branch, or as written when there is none.
+     *
+     * @param key the property, or {@code null} when the machine has neither
+     * @param node the value in this branch
+     * @param conditions the branches taken, such as "condition 'IsProd' is true"
+     */
+    private record Branch(String key, Node node, List<String> conditions) {
+
+        String qualifier() {
+            return conditions.isEmpty() ? "" : " (when " + String.join(" and ", conditions)
+                    + ")";
+        }
+    }
+
+    private static List<Branch> branches(Resource machine) {
+        List<Branch> branches = new ArrayList<>();
+        for (String key : List.of("Definition", "DefinitionString")) {
+            Node node = machine.property(key);
+            if (node != null) {
+                split(key, node, List.of(), branches);
+                return branches;
+            }
+        }
+        branches.add(new Branch(null, null, List.of()));
+        return branches;
+    }
+
+    /**
+     * Adds the branches of {@code node}: one per side of each {@code Fn::If}, nested ones
+     * included, without the sides that are {@code AWS::NoValue}. When both sides are the
+     * same node, as with a YAML alias, it is added once without the condition, so its
+     * findings are not reported twice.
+     */
+    private static void split(String key, Node node, List<String> conditions,
+            List<Branch> out) {
+        ListNode arguments = "Fn::If".equals(node.intrinsicName())
+                ? node.asMap().get("Fn::If").asList() : null;
+        if (arguments == null || arguments.size() != 3 || arguments.get(0).text() == null) {
+            if (!isNoValue(node)) {
+                out.add(new Branch(key, node, conditions));
+            }
+            return;
+        }
+        String condition = "condition '" + arguments.get(0).text() + "' is ";
+        if (arguments.get(1) == arguments.get(2)) {
+            split(key, arguments.get(1), conditions, out);
+            return;
+        }
+        split(key, arguments.get(1), with(conditions, condition + "true"), out);
+        split(key, arguments.get(2), with(conditions, condition + "false"), out);
+    }
+
+    private static List<String> with(List<String> conditions, String condition) {
+        List<String> longer = new ArrayList<>(conditions);
+        longer.add(condition);
+        return longer;
+    }
+
+    private static boolean isNoValue(Node node) {
+        Node argument = "Ref".equals(node.intrinsicName()) ? node.asMap().get("Ref") : null;
+        return argument != null && "AWS::NoValue".equals(argument.text());
+    }
+
+    private StateMachineDefinition read(Resource machine, Branch branch) {
         Map<String, Node> substitutions = new LinkedHashMap<>();
         Node declared = machine.property("DefinitionSubstitutions");
         if (declared != null && declared.asMap() != null && declared.intrinsicName() == null) {
             declared.asMap().entries().forEach(e -> substitutions.put(e.key(), e.value()));
         }
+        String qualifier = branch.qualifier();
         IncludedFile included = template.includedFile(machine.logicalId(), "Definition");
         if (included != null) {
-            return definition(machine, included.file(), included.root(), substitutions);
+            return definition(machine, included.file(), included.root(), substitutions, "");
         }
-        MapNode.Entry inline = machine.properties().entry("Definition");
-        if (inline != null) {
-            if (inline.value().intrinsicName() != null) {
+        if ("Definition".equals(branch.key())) {
+            MapNode.Entry inline = machine.properties().entry("Definition");
+            if (branch.node().intrinsicName() != null) {
                 return null;
             }
-            if (inline.value().asMap() == null) {
-                return failed(machine, "Definition is not a mapping", inline.keySpan(),
-                        substitutions);
+            if (branch.node().asMap() == null) {
+                return failed(machine, "Definition is not a mapping" + qualifier,
+                        inline.keySpan(), substitutions);
             }
             // A Serverless Framework definition read through ${file()} keeps that file in its
             // spans, so the definition is in that file rather than in the template.
-            SourceFile file = inline.value().span().fileOr(template.file());
-            return definition(machine, file, inline.value().asMap(), substitutions);
+            SourceFile file = branch.node().span().fileOr(template.file());
+            return definition(machine, file, branch.node().asMap(), substitutions, qualifier);
         }
         MapNode.Entry string = machine.properties().entry("DefinitionString");
         MappedText text = new MappedText();
-        if (string == null || !compose(string.value(), text, substitutions)) {
+        if (string == null || !compose(branch.node(), text, substitutions)) {
             return null;
         }
-        return parse(machine, text, string.keySpan(), substitutions);
+        return parse(machine, text, string.keySpan(), substitutions, qualifier);
     }
 
     private StateMachineDefinition parse(Resource machine, MappedText text, SourceSpan at,
-            Map<String, Node> substitutions) {
+            Map<String, Node> substitutions, String qualifier) {
         Path name = Path.of("definition.json");
         LoadResult loaded = new TemplateLoader(LoadLimits.DEFAULT).parse(name, name.toString(),
                 text.text());
         if (loaded.root() == null) {
             Finding problem = loaded.problems().isEmpty() ? null : loaded.problems().get(0);
             if (problem == null || loaded.document() != null) {
-                return failed(machine, "DefinitionString is not a JSON object", at,
+                return failed(machine, "DefinitionString is not a JSON object" + qualifier, at,
                         substitutions);
             }
             String reason = problem.message().replaceFirst("^The file cannot be parsed: ", "")
                     .replaceFirst("^invalid JSON: ", "").replaceFirst("\\.$", "");
-            return failed(machine, "DefinitionString is not valid JSON: " + reason,
-                    text.map(problem.span()), substitutions);
+            return failed(machine, "DefinitionString is not valid JSON" + qualifier + ": "
+                    + reason, text.map(problem.span()), substitutions);
         }
         MapNode root = (MapNode) remap(loaded.root(), text);
-        return definition(machine, template.file(), root, substitutions);
+        return definition(machine, template.file(), root, substitutions, qualifier);
     }
 
     private static StateMachineDefinition failed(Resource machine, String problem,
             SourceSpan at, Map<String, Node> substitutions) {
-        return new StateMachineDefinition(machine, null, null, problem, at, substitutions);
+        return new StateMachineDefinition(machine, null, null, problem, at, substitutions, "");
     }
 
     private static StateMachineDefinition definition(Resource machine, SourceFile file,
-            MapNode root, Map<String, Node> substitutions) {
+            MapNode root, Map<String, Node> substitutions, String qualifier) {
         return new StateMachineDefinition(machine, file, graph(root, ""), null, null,
-                substitutions);
+                substitutions, qualifier);
     }
 
     private static AslGraph graph(MapNode node, String where) {

@@ -22,12 +22,16 @@ import java.util.Map;
  * @param problemSpan where in the template the problem is, or {@code null}
  * @param substitutions the values a {@code ${name}} placeholder in the definition stands for:
  *     the {@code Fn::Sub} variables and the {@code DefinitionSubstitutions}
+ * @param qualifier for a definition chosen with {@code Fn::If}, a phrase for messages such as
+ *     " (when condition 'IsProd' is true)"; empty otherwise
  */
 public record StateMachineDefinition(Resource machine, SourceFile file, AslGraph root,
-        String problem, SourceSpan problemSpan, Map<String, Node> substitutions) {
+        String problem, SourceSpan problemSpan, Map<String, Node> substitutions,
+        String qualifier) {
 
     public StateMachineDefinition {
         substitutions = Map.copyOf(substitutions);
+        qualifier = qualifier == null ? "" : qualifier;
     }
 
     /** Returns every workflow: the top level first, then nested ones depth first. */

@@ -88,11 +88,44 @@ public final class LambdaHandlerFileRule implements Rule {
         if (others.isEmpty()) {
             return null;
         }
+        List<String> matching = otherLanguageMatches(language, handler,
+                HandlerFiles.folderInside(root, code.folder().isEmpty() ? "." : code.folder()));
+        if (matching.isEmpty()) {
+            // Only a file that the handler names can tell the code's language; any other
+            // file, such as a configuration script, tells nothing about the runtime.
+            return context.finding(Severity.WARNING, handlerNode.span(), function.logicalId(),
+                    "Function '" + function.logicalId() + "' has Handler '" + handler
+                    + "', but " + shown + " has no " + String.join(" or ", quoted(
+                            entry.names())) + " and no other " + language.title() + " file,"
+                    + " so every invocation fails to load the handler; add the handler file"
+                    + " or point the code folder at the " + language.title() + " code.",
+                    related);
+        }
         return context.finding(Severity.WARNING, function.property("Runtime").span(),
                 function.logicalId(), "Function '" + function.logicalId() + "' has Runtime '"
                 + runtime + "', but " + shown + " has no " + language.title() + " file and has "
-                + sample(others) + "; set Runtime to the language of the code or point the"
-                + " code folder at the " + language.title() + " code.", related);
+                + sample(matching) + ", which Handler '" + handler + "' names; set Runtime to"
+                + " the language of the code or point the code folder at the "
+                + language.title() + " code.", related);
+    }
+
+    /** Returns the files of other languages in the code folder that the handler names. */
+    private static List<String> otherLanguageMatches(HandlerFiles.Language language,
+            String handler, Path codeFolder) {
+        List<String> matching = new ArrayList<>();
+        for (HandlerFiles.Language other : HandlerFiles.Language.values()) {
+            HandlerFiles.Entry entry = other == language || codeFolder == null ? null
+                    : HandlerFiles.entry(other, handler);
+            Path otherFolder = entry == null ? null
+                    : HandlerFiles.folderInside(codeFolder, entry.folder().isEmpty() ? "."
+                            : entry.folder());
+            for (String name : entry == null ? List.<String>of() : entry.names()) {
+                if (otherFolder != null && HandlerFiles.exists(otherFolder, name)) {
+                    matching.add(name);
+                }
+            }
+        }
+        return matching;
     }
 
     /**

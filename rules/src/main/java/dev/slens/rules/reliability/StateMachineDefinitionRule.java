@@ -48,7 +48,7 @@ public final class StateMachineDefinitionRule implements Rule {
     private static void checkGraph(RuleContext context, StateMachineDefinition definition,
             AslGraph graph, List<Finding> findings) {
         String subject = "The workflow" + graph.where() + " of state machine '"
-                + definition.machine().logicalId() + "'";
+                + definition.machine().logicalId() + "'" + definition.qualifier();
         MapNode.Entry states = graph.node().entry("States");
         if (states == null || states.value().asMap() == null || graph.states().isEmpty()) {
             findings.add(StateMachineStates.finding(context, definition,

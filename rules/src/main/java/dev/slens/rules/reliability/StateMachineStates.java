@@ -25,10 +25,13 @@ final class StateMachineStates {
     private StateMachineStates() {
     }
 
-    /** Returns how messages name a state: its name, the state machine and where it sits. */
+    /**
+     * Returns how messages name a state: its name, where it sits, the state machine and, for a
+     * definition chosen with {@code Fn::If}, the condition of its branch.
+     */
     static String describe(StateMachineDefinition definition, AslState state) {
         return "State '" + state.name() + "'" + state.where() + " of state machine '"
-                + definition.machine().logicalId() + "'";
+                + definition.machine().logicalId() + "'" + definition.qualifier();
     }
 
     /**

@@ -60,15 +60,18 @@ final class UsagePlans {
 
     /**
      * Returns whether the REST API {@code apiId} has methods and each sets
-     * {@code ApiKeyRequired: true}. It returns false when that cannot be known.
+     * {@code ApiKeyRequired: true}, or has an OpenAPI {@code Body} whose operations all require
+     * an API key. It returns false when that cannot be known, as for a body in S3.
      */
-    // NOTE: an API with an OpenAPI Body counts as not requiring keys, because this does not read
-    // the security requirements of its operations.
     private static boolean everyMethodRequiresKey(RuleContext context, String apiId) {
         Resource api = apiId == null ? null : context.template().resource(apiId);
-        if (api == null || api.property("Body") != null
-                || api.property("BodyS3Location") != null) {
+        if (api == null || api.property("BodyS3Location") != null) {
             return false;
+        }
+        Node body = api.property("Body");
+        if (body != null) {
+            MapNode document = body.intrinsicName() == null ? body.asMap() : null;
+            return document != null && OpenApiKeys.everyOperationRequiresKey(document);
         }
         Evaluator evaluator = context.evaluator();
         boolean found = false;
