@@ -109,9 +109,10 @@ public final class DynamoDbCapacityRule implements Rule {
                 }
                 for (MapNode index : indexes()) {
                     if (index.get(THROUGHPUT) != null) {
-                        report(Severity.ERROR, keySpan(index), " index '" + index.getText("IndexName")
-                                + "' sets " + THROUGHPUT + " with BillingMode '" + ON_DEMAND
-                                + "'" + qualifier + ", which DynamoDB rejects; remove it.");
+                        report(Severity.ERROR, keySpan(index), " index '"
+                                + index.getText("IndexName") + "' sets " + THROUGHPUT
+                                + " with BillingMode '" + ON_DEMAND + "'" + qualifier
+                                + ", which DynamoDB rejects; remove it.");
                     }
                 }
                 return;
@@ -126,9 +127,10 @@ public final class DynamoDbCapacityRule implements Rule {
                 String index) {
             String indexLabel = index == null ? "" : " index '" + index + "'";
             if (owner.get(THROUGHPUT) == null) {
-                report(Severity.ERROR, index == null ? modeSpan : owner.span(), indexLabel + " has no "
-                        + THROUGHPUT + " although it is billed for provisioned capacity"
-                        + qualifier + ", which DynamoDB rejects; set " + THROUGHPUT
+                report(Severity.ERROR, index == null ? modeSpan : owner.span(),
+                        indexLabel + " has no " + THROUGHPUT
+                        + " although it is billed for provisioned capacity" + qualifier
+                        + ", which DynamoDB rejects; set " + THROUGHPUT
                         + " or BillingMode '" + ON_DEMAND + "'.");
                 return;
             }
