@@ -62,6 +62,17 @@ class RuleCatalogTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
+    void securityRulesDeclareSecuritySeverity(Rule rule) {
+        RuleMetadata metadata = rule.metadata();
+        if (metadata.pillar() == Pillar.SECURITY || metadata.tags().contains("security")) {
+            assertFalse(metadata.securitySeverity().isEmpty(), metadata.id()
+                    + " is a security rule but declares no securitySeverity, so SARIF readers"
+                    + " such as GitHub code scanning cannot rank its findings");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
     void packageMatchesPillar(Rule rule) {
         Pillar pillar = rule.metadata().pillar();
         assertEquals("dev.slens.rules." + pillar.packageName(), rule.getClass().getPackageName());

@@ -63,13 +63,14 @@ final class ApiDefinitions {
     static MapNode generated(List<ApiRoute> routes, MapNode apiProperties, boolean http,
             SourceSpan at) {
         MapNode auth = apiProperties == null ? null : apiProperties.getMap("Auth");
+        RequestValidators validators = new RequestValidators();
         Map<String, List<MapNode.Entry>> paths = new LinkedHashMap<>();
         for (ApiRoute route : routes) {
             String path = route.path() == null ? "$default" : route.path();
             String method = route.method() == null || route.method().equals("any")
                     ? "x-amazon-apigateway-any-method" : route.method();
             paths.computeIfAbsent(path, p -> new ArrayList<>()).add(new MapNode.Entry(method,
-                    route.span(), operation(route, auth)));
+                    route.span(), operation(route, auth, http ? null : validators)));
         }
         boolean cors = apiProperties != null && apiProperties.has("Cors") && !http;
         List<MapNode.Entry> pathEntries = new ArrayList<>();
@@ -90,15 +91,19 @@ final class ApiDefinitions {
                 "securityDefinitions", http ? null
                         : securityDefinitions(auth, usesIam(routes, auth), at),
                 "x-amazon-apigateway-cors", http && apiProperties != null
-                        ? apiProperties.get("CorsConfiguration") : null);
+                        ? apiProperties.get("CorsConfiguration") : null,
+                "x-amazon-apigateway-request-validators", validators.definitions(at));
     }
 
     /**
      * Returns the operation of one route. Its {@code security} names the route's authorizer, else
      * the API's {@code DefaultAuthorizer}; {@code NONE} when the route opts out of a default, as
      * the translator writes it; and {@code api_key} when the route or else the API requires a key.
+     * A REST API's operation also gets the route's request parameters and validator, which
+     * {@code validators} records; {@code validators} is null for an HTTP API.
      */
-    private static MapNode operation(ApiRoute route, MapNode apiAuth) {
+    private static MapNode operation(ApiRoute route, MapNode apiAuth,
+            RequestValidators validators) {
         SourceSpan at = route.span();
         MapNode auth = route.properties().getMap("Auth");
         String defaultAuthorizer = apiAuth == null ? null : apiAuth.getText("DefaultAuthorizer");
@@ -118,8 +123,15 @@ final class ApiDefinitions {
                 route.path() == null ? "isDefaultRoute" : "responses", route.path() == null
                         ? new ScalarNode("true", ScalarNode.Kind.BOOLEAN, at)
                         : Nodes.map(at),
+                "parameters", validators == null ? null : RequestValidators.parameters(route),
                 "security", security.isEmpty() ? null : Nodes.list(at, security),
+                "x-amazon-apigateway-request-validator", validators == null ? null
+                        : nullableText(validators.validatorOf(route), at),
                 "x-amazon-apigateway-integration", route.integration());
+    }
+
+    private static Node nullableText(String value, SourceSpan at) {
+        return value == null ? null : Nodes.text(value, at);
     }
 
     /** Returns whether a route or the API's default authorizer is {@code AWS_IAM}. */

@@ -81,7 +81,8 @@ final class SamEventExpander {
                 pollerPolicies.add(POLLER_POLICIES.get(type));
             }
         } else if (PERMISSION_ONLY.containsKey(type)) {
-            permission(name + "Permission", at, PERMISSION_ONLY.get(type), null);
+            permission(name + "Permission", at, PERMISSION_ONLY.get(type), null,
+                    type.equals("S3") ? Nodes.ref("AWS::AccountId", at) : null);
         } else {
             switch (type) {
                 case "SNS" -> sns(name, at, properties);
@@ -113,11 +114,28 @@ final class SamEventExpander {
     }
 
     private void permission(String logicalId, SourceSpan at, String principal, Node sourceArn) {
+        permission(logicalId, at, principal, sourceArn, null);
+    }
+
+    /**
+     * Adds a permission for a service principal. The translator scopes each one to its source:
+     * by {@code SourceArn}, by {@code SourceAccount} alone for S3 (naming the bucket would make
+     * a circular dependency), and by both for IoT rules.
+     */
+    private void permission(String logicalId, SourceSpan at, String principal, Node sourceArn,
+            Node sourceAccount) {
         add(logicalId, "AWS::Lambda::Permission", Nodes.map(at,
                 "Action", Nodes.text("lambda:InvokeFunction", at),
                 "FunctionName", functionRef,
                 "Principal", Nodes.text(principal, at),
+                "SourceAccount", sourceAccount,
                 "SourceArn", sourceArn), at);
+    }
+
+    /** Returns {@code Fn::Sub} of {@code pattern} with one variable. */
+    private static Node sub(String pattern, String variable, Node value, SourceSpan at) {
+        return Nodes.map(at, "Fn::Sub", Nodes.list(at, List.of(Nodes.text(pattern, at),
+                Nodes.map(at, variable, value))));
     }
 
     private void sns(String name, SourceSpan at, MapNode properties) {
@@ -211,7 +229,9 @@ final class SamEventExpander {
                 "LogGroupName", properties.get("LogGroupName"),
                 "FilterPattern", properties.get("FilterPattern"),
                 "DestinationArn", functionArn), at);
-        permission(name + "Permission", at, "logs.amazonaws.com", null);
+        permission(name + "Permission", at, "logs.amazonaws.com", sub("arn:${AWS::Partition}:logs:"
+                + "${AWS::Region}:${AWS::AccountId}:log-group:${Group}:*", "Group",
+                properties.get("LogGroupName"), at));
     }
 
     private void iotRule(String name, SourceSpan at, MapNode properties) {
@@ -221,7 +241,9 @@ final class SamEventExpander {
                 "RuleDisabled", new ScalarNode("false", ScalarNode.Kind.BOOLEAN, at),
                 "Actions", Nodes.list(at, List.of(Nodes.map(at, "Lambda",
                         Nodes.map(at, "FunctionArn", functionArn)))))), at);
-        permission(name + "Permission", at, "iot.amazonaws.com", null);
+        permission(name + "Permission", at, "iot.amazonaws.com", sub("arn:${AWS::Partition}:iot:"
+                + "${AWS::Region}:${AWS::AccountId}:rule/${RuleName}", "RuleName",
+                Nodes.ref(name, at), at), Nodes.ref("AWS::AccountId", at));
     }
 
     /** Adds one permission for every Cognito event, as the translator does. */

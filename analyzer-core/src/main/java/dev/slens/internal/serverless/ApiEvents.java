@@ -51,19 +51,7 @@ final class ApiEvents {
         if (path == null || method == null) {
             return;
         }
-        boolean external = model.providerEntry("apiGateway", "restApiId") != null;
-        if (!external && once(Naming.REST_API)) {
-            String apiName = ServiceModel.text(model.provider().get("apiName"));
-            MapNode.Entry compression = model.providerEntry("apiGateway",
-                    "minimumCompressionSize");
-            model.add(Naming.REST_API, "AWS::ApiGateway::RestApi", Nodes.map(at,
-                    "MinimumCompressionSize", compression == null ? null : compression.value(),
-                    "Name", Nodes.text(apiName != null ? apiName
-                            : model.stage() + "-" + model.service(), at),
-                    "EndpointConfiguration", Nodes.map(at, "Types", Nodes.list(at,
-                            List.of(endpointType(at)))),
-                    "Policy", Nodes.text("", at)), at, null);
-        }
+        restApiOnce(at);
         String trimmed = path.replaceAll("^/+|/+$", "");
         String resourceId = resources(trimmed, at);
         String verb = method.toLowerCase(Locale.ROOT);
@@ -74,7 +62,9 @@ final class ApiEvents {
                 + Naming.upperFirst(method.toLowerCase(Locale.ROOT)),
                 "AWS::ApiGateway::Method", Nodes.map(at,
                         "HttpMethod", Nodes.text(verb, at),
-                        "RequestParameters", Nodes.map(at),
+                        "RequestParameters", HttpRequestSettings.parameters(settings, at),
+                        "RequestValidatorId", HttpRequestSettings.validator(model, settings,
+                                Naming.REST_API, created),
                         "ResourceId", resourceId == null
                                 ? Nodes.getAtt(Naming.REST_API, "RootResourceId", at)
                                 : Nodes.ref(resourceId, at),
@@ -99,6 +89,23 @@ final class ApiEvents {
             cors(trimmed, resourceId, settings.get("cors"), at);
         }
         permissionOnce(function, "LambdaPermissionApiGateway", Naming.REST_API, at);
+    }
+
+    /** Adds the service's REST API, unless it exists or the provider names an external one. */
+    private void restApiOnce(SourceSpan at) {
+        boolean external = model.providerEntry("apiGateway", "restApiId") != null;
+        if (!external && once(Naming.REST_API)) {
+            String apiName = ServiceModel.text(model.provider().get("apiName"));
+            MapNode.Entry compression = model.providerEntry("apiGateway",
+                    "minimumCompressionSize");
+            model.add(Naming.REST_API, "AWS::ApiGateway::RestApi", Nodes.map(at,
+                    "MinimumCompressionSize", compression == null ? null : compression.value(),
+                    "Name", Nodes.text(apiName != null ? apiName
+                            : model.stage() + "-" + model.service(), at),
+                    "EndpointConfiguration", Nodes.map(at, "Types", Nodes.list(at,
+                            List.of(endpointType(at)))),
+                    "Policy", Nodes.text("", at)), at, null);
+        }
     }
 
     /**

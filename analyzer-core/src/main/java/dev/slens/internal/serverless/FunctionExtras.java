@@ -130,8 +130,12 @@ final class FunctionExtras {
 
     /**
      * Returns the {@code Cors} of a URL from {@code url.cors}, with the framework's keys renamed
-     * to CloudFormation's. {@code cors: true} allows any origin and method. The headers the
-     * framework then allows are left out because no rule reads them.
+     * to CloudFormation's. {@code cors: true} allows any origin and method. A {@code cors} block
+     * is merged with those values, so one without {@code allowedOrigins} or
+     * {@code allowedMethods} allows any origin or method, and {@code null} removes the value.
+     * The headers the framework allows by default are left out because no rule reads them.
+     * NOTE: the merge follows the framework v3 documentation of function URLs; it was not
+     * checked against a packaged template.
      */
     private static Node cors(MapNode settings) {
         MapNode.Entry entry = ServiceModel.entry(settings, "cors");
@@ -148,10 +152,18 @@ final class FunctionExtras {
         return cors == null ? null : Nodes.map(span,
                 "AllowCredentials", cors.get("allowCredentials"),
                 "AllowHeaders", cors.get("allowedHeaders"),
-                "AllowMethods", cors.get("allowedMethods"),
-                "AllowOrigins", cors.get("allowedOrigins"),
+                "AllowMethods", orAny(cors, "allowedMethods", span),
+                "AllowOrigins", orAny(cors, "allowedOrigins", span),
                 "ExposeHeaders", cors.get("exposedResponseHeaders"),
                 "MaxAge", cors.get("maxAge"));
+    }
+
+    /** Returns the value of {@code key}, {@code ['*']} when absent, or null when null. */
+    private static Node orAny(MapNode cors, String key, SourceSpan span) {
+        if (!cors.has(key)) {
+            return Nodes.list(span, List.of(Nodes.text("*", span)));
+        }
+        return ServiceModel.isNull(cors.get(key)) ? null : cors.get(key);
     }
 
     private static Node first(Node a, Node b) {

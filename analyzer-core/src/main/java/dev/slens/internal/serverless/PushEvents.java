@@ -108,7 +108,7 @@ final class PushEvents {
                 "s3.amazonaws.com", Nodes.map(at, "Fn::Join", Nodes.list(at, List.of(
                         Nodes.text("", at), Nodes.list(at, List.of(Nodes.text("arn:", at),
                                 Nodes.ref("AWS::Partition", at), Nodes.text(":s3:::", at),
-                                bucketNode))))), at);
+                                bucketNode))))), Nodes.ref("AWS::AccountId", at), at);
     }
 
     void schedule(Node value, MapNode settings, SourceSpan at, int index) {
@@ -182,7 +182,8 @@ final class PushEvents {
                         "LogGroupName", group), at, name);
         if (index == 1) {
             permission(normalized + "LambdaPermissionLogsSubscriptionFilterCloudWatchLog",
-                    "logs.amazonaws.com", null, at);
+                    "logs.amazonaws.com", regionalArn("logs", at, Nodes.text("log-group:", at),
+                            group, Nodes.text(":*", at)), at);
         }
     }
 
@@ -198,8 +199,10 @@ final class PushEvents {
                                 ServiceModel.text(settings.get("enabled"))), at),
                         "Actions", Nodes.list(at, List.of(Nodes.map(at, "Lambda", Nodes.map(at,
                                 "FunctionArn", ServiceModel.functionArn(name, at))))))), at, name);
+        Node rule = settings.get("name") != null ? settings.get("name")
+                : Nodes.ref(normalized + "IotTopicRule" + index, at);
         permission(normalized + "LambdaPermissionIotTopicRule" + index, "iot.amazonaws.com",
-                null, at);
+                regionalArn("iot", at, Nodes.text("rule/", at), rule), at);
     }
 
     void cognito(MapNode settings, SourceSpan at) {
@@ -210,14 +213,32 @@ final class PushEvents {
         String trigger = String.valueOf(ServiceModel.text(settings.get("trigger")));
         permission(normalized + "LambdaPermissionCognitoUserPool" + Naming.alphaNumeric(pool)
                 + "TriggerSource" + Naming.alphaNumeric(trigger), "cognito-idp.amazonaws.com",
-                null, at);
+                Nodes.getAtt("CognitoUserPool" + Naming.alphaNumeric(pool), "Arn", at), at);
     }
 
     void permission(String logicalId, String principal, Node sourceArn, SourceSpan at) {
+        permission(logicalId, principal, sourceArn, null, at);
+    }
+
+    /** Adds a permission for a service principal, scoped as the framework scopes it. */
+    void permission(String logicalId, String principal, Node sourceArn, Node sourceAccount,
+            SourceSpan at) {
         model.add(logicalId, "AWS::Lambda::Permission", Nodes.map(at,
                 "FunctionName", ServiceModel.functionArn(name, at),
                 "Action", Nodes.text("lambda:InvokeFunction", at),
                 "Principal", Nodes.text(principal, at),
-                "SourceArn", sourceArn), at, name);
+                "SourceArn", sourceArn,
+                "SourceAccount", sourceAccount), at, name);
+    }
+
+    /** Returns the ARN {@code arn:<partition>:<service>:<region>:<account>:} followed by parts. */
+    private static Node regionalArn(String service, SourceSpan at, Node... parts) {
+        List<Node> items = new ArrayList<>(List.of(Nodes.text("arn:", at),
+                Nodes.ref("AWS::Partition", at), Nodes.text(":" + service + ":", at),
+                Nodes.ref("AWS::Region", at), Nodes.text(":", at),
+                Nodes.ref("AWS::AccountId", at), Nodes.text(":", at)));
+        items.addAll(List.of(parts));
+        return Nodes.map(at, "Fn::Join", Nodes.list(at, List.of(Nodes.text("", at),
+                Nodes.list(at, items))));
     }
 }

@@ -40,7 +40,7 @@ public final class LambdaPermissionPrincipalsRule implements Rule {
                 continue;
             }
             for (Alternative branch : context.evaluator().alternatives(principal)) {
-                if (branch.value() instanceof Value.Text text) {
+                if (branch.value() instanceof Value.Text text && !text.text().equals("*")) {
                     principalsByFunction.computeIfAbsent(function, k -> new LinkedHashMap<>())
                             .putIfAbsent(name(text), branch.node());
                 }

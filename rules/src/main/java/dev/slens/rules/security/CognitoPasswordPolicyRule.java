@@ -71,9 +71,10 @@ public final class CognitoPasswordPolicyRule implements Rule {
     }
 
     /**
-     * Returns what is weak in a written password policy. An unknown value counts as strong.
-     * NOTE: a requirement left out of a written policy counts as false; the CloudFormation
-     * reference gives no default for these booleans.
+     * Returns what is weak in a written password policy. An unknown value counts as strong. A
+     * requirement left out of a written policy counts as false: the policy replaces Cognito's
+     * default policy as a whole, and the Cognito API reference (PasswordPolicyType) gives the
+     * four booleans no default, unlike TemporaryPasswordValidityDays.
      */
     private static List<String> weaknesses(Evaluator evaluator, MapNode policy) {
         List<String> weaknesses = new ArrayList<>();

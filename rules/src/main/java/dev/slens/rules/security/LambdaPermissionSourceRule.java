@@ -46,7 +46,7 @@ public final class LambdaPermissionSourceRule implements Rule {
         List<Finding> findings = new ArrayList<>();
         for (Resource permission : context.template().resourcesOfType("AWS::Lambda::Permission")) {
             Node principal = permission.property("Principal");
-            if (!permission.isWritten() || principal == null) {
+            if (principal == null) {
                 continue;
             }
             for (Alternative branch : context.evaluator().alternatives(principal)) {
@@ -63,10 +63,15 @@ public final class LambdaPermissionSourceRule implements Rule {
             String service, List<Finding> findings) {
         Evaluator evaluator = context.evaluator();
         Node sourceArn = permission.property("SourceArn");
-        String subject = "Permission '" + permission.logicalId() + "' lets '"
+        String subject = (permission.isWritten() ? "Permission '" + permission.logicalId()
+                : "The permission '" + permission.logicalId() + "' generated for '"
+                        + permission.generatedFrom()) + "' lets '"
                 + principalText(principal.value()) + "'" + principal.qualifier();
         if (absent(evaluator, sourceArn)) {
             boolean account = !absent(evaluator, permission.property("SourceAccount"));
+            if (account && !permission.isWritten()) {
+                return;
+            }
             String scope = account ? " invoke the function with SourceAccount but without"
                     + " SourceArn, so any resource of that service in the account may trigger it"
                     : " invoke the function without SourceArn, so any resource of that service,"

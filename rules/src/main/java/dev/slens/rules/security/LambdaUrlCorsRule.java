@@ -81,7 +81,10 @@ public final class LambdaUrlCorsRule implements Rule {
                         + " with the visitor's cookies and read the responses"
                 : ", so any web page may call the function from a visitor's browser and read"
                         + " the responses";
-        return subject + " lists '*' in Cors.AllowOrigins" + when + risk
-                + "; list the origins of your own web applications instead.";
+        String fix = url.isWritten() ? "list the origins of your own web applications instead."
+                : "list the origins of your own web applications instead (in serverless.yml,"
+                        + " 'cors: true' and a cors block without allowedOrigins allow every"
+                        + " origin, so set url.cors.allowedOrigins).";
+        return subject + " lists '*' in Cors.AllowOrigins" + when + risk + "; " + fix;
     }
 }

@@ -1,5 +1,6 @@
 package dev.slens.rules.security;
 
+import dev.slens.model.IncludedFile;
 import dev.slens.model.MapNode;
 import dev.slens.model.Resource;
 import dev.slens.rule.Finding;
@@ -17,8 +18,14 @@ final class OpenApiSecurity {
     private OpenApiSecurity() {
     }
 
+    /**
+     * Adds a finding for each such operation. Findings on a document from a local
+     * {@code DefinitionUri} go in that file, at the operation's line.
+     */
     static void check(RuleContext context, Resource api, String fix, List<Finding> findings) {
-        MapNode document = OpenApiOperations.document(api.property("Body"));
+        IncludedFile included = context.template().includedFile(api.logicalId(), "Body");
+        MapNode document = included != null ? included.root()
+                : OpenApiOperations.document(api.property("Body"));
         if (document == null) {
             return;
         }
@@ -29,12 +36,15 @@ final class OpenApiSecurity {
             }
             if (!ApiGatewayAuthorizationRule.protects(
                     OpenApiOperations.security(document, operation))) {
-                findings.add(context.finding(operation.span(), api.logicalId(), "Operation '"
-                        + operation.verb() + " " + operation.path() + "' of API '"
-                        + api.logicalId() + "' has no security requirement that names an"
-                        + " authorizer or API key, so anyone can call it; " + fix
+                String message = "Operation '" + operation.verb() + " " + operation.path()
+                        + "' of API '" + api.logicalId() + "' has no security requirement that"
+                        + " names an authorizer or API key, so anyone can call it; " + fix
                         + " In SAM, set Auth.Authorizer on the event or Auth.DefaultAuthorizer"
-                        + " on the API."));
+                        + " on the API.";
+                findings.add(included == null
+                        ? context.finding(operation.span(), api.logicalId(), message)
+                        : context.finding(included.file(), operation.span(), api.logicalId(),
+                                message));
             }
         }
     }
