@@ -7,6 +7,7 @@ import dev.slens.model.Resource;
 import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -42,10 +43,23 @@ public final class IamIndex {
 
     private final Template template;
     private final Evaluator evaluator;
+    /** Policy resources by the logical ID of each identity they name, in POLICY_TYPES order. */
+    private final Map<String, List<Resource>> attachedPolicies = new HashMap<>();
+    /** Identities by the logical ID of each document owner that applies to them; lazy. */
+    private Map<String, List<Resource>> identitiesByOwner;
 
     IamIndex(Template template, Evaluator evaluator) {
         this.template = template;
         this.evaluator = evaluator;
+        Map<String, List<Resource>> byName = identitiesByName();
+        for (String type : POLICY_TYPES) {
+            for (Resource policy : template.resourcesOfType(type)) {
+                for (String identityId : targets(policy, byName)) {
+                    attachedPolicies.computeIfAbsent(identityId, k -> new ArrayList<>())
+                            .add(policy);
+                }
+            }
+        }
     }
 
     /** Returns every role, user and group of the template, in file order. */
@@ -59,6 +73,12 @@ public final class IamIndex {
         return identities;
     }
 
+    /** Returns whether {@code resource} is a role, user or group of this template. */
+    public boolean isIdentity(Resource resource) {
+        return IDENTITY_NAMES.containsKey(resource.type())
+                && resource.equals(template.resource(resource.logicalId()));
+    }
+
     /**
      * Returns the policy documents that apply to {@code identity} (a role, user or group): its
      * inline {@code Policies}, then the policy resources that name it, then the managed policies
@@ -66,9 +86,10 @@ public final class IamIndex {
      */
     public List<PolicyDocument> policies(Resource identity) {
         List<PolicyDocument> documents = new ArrayList<>(inlinePolicies(identity));
-        for (String type : POLICY_TYPES) {
-            for (Resource policy : template.resourcesOfType(type)) {
-                if (attachesTo(policy, identity) && policy.property("PolicyDocument") != null) {
+        if (IDENTITY_NAMES.containsKey(identity.type())) {
+            for (Resource policy : attachedPolicies.getOrDefault(identity.logicalId(),
+                    List.of())) {
+                if (policy.property("PolicyDocument") != null) {
                     documents.add(new PolicyDocument(policy.property("PolicyDocument"), policy));
                 }
             }
@@ -110,14 +131,21 @@ public final class IamIndex {
     }
 
     /** Returns the roles, users and groups of this template that {@code policy} applies to. */
-    public List<Resource> identitiesOf(Resource policy) {
-        List<Resource> identities = new ArrayList<>();
-        for (Resource identity : identities()) {
-            if (policies(identity).stream().anyMatch(d -> d.owner().equals(policy))) {
-                identities.add(identity);
+    public synchronized List<Resource> identitiesOf(Resource policy) {
+        if (identitiesByOwner == null) {
+            identitiesByOwner = new HashMap<>();
+            for (Resource identity : identities()) {
+                Set<String> owners = new HashSet<>();
+                for (PolicyDocument document : policies(identity)) {
+                    if (owners.add(document.owner().logicalId())) {
+                        identitiesByOwner.computeIfAbsent(document.owner().logicalId(),
+                                k -> new ArrayList<>()).add(identity);
+                    }
+                }
             }
         }
-        return identities;
+        List<Resource> identities = identitiesByOwner.get(policy.logicalId());
+        return identities == null ? List.of() : List.copyOf(identities);
     }
 
     /**
@@ -197,34 +225,47 @@ public final class IamIndex {
     }
 
     /**
-     * Returns whether {@code policy} names {@code identity} in its target property by a
-     * reference to it or by the literal name the identity's name property sets. A name built
-     * with {@code Fn::Sub} or a pseudo parameter is not compared.
+     * Returns the logical IDs of the identities that {@code policy} names in its target
+     * properties, by a reference or by the literal name the identity's name property sets. A
+     * name built with {@code Fn::Sub} or a pseudo parameter is not compared.
      */
-    private boolean attachesTo(Resource policy, Resource identity) {
-        String nameProperty = IDENTITY_NAMES.get(identity.type());
-        if (nameProperty == null) {
-            return false;
-        }
-        Set<String> names = new HashSet<>();
-        if (identity.property(nameProperty) != null) {
-            evaluator.alternatives(identity.property(nameProperty))
-                    .forEach(name -> names.add(name.value().exactText()));
-        }
-        names.remove(null);
+    private Set<String> targets(Resource policy, Map<String, List<Resource>> byName) {
+        Set<String> targets = new LinkedHashSet<>();
         for (String property : POLICY_TARGETS.get(policy.type())) {
-            if (!targetsType(property, identity.type())) {
-                continue;
-            }
             for (Alternative item : evaluator.elements(orEmpty(policy.property(property)))) {
-                boolean referenced = item.node() != null
-                        && identity.logicalId().equals(evaluator.referencedResource(item.node()));
-                if (referenced || names.contains(item.value().exactText())) {
-                    return true;
+                String referenced = item.node() == null ? null
+                        : evaluator.referencedResource(item.node());
+                Resource identity = referenced == null ? null : template.resource(referenced);
+                if (identity != null && IDENTITY_NAMES.containsKey(identity.type())
+                        && targetsType(property, identity.type())) {
+                    targets.add(referenced);
+                }
+                String name = item.value().exactText();
+                for (Resource named : name == null ? List.<Resource>of()
+                        : byName.getOrDefault(name, List.of())) {
+                    if (targetsType(property, named.type())) {
+                        targets.add(named.logicalId());
+                    }
                 }
             }
         }
-        return false;
+        return targets;
+    }
+
+    /** Returns the identities by each literal name their name property may take. */
+    private Map<String, List<Resource>> identitiesByName() {
+        Map<String, List<Resource>> byName = new HashMap<>();
+        for (Resource identity : identities()) {
+            Node name = identity.property(IDENTITY_NAMES.get(identity.type()));
+            if (name == null) {
+                continue;
+            }
+            Set<String> names = new HashSet<>();
+            evaluator.alternatives(name).forEach(a -> names.add(a.value().exactText()));
+            names.remove(null);
+            names.forEach(n -> byName.computeIfAbsent(n, k -> new ArrayList<>()).add(identity));
+        }
+        return byName;
     }
 
     private static boolean targetsType(String property, String identityType) {

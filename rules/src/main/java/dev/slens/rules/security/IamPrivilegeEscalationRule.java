@@ -46,7 +46,7 @@ public final class IamPrivilegeEscalationRule implements Rule {
         Set<Resource> lambdaRoles = new HashSet<>(context.index().executionRoles());
         Set<Finding> findings = new LinkedHashSet<>();
         for (PolicyDocument document : iam.allPolicies()) {
-            List<Resource> identities = iam.identities().contains(document.owner())
+            List<Resource> identities = iam.isIdentity(document.owner())
                     ? List.of(document.owner()) : iam.identitiesOf(document.owner());
             Resource identity = identities.isEmpty() ? document.owner() : identities.get(0);
             WildcardMessages.Owner owner = lambdaRoles.contains(identity)
