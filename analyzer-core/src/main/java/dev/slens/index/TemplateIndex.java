@@ -33,7 +33,10 @@ public final class TemplateIndex {
     private final Map<String, List<Invocation>> invocations = new HashMap<>();
     private final Map<String, List<Resource>> invokeConfigs = new HashMap<>();
     private final Map<String, List<ApiIntegration>> apiIntegrations = new HashMap<>();
-    private final Map<Resource, EventSource> mappingSources = new HashMap<>();
+    /** The source each event source mapping reads, by the mapping's logical ID. */
+    private final Map<String, EventSource> mappingSources = new HashMap<>();
+    /** Event source mappings in file order, by the logical ID of the resource they read. */
+    private final Map<String, List<Resource>> mappingsBySource = new HashMap<>();
     private final Path projectFolder;
     private PackageSizes packageSizes;
     private final List<StateMachineDefinition> stateMachineDefinitions;
@@ -60,7 +63,12 @@ public final class TemplateIndex {
         this.stateMachineDefinitions = new DefinitionReader(template).read();
         EventSourceResolver sources = new EventSourceResolver(template, evaluator);
         for (Resource mapping : template.resourcesOfType("AWS::Lambda::EventSourceMapping")) {
-            mappingSources.put(mapping, sources.resolve(mapping));
+            EventSource source = sources.resolve(mapping);
+            mappingSources.put(mapping.logicalId(), source);
+            if (source.resource() != null) {
+                mappingsBySource.computeIfAbsent(source.resource().logicalId(),
+                        k -> new ArrayList<>()).add(mapping);
+            }
         }
         for (Resource config : template.resourcesOfType("AWS::Lambda::EventInvokeConfig")) {
             String function = functions.resolve(config.property("FunctionName"));
@@ -124,20 +132,14 @@ public final class TemplateIndex {
 
     /** Returns what an {@code AWS::Lambda::EventSourceMapping} of this template reads. */
     public EventSource eventSource(Resource mapping) {
-        EventSource source = mappingSources.get(mapping);
+        EventSource source = mapping.equals(template.resource(mapping.logicalId()))
+                ? mappingSources.get(mapping.logicalId()) : null;
         return source != null ? source : new EventSource(EventSource.Kind.UNKNOWN, null);
     }
 
     /** Returns the event source mappings that read resource {@code logicalId}, in file order. */
     public List<Resource> mappingsReading(String logicalId) {
-        List<Resource> mappings = new ArrayList<>();
-        for (Resource mapping : template.resourcesOfType("AWS::Lambda::EventSourceMapping")) {
-            Resource source = eventSource(mapping).resource();
-            if (source != null && source.logicalId().equals(logicalId)) {
-                mappings.add(mapping);
-            }
-        }
-        return mappings;
+        return List.copyOf(mappingsBySource.getOrDefault(logicalId, List.of()));
     }
 
     /** Returns the function resource of this template that {@code reference} denotes, or null. */
@@ -182,16 +184,16 @@ public final class TemplateIndex {
 
     /** Returns the roles that functions run as or that Lambda may assume, in file order. */
     public List<Resource> executionRoles() {
-        Set<Resource> used = new HashSet<>();
+        Set<String> used = new HashSet<>();
         for (Resource function : functions()) {
             Resource role = roleOf(function);
             if (role != null) {
-                used.add(role);
+                used.add(role.logicalId());
             }
         }
         List<Resource> roles = new ArrayList<>();
         for (Resource role : template.resourcesOfType("AWS::IAM::Role")) {
-            if (used.contains(role) || trustsLambda(role)) {
+            if (used.contains(role.logicalId()) || trustsLambda(role)) {
                 roles.add(role);
             }
         }
