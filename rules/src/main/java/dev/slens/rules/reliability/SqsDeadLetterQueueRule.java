@@ -15,6 +15,7 @@ import dev.slens.rule.RuleContext;
 import dev.slens.rule.RuleInfo;
 import dev.slens.rule.Severity;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -62,10 +63,11 @@ public final class SqsDeadLetterQueueRule implements Rule {
         if (queues.isEmpty()) {
             return List.of();
         }
-        List<String> failureTargets = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
         for (Resource resource : context.template().resources().values()) {
-            collectFailureTargets(evaluator, resource.properties(), false, failureTargets);
+            collectFailureTargets(evaluator, resource.properties(), false, targets);
         }
+        FailureTargets failureTargets = FailureTargets.of(targets);
 
         List<Finding> findings = new ArrayList<>();
         for (Resource queue : queues) {
@@ -88,7 +90,7 @@ public final class SqsDeadLetterQueueRule implements Rule {
      * names it by reference or ARN.
      */
     private static boolean isDeadLetterQueue(Evaluator evaluator, Resource queue,
-            List<String> failureTargets) {
+            FailureTargets failureTargets) {
         if (!queue.isWritten() || allowsRedrive(evaluator, queue.property("RedriveAllowPolicy"))) {
             return true;
         }
@@ -97,14 +99,11 @@ public final class SqsDeadLetterQueueRule implements Rule {
                 || names.stream().anyMatch(n -> DEAD_LETTER_NAME.matcher(n).find())) {
             return true;
         }
-        for (String target : failureTargets) {
-            Matcher reference = REFERENCE.matcher(target);
-            while (reference.find()) {
-                if (reference.group(1).equals(queue.logicalId())) {
-                    return true;
-                }
-            }
-            if (target.contains(":sqs:") && names.stream().anyMatch(n -> endsArn(target, n))) {
+        if (failureTargets.referencedIds().contains(queue.logicalId())) {
+            return true;
+        }
+        for (String target : names.isEmpty() ? List.<String>of() : failureTargets.queueArns()) {
+            if (names.stream().anyMatch(n -> endsArn(target, n))) {
                 return true;
             }
         }
@@ -208,5 +207,30 @@ public final class SqsDeadLetterQueueRule implements Rule {
         return "Queue '" + queue.logicalId() + "' has no RedrivePolicy with a deadLetterTargetArn"
                 + when + ", so a message that keeps failing is received again until its retention"
                 + " period ends; set RedrivePolicy with deadLetterTargetArn and maxReceiveCount.";
+    }
+
+    /**
+     * The failure targets of the template, indexed once so that each queue is looked up
+     * rather than compared with every target.
+     *
+     * @param referencedIds the logical IDs that a target references through Ref, GetAtt or Sub
+     * @param queueArns the targets that contain an SQS ARN, compared by queue name
+     */
+    private record FailureTargets(Set<String> referencedIds, List<String> queueArns) {
+
+        static FailureTargets of(List<String> targets) {
+            Set<String> referenced = new HashSet<>();
+            List<String> queueArns = new ArrayList<>();
+            for (String target : targets) {
+                Matcher reference = REFERENCE.matcher(target);
+                while (reference.find()) {
+                    referenced.add(reference.group(1));
+                }
+                if (target.contains(":sqs:")) {
+                    queueArns.add(target);
+                }
+            }
+            return new FailureTargets(referenced, queueArns);
+        }
     }
 }
