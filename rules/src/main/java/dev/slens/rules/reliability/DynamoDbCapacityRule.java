@@ -109,9 +109,10 @@ public final class DynamoDbCapacityRule implements Rule {
                 }
                 for (MapNode index : indexes()) {
                     if (index.get(THROUGHPUT) != null) {
-                        report(Severity.ERROR, keySpan(index), " index '" + index.getText("IndexName")
-                                + "' sets " + THROUGHPUT + " with BillingMode '" + ON_DEMAND
-                                + "'" + qualifier + ", which DynamoDB rejects; remove it.");
+                        report(Severity.ERROR, keySpan(index), " index '"
+                                + index.getText("IndexName") + "' sets " + THROUGHPUT
+                                + " with BillingMode '" + ON_DEMAND + "'" + qualifier
+                                + ", which DynamoDB rejects; remove it.");
                     }
                 }
                 return;
@@ -126,10 +127,11 @@ public final class DynamoDbCapacityRule implements Rule {
                 String index) {
             String indexLabel = index == null ? "" : " index '" + index + "'";
             if (owner.get(THROUGHPUT) == null) {
-                report(Severity.ERROR, index == null ? modeSpan : owner.span(), indexLabel + " has no "
-                        + THROUGHPUT + " although it is billed for provisioned capacity"
-                        + qualifier + ", which DynamoDB rejects; set " + THROUGHPUT
-                        + " or BillingMode '" + ON_DEMAND + "'.");
+                SourceSpan at = index == null ? modeSpan : owner.span();
+                report(Severity.ERROR, at, indexLabel + " has no " + THROUGHPUT
+                        + " although it is billed for provisioned capacity" + qualifier
+                        + ", which DynamoDB rejects; set " + THROUGHPUT + " or BillingMode '"
+                        + ON_DEMAND + "'.");
                 return;
             }
             List<String> missing = targets.missing(table, index);
