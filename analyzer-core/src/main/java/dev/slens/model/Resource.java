@@ -15,9 +15,21 @@ package dev.slens.model;
 public record Resource(String logicalId, String type, MapNode properties, SourceSpan span,
         String condition, String generatedFrom) {
 
+    /**
+     * The {@code generatedFrom} of resources that the Serverless Framework generates for the
+     * whole service rather than for one function, such as the shared execution role, the REST
+     * API with its stage and deployment, and the deployment bucket.
+     */
+    public static final String SERVICE = "provider";
+
     /** Returns whether the resource was written by the user rather than generated. */
     public boolean isWritten() {
         return generatedFrom == null;
+    }
+
+    /** Returns whether the Serverless Framework generated this resource for the whole service. */
+    public boolean isServiceWide() {
+        return SERVICE.equals(generatedFrom);
     }
 
     /** Returns the property {@code name}, or {@code null}. */

@@ -3,6 +3,7 @@ package dev.slens.rule;
 import dev.slens.index.Evaluator;
 import dev.slens.index.TemplateIndex;
 import dev.slens.model.MapNode;
+import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
@@ -104,6 +105,19 @@ public final class RuleContext {
         boolean fromService = template().sourceFormat(logicalId)
                 == TemplateFormat.SERVERLESS_FRAMEWORK;
         return fromService ? serverless : template;
+    }
+
+    /**
+     * Returns whether {@code value}, a property of {@code resource}, is a default that the
+     * Serverless Framework fills in (runtime, timeout 6, memory size 1024) rather than a value
+     * the user wrote. The expander gives such defaults the span of the function's key, which is
+     * also the span of the generated function, while a written value keeps its own span.
+     */
+    public boolean isFrameworkDefault(Resource resource, Node value) {
+        return value != null && resource != null
+                && template().sourceFormat(resource.logicalId())
+                        == TemplateFormat.SERVERLESS_FRAMEWORK
+                && value.span().isKnown() && value.span().equals(resource.span());
     }
 
     /** Creates a finding of this rule at its default severity. */

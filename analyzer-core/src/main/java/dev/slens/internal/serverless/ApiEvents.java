@@ -24,9 +24,11 @@ final class ApiEvents {
 
     private final ServiceModel model;
     private final Set<String> created = new HashSet<>();
+    private final RestAuthorizers authorizers;
 
     ApiEvents(ServiceModel model) {
         this.model = model;
+        this.authorizers = new RestAuthorizers(model);
     }
 
     void expand(String type, String function, Node value, MapNode settings, SourceSpan at) {
@@ -66,8 +68,8 @@ final class ApiEvents {
         String resourceId = resources(trimmed, at);
         String verb = method.toLowerCase(Locale.ROOT);
         verb = verb.equals("any") ? "ANY" : verb.toUpperCase(Locale.ROOT);
-        String authorization = settings != null && settings.get("authorizer") != null
-                ? "CUSTOM" : "NONE";
+        RestAuthorizers.Method authorizer = authorizers.method(
+                settings == null ? null : settings.entry("authorizer"), function, at);
         model.add("ApiGatewayMethod" + Naming.path(trimmed).replaceAll("^$", "")
                 + Naming.upperFirst(method.toLowerCase(Locale.ROOT)),
                 "AWS::ApiGateway::Method", Nodes.map(at,
@@ -79,7 +81,8 @@ final class ApiEvents {
                         "RestApiId", Nodes.ref(Naming.REST_API, at),
                         "ApiKeyRequired", ServiceModel.bool(settings != null
                                 && ServiceModel.isTrue(settings.get("private")), at),
-                        "AuthorizationType", Nodes.text(authorization, at),
+                        "AuthorizationType", authorizer.authorizationType(),
+                        "AuthorizerId", authorizer.authorizerId(),
                         "Integration", Nodes.map(at,
                                 "IntegrationHttpMethod", Nodes.text("POST", at),
                                 "Type", Nodes.text("AWS_PROXY", at),

@@ -8,6 +8,7 @@ import dev.slens.model.SourceSpan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +45,8 @@ final class FunctionExpander {
 
     void expand() {
         String functionName = deployedName();
-        if (!ServiceModel.isTrue(function.get("disableLogs"))) {
+        LambdaLogging logging = new LambdaLogging(model, function);
+        if (!ServiceModel.isTrue(function.get("disableLogs")) && !logging.namesLogGroup()) {
             logGroup(functionName);
         }
         code();
@@ -63,6 +65,9 @@ final class FunctionExpander {
                 ServiceModel.entry(function, "reservedConcurrency"));
         onError();
         ephemeralStorage();
+        put("LoggingConfig", logging.config(), logging.span());
+        snapStart();
+        recursiveLoop();
         tags();
         model.add(Naming.lambda(name), "AWS::Lambda::Function", new MapNode(properties, at), at,
                 name);
@@ -190,6 +195,34 @@ final class FunctionExpander {
         }
     }
 
+    /** Turns SnapStart on for published versions when {@code snapStart} is true. */
+    private void snapStart() {
+        MapNode.Entry entry = ServiceModel.entry(function, "snapStart");
+        if (entry != null && ServiceModel.isTrue(entry.value())) {
+            put("SnapStart", Nodes.map(entry.keySpan(), "ApplyOn",
+                    Nodes.text("PublishedVersions", entry.value().span())), entry.keySpan());
+        }
+    }
+
+    /**
+     * {@code recursiveLoop} (framework v4.37 and later) takes 'allow' or 'terminate' in any case;
+     * the framework writes them as CloudFormation's 'Allow' and 'Terminate'. Other values, such
+     * as unresolved variables, are kept as written.
+     */
+    private void recursiveLoop() {
+        MapNode.Entry entry = ServiceModel.entry(function, "recursiveLoop");
+        if (entry == null || ServiceModel.isNull(entry.value())) {
+            return;
+        }
+        String text = entry.value().text();
+        Node value = entry.value();
+        if ("allow".equalsIgnoreCase(text) || "terminate".equalsIgnoreCase(text)) {
+            value = Nodes.text(Character.toUpperCase(text.charAt(0))
+                    + text.substring(1).toLowerCase(Locale.ROOT), value.span());
+        }
+        put("RecursiveLoop", value, entry.keySpan());
+    }
+
     private void ephemeralStorage() {
         MapNode.Entry entry = ServiceModel.entry(function, "ephemeralStorageSize");
         if (entry != null) {
@@ -198,11 +231,17 @@ final class FunctionExpander {
         }
     }
 
+    /**
+     * Adds the function's tags: {@code provider.stackTags}, which the framework sets on the stack
+     * and CloudFormation copies to every function, then {@code provider.tags}, then the
+     * function's {@code tags}, a later source replacing the value of a key an earlier one set.
+     * The {@code STAGE} stack tag the framework adds by itself is left out.
+     */
     private void tags() {
         Map<String, Node> tags = new LinkedHashMap<>();
         SourceSpan span = null;
-        for (MapNode.Entry source : new MapNode.Entry[] {model.providerEntry("tags"),
-                ServiceModel.entry(function, "tags")}) {
+        for (MapNode.Entry source : new MapNode.Entry[] {model.providerEntry("stackTags"),
+                model.providerEntry("tags"), ServiceModel.entry(function, "tags")}) {
             if (source != null && source.value().asMap() != null) {
                 for (MapNode.Entry tag : source.value().asMap().entries()) {
                     tags.put(tag.key(), Nodes.map(tag.keySpan(),

@@ -40,7 +40,7 @@ final class IgnoredKeys {
             "logRetentionInDays", "logDataProtectionPolicy", "maximumEventAge",
             "maximumRetryAttempts", "disableLogs", "fileSystemConfig", "condition", "dependsOn",
             "versionFunction", "iamRoleStatements", "iamRoleStatementsName",
-            "iamRoleStatementsInherit", "logs");
+            "iamRoleStatementsInherit", "logs", "recursiveLoop");
 
     private IgnoredKeys() {
     }

@@ -71,6 +71,7 @@ public final class ServerlessExpander {
         apis.finish();
         layers(model);
         StepFunctions.expand(model);
+        CanaryDeployments.expand(model);
         ResourcesSection section = new ResourcesSection(resolved.get("resources"), found);
         return new Expanded(resolved, section.section(), section.apply(model.resources()),
                 includes.parsedFiles());
@@ -156,8 +157,10 @@ public final class ServerlessExpander {
                                     ? settings.get("name") : Nodes.text(layer.key(), at),
                             "CompatibleRuntimes", settings == null ? null
                                     : settings.get("compatibleRuntimes"),
+                            "CompatibleArchitectures", settings == null ? null
+                                    : settings.get("compatibleArchitectures"),
                             "Description", settings == null ? null
-                                    : settings.get("description")), at, null);
+                                    : settings.get("description")), at, layer.key());
         }
     }
 }

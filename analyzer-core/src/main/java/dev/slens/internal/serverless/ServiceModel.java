@@ -78,9 +78,13 @@ final class ServiceModel {
         return out;
     }
 
-    /** Adds a generated resource. */
+    /**
+     * Adds a generated resource. {@code from} names the function or section it was generated
+     * from; {@code null} marks a resource of the whole service ({@link Resource#SERVICE}).
+     */
     void add(String logicalId, String type, MapNode properties, SourceSpan span, String from) {
-        out.add(new Resource(logicalId, type, properties, span, null, from));
+        out.add(new Resource(logicalId, type, properties, span, null,
+                from == null ? Resource.SERVICE : from));
     }
 
     /**

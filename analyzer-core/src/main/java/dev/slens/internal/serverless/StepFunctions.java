@@ -53,7 +53,7 @@ final class StepFunctions {
                                     "Effect", Nodes.text("Allow", at),
                                     "Principal", Nodes.map(at, "Service",
                                             Nodes.text("states.amazonaws.com", at)),
-                                    "Action", Nodes.text("sts:AssumeRole", at)))))), at, null);
+                                    "Action", Nodes.text("sts:AssumeRole", at)))))), at, key);
             role = Nodes.getAtt(id + "Role", "Arn", at);
         }
         MapNode tracing = machine.getMap("tracingConfig");
@@ -68,7 +68,7 @@ final class StepFunctions {
                 "LoggingConfiguration", logging == null ? null : Nodes.map(logging.span(),
                         "Level", logging.get("level"),
                         "IncludeExecutionData", logging.get("includeExecutionData"),
-                        "Destinations", destinations(logging.get("destinations")))), at, null);
+                        "Destinations", destinations(logging.get("destinations")))), at, key);
     }
 
     /**

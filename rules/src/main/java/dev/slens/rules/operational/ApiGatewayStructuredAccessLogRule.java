@@ -37,7 +37,7 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
      * value when it writes the log line. Replacing it with a digit keeps both the quoted form
      * ({@code "$context.status"}) and the bare form of numbers valid JSON.
      */
-    private static final Pattern VARIABLE = Pattern.compile(
+    static final Pattern VARIABLE = Pattern.compile(
             "\\$(context|stageVariables)(\\.[A-Za-z0-9_-]+)+");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -85,7 +85,11 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
         }
     }
 
-    private static boolean isJsonObject(String format) {
+    /**
+     * Returns whether {@code format} is a JSON object once API Gateway has filled in its
+     * variables.
+     */
+    static boolean isJsonObject(String format) {
         String filled = VARIABLE.matcher(format).replaceAll("0");
         try {
             JsonNode parsed = JSON.readTree(filled);
@@ -96,7 +100,7 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
     }
 
     /** Returns the key under {@code provider.logs} that configures the stage's API. */
-    private static String serverlessApiKey(ApiStages.Stage stage) {
+    static String serverlessApiKey(ApiStages.Stage stage) {
         return switch (stage.protocol()) {
             case REST -> "restApi";
             case HTTP -> "httpApi";

@@ -77,8 +77,12 @@ public final class LambdaDeprecatedRuntimeRule implements Rule {
     private static void check(RuleContext context, Resource function, String id,
             Alternative alternative, List<Finding> findings) {
         SourceSpan span = spanOf(function.property("Runtime"), alternative);
-        String subject = "Function '" + function.logicalId() + "' sets Runtime '" + id + "'"
-                + alternative.qualifier();
+        String subject = context.isFrameworkDefault(function, alternative.node())
+                ? "Function '" + function.logicalId() + "' runs on '" + id + "', the Serverless"
+                        + " Framework's default runtime, because neither function '"
+                        + function.generatedFrom() + "' nor the provider sets runtime"
+                : "Function '" + function.logicalId() + "' sets Runtime '" + id + "'"
+                        + alternative.qualifier();
         RuntimeSchedule schedule = RuntimeCalendar.BUILT_IN.schedule(id);
         if (schedule == null) {
             findings.add(context.finding(Severity.WARNING, span, function.logicalId(), subject

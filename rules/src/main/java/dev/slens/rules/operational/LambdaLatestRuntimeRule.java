@@ -55,7 +55,10 @@ public final class LambdaLatestRuntimeRule implements Rule {
                                     + "' sets Runtime '" + id + "'" + alternative.qualifier()
                                     + ", but '" + newest + "' is the newest runtime of its"
                                     + " language; plan the upgrade and test the function on '"
-                                    + newest + "'."));
+                                    + newest + "'" + context.fix(function.logicalId(), "",
+                                            ", then set runtime on function '"
+                                            + function.generatedFrom() + "' or on the provider")
+                                    + "."));
                 }
             }
         }

@@ -52,13 +52,20 @@ public final class LambdaLogLevelFormatRule implements Rule {
                                 "Function '" + function.logicalId() + "' sets LoggingConfig."
                                         + level + branch.qualifier() + " with " + format
                                         + ", which Lambda rejects because log levels need the"
-                                        + " JSON format; set LoggingConfig.LogFormat to 'JSON'"
-                                        + " or remove " + level + "."));
+                                        + " JSON format; " + advice(context, function, level)));
                     }
                 }
             }
         }
         return findings;
+    }
+
+    private static String advice(RuleContext context, Resource function, String level) {
+        String key = Character.toLowerCase(level.charAt(0)) + level.substring(1);
+        return context.fix(function.logicalId(), "set LoggingConfig.LogFormat to 'JSON' or"
+                + " remove " + level + ".", "set logFormat to 'JSON' next to " + key
+                + " (under logs of function '" + function.generatedFrom() + "' or under"
+                + " provider.logs.lambda), or remove " + key + ".");
     }
 
     /**

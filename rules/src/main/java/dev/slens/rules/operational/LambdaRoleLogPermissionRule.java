@@ -54,7 +54,8 @@ public final class LambdaRoleLogPermissionRule implements Rule {
             }
             List<String> missing = missingActions(context, role);
             if (!missing.isEmpty()) {
-                String name = role.isWritten() ? "Role '" + role.logicalId() + "'"
+                boolean own = role.isWritten() || role.isServiceWide();
+                String name = own ? "Role '" + role.logicalId() + "'"
                         : "The generated role of '" + role.generatedFrom() + "'";
                 findings.add(context.finding(role.span(), role.logicalId(), name
                         + " does not allow " + String.join(" and ", missing) + ", so '"

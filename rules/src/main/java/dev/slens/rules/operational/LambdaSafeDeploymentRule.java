@@ -4,6 +4,7 @@ import dev.slens.index.ApiIntegration;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
+import dev.slens.model.TemplateFormat;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.Rule;
@@ -19,42 +20,86 @@ import java.util.List;
         summary = "API functions shift traffic gradually with alarms to roll back on",
         severity = Severity.INFO,
         pillar = Pillar.OPERATIONAL_EXCELLENCE,
-        resourceTypes = {"AWS::Serverless::Function"},
+        resourceTypes = {"AWS::Serverless::Function", "AWS::Lambda::Function"},
         since = "0.1.0",
         sourceUrl = "https://docs.aws.amazon.com/serverless-application-model/latest/"
                 + "developerguide/automating-updates-to-serverless-apps.html",
         tags = {"lambda", "deployment", "sam"})
 public final class LambdaSafeDeploymentRule implements Rule {
 
+    private static final String PLUGIN = "serverless-plugin-canary-deployments";
+    private static final String DEPLOYMENT_GROUP = "AWS::CodeDeploy::DeploymentGroup";
+
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         MapNode globals = context.template().section("Globals").getMap("Function");
+        boolean serverless = context.template().format() == TemplateFormat.SERVERLESS_FRAMEWORK;
         for (Resource function : context.index().functions()) {
-            MapNode written = context.template().resourceDefinitions()
-                    .getMap(function.logicalId());
-            if (written == null || !"AWS::Serverless::Function".equals(written.getText("Type"))) {
-                continue;
-            }
             List<ApiIntegration> apis = context.index().apiIntegrations(function.logicalId());
             if (apis.isEmpty()) {
                 continue;
             }
-            MapNode properties = written.getMap("Properties");
-            String problem = problem(context, setting(properties, globals, "AutoPublishAlias"),
-                    setting(properties, globals, "DeploymentPreference"));
+            String problem;
+            String advice;
+            if (serverless) {
+                problem = serverlessProblem(context, function);
+                advice = "add deploymentSettings with a type of Canary* or Linear*, an alias and"
+                        + " alarms, and list " + PLUGIN + " under plugins.";
+            } else {
+                MapNode written = context.template().resourceDefinitions()
+                        .getMap(function.logicalId());
+                if (written == null
+                        || !"AWS::Serverless::Function".equals(written.getText("Type"))) {
+                    continue;
+                }
+                MapNode properties = written.getMap("Properties");
+                problem = problem(context, setting(properties, globals, "AutoPublishAlias"),
+                        setting(properties, globals, "DeploymentPreference"));
+                advice = "set AutoPublishAlias and a DeploymentPreference of type Canary* or"
+                        + " Linear* with Alarms.";
+            }
             if (problem != null) {
+                String name = serverless ? function.generatedFrom() : function.logicalId();
                 findings.add(context.finding(Severity.INFO, function.span(),
-                        function.logicalId(), "Function '" + function.logicalId()
-                                + "' serves the " + apis.get(0).kind().label() + " but " + problem
-                                + ", so a faulty release reaches every caller at once; set"
-                                + " AutoPublishAlias and a DeploymentPreference of type Canary*"
-                                + " or Linear* with Alarms.",
+                        function.logicalId(), "Function '" + name + "' serves the "
+                                + apis.get(0).kind().label() + " but " + problem
+                                + ", so a faulty release reaches every caller at once; " + advice,
                         List.of(new Finding.Related(apis.get(0).span(), "The API that calls"
                                 + " the function."))));
             }
         }
         return findings;
+    }
+
+    /**
+     * Returns what is missing for a gradual deployment of a serverless.yml function, read from
+     * the CodeDeploy deployment group that slens generates from the function's
+     * {@code deploymentSettings}, or {@code null}.
+     */
+    private static String serverlessProblem(RuleContext context, Resource function) {
+        Resource group = context.template().resourcesOfType(DEPLOYMENT_GROUP).stream()
+                .filter(candidate -> candidate.generatedFrom() != null
+                        && candidate.generatedFrom().equals(function.generatedFrom()))
+                .findFirst().orElse(null);
+        if (group == null) {
+            return "has no deploymentSettings applied by the " + PLUGIN + " plugin";
+        }
+        Node config = group.property("DeploymentConfigName");
+        String type = context.evaluator().exactText(config);
+        if (config == null) {
+            return "sets no deploymentSettings.type";
+        }
+        if (type != null && type.contains("AllAtOnce")) {
+            return "deploys with deploymentSettings type 'AllAtOnce'";
+        }
+        Node alarmSetting = group.property("AlarmConfiguration");
+        MapNode alarmConfiguration = alarmSetting == null ? null : alarmSetting.asMap();
+        Node alarms = alarmConfiguration == null ? null : alarmConfiguration.get("Alarms");
+        if (alarms == null || context.evaluator().elements(alarms).isEmpty()) {
+            return "lists no deploymentSettings.alarms to roll back on";
+        }
+        return null;
     }
 
     /** Returns what is missing for a gradual deployment with rollback, or {@code null}. */

@@ -31,9 +31,10 @@ import java.util.List;
         aliases = {"Serverless-LambdaLogging"})
 public final class LambdaStructuredLoggingRule implements Rule {
 
-    private static final String ADVICE = ", so its log lines are plain text that CloudWatch Logs"
-            + " Insights cannot filter by field; set LoggingConfig.LogFormat to 'JSON', or log"
-            + " JSON with Powertools for AWS Lambda and set POWERTOOLS_SERVICE_NAME.";
+    private static final String EFFECT = ", so its log lines are plain text that CloudWatch Logs"
+            + " Insights cannot filter by field; ";
+    private static final String POWERTOOLS = ", or log JSON with Powertools for AWS Lambda and"
+            + " set POWERTOOLS_SERVICE_NAME.";
 
     @Override
     public List<Finding> check(RuleContext context) {
@@ -90,6 +91,10 @@ public final class LambdaStructuredLoggingRule implements Rule {
     private static Finding finding(RuleContext context, Resource function, SourceSpan span,
             String what) {
         return context.finding(span, function.logicalId(),
-                "Function '" + function.logicalId() + "' " + what + ADVICE);
+                "Function '" + function.logicalId() + "' " + what + EFFECT
+                        + context.fix(function.logicalId(), "set LoggingConfig.LogFormat to"
+                                + " 'JSON'", "set logFormat to 'JSON' under logs of function '"
+                                + function.generatedFrom() + "' or under provider.logs.lambda")
+                        + POWERTOOLS);
     }
 }

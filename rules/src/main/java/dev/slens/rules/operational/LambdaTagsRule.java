@@ -75,14 +75,15 @@ public final class LambdaTagsRule implements Rule {
                     + qualifier + ", so its cost and owner cannot be told apart from other"
                     + " functions; set Tags" + (required.isEmpty() ? ""
                             : " with the keys '" + String.join("', '", required) + "'")
-                    + " (Serverless Framework: tags or provider.tags)."));
+                    + " (Serverless Framework: tags, provider.tags or provider.stackTags)."));
             return;
         }
         List<String> missing = required.stream().filter(key -> !keys.contains(key)).toList();
         if (!missing.isEmpty()) {
             findings.add(context.finding(at, function.logicalId(), subject + " has no tag '"
                     + String.join("', '", missing) + "'" + qualifier + ", which the"
-                    + " configuration requires; add it to Tags."));
+                    + " configuration requires; add it to Tags (Serverless Framework: tags,"
+                    + " provider.tags or provider.stackTags)."));
         }
     }
 

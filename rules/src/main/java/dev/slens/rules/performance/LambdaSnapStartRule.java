@@ -46,9 +46,11 @@ public final class LambdaSnapStartRule implements Rule {
                     findings.add(context.finding(Severity.INFO, function.span(),
                             function.logicalId(), "Function '" + function.logicalId()
                                     + "' runs on '" + runtime + "' without SnapStart, so each"
-                                    + " cold start initializes the JVM again; set"
-                                    + " SnapStart.ApplyOn to 'PublishedVersions' and invoke"
-                                    + " it through a version or alias."));
+                                    + " cold start initializes the JVM again; "
+                                    + context.fix(function.logicalId(), "set SnapStart.ApplyOn"
+                                            + " to 'PublishedVersions'", "set snapStart: true"
+                                            + " on function '" + function.generatedFrom() + "'")
+                                    + " and invoke it through a version or alias."));
                 }
                 continue;
             }
@@ -57,7 +59,9 @@ public final class LambdaSnapStartRule implements Rule {
                         function.logicalId(), "Function '" + function.logicalId()
                                 + "' turns on SnapStart with Runtime '" + runtime + "', which"
                                 + " SnapStart does not support, so the deployment fails; use"
-                                + " Java 11+, Python 3.12+ or .NET 8+, or remove SnapStart."));
+                                + " Java 11+, Python 3.12+ or .NET 8+, or remove "
+                                + context.fix(function.logicalId(), "SnapStart", "snapStart")
+                                + "."));
             } else if (!publishesVersions(context, function)) {
                 findings.add(context.finding(snapStart.keySpan(), function.logicalId(),
                         "Function '" + function.logicalId() + "' turns on SnapStart, but the"

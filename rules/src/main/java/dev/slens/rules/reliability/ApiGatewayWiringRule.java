@@ -6,7 +6,6 @@ import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.Template;
-import dev.slens.model.TemplateFormat;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.Rule;
@@ -91,11 +90,7 @@ public final class ApiGatewayWiringRule implements Rule {
     private static void checkAuthorizerPresent(RuleContext context, Resource resource,
             List<Finding> findings) {
         Node authorization = resource.property("AuthorizationType");
-        // NOTE: the serverless.yml model sets CUSTOM for every http authorizer without an
-        // AuthorizerId, so methods generated from a service file are skipped.
-        boolean fromService = context.template().sourceFormat(resource.logicalId())
-                == TemplateFormat.SERVERLESS_FRAMEWORK;
-        if (fromService || authorization == null || resource.property("AuthorizerId") != null) {
+        if (authorization == null || resource.property("AuthorizerId") != null) {
             return;
         }
         String type = context.evaluator().exactText(authorization);

@@ -127,11 +127,11 @@ public final class DynamoDbCapacityRule implements Rule {
                 String index) {
             String indexLabel = index == null ? "" : " index '" + index + "'";
             if (owner.get(THROUGHPUT) == null) {
-                SourceSpan at = index == null ? modeSpan : owner.span();
-                report(Severity.ERROR, at, indexLabel + " has no " + THROUGHPUT
+                report(Severity.ERROR, index == null ? modeSpan : owner.span(),
+                        indexLabel + " has no " + THROUGHPUT
                         + " although it is billed for provisioned capacity" + qualifier
-                        + ", which DynamoDB rejects; set " + THROUGHPUT + " or BillingMode '"
-                        + ON_DEMAND + "'.");
+                        + ", which DynamoDB rejects; set " + THROUGHPUT
+                        + " or BillingMode '" + ON_DEMAND + "'.");
                 return;
             }
             List<String> missing = targets.missing(table, index);

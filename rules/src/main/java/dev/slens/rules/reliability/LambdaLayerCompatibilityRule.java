@@ -76,8 +76,12 @@ public final class LambdaLayerCompatibilityRule implements Rule {
                                 + layerProperty + " (" + quoted(compatible) + ") leaves out"
                                 + " the function's " + functionProperty + " '" + value
                                 + "', so the layer's code may not load; build the layer for '"
-                                + value + "' and add it to "
-                                + layerProperty + ", or use a layer made for it."));
+                                + value + "' and add it to " + context.fix(layer.logicalId(),
+                                        layerProperty, Character.toLowerCase(
+                                                layerProperty.charAt(0))
+                                                + layerProperty.substring(1) + " of layer '"
+                                                + layer.generatedFrom() + "'")
+                                + ", or use a layer made for it."));
             }
         }
     }

@@ -74,7 +74,9 @@ public final class LambdaMappingSourceSettingsRule implements Rule {
                         "Event source mapping '" + mapping.logicalId() + "' reads a FIFO queue"
                         + " with BatchSize '" + size.value().toPlainString() + "'"
                         + size.qualifier() + ", but FIFO queues allow at most 10, so the"
-                        + " deployment fails; set BatchSize to 10 or less."));
+                        + " deployment fails; set " + context.fix(mapping.logicalId(), "BatchSize",
+                                "batchSize of the sqs event of function '"
+                                        + mapping.generatedFrom() + "'") + " to 10 or less."));
                 return;
             }
         }

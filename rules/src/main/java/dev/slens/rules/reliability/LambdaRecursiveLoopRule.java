@@ -39,7 +39,10 @@ public final class LambdaRecursiveLoopRule implements Rule {
                             + "' sets RecursiveLoop 'Allow'" + alternative.qualifier()
                             + ", so Lambda no longer stops a loop in which the function"
                             + " triggers itself through SQS, SNS or S3, and the loop runs and"
-                            + " bills until someone notices; set RecursiveLoop to 'Terminate'"
+                            + " bills until someone notices; " + context.fix(
+                                    function.logicalId(), "set RecursiveLoop to 'Terminate'",
+                                    "set recursiveLoop to 'terminate' on function '"
+                                            + function.generatedFrom() + "'")
                             + " or remove it."));
                 }
             }

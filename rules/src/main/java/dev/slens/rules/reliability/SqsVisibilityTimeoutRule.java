@@ -131,6 +131,10 @@ public final class SqsVisibilityTimeoutRule implements Rule {
                     mapping.property("MaximumBatchingWindowInSeconds"));
             BigDecimal windowSeconds = window == null ? BigDecimal.ZERO : Seconds.of(window);
             String qualifier = longest == null ? "" : longest.qualifier();
+            if (longest != null && context.isFrameworkDefault(function, longest.node())) {
+                qualifier = " (the Serverless Framework's default, because neither function '"
+                        + function.generatedFrom() + "' nor the provider sets timeout)";
+            }
             return new Consumer(mapping, function, timeout, qualifier,
                     timeout.multiply(multiplier).add(windowSeconds));
         }

@@ -46,13 +46,22 @@ public final class StateMachineTaskFunctionTimeoutRule implements Rule {
                     findings.add(StateMachineStates.finding(context, definition,
                             timeout.value().span(), StateMachineStates.describe(definition,
                             state) + " times out after " + seconds + " seconds, but function '"
-                            + function.logicalId() + "' may run for " + runs + ", so the"
+                            + function.logicalId() + "' may run for " + runs
+                            + frameworkDefault(context, function) + ", so the"
                             + " function goes on after the task failed and a retry runs it"
                             + " twice at once; set TimeoutSeconds to at least " + runs + "."));
                 }
             }
         }
         return findings;
+    }
+
+    /** Returns a note that the timeout is the Serverless Framework's default, or "". */
+    private static String frameworkDefault(RuleContext context, Resource function) {
+        return context.isFrameworkDefault(function, function.property("Timeout"))
+                ? " (the Serverless Framework's default timeout, because neither function '"
+                        + function.generatedFrom() + "' nor the provider sets timeout)"
+                : "";
     }
 
     /** Returns the function's Timeout, the Lambda default when it sets none, or null. */

@@ -3,6 +3,7 @@ package dev.slens.rules.reliability;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.SourceSpan;
+import dev.slens.model.TemplateFormat;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.Rule;
@@ -33,10 +34,14 @@ public final class TemplateLimitsRule implements Rule {
     private static final int MAX_RESOURCES = 500;
     private static final int MAX_NAME_LENGTH = 255;
     private static final int MAX_DESCRIPTION_BYTES = 1024;
+    private static final int MAX_MAPPING_ATTRIBUTES = 200;
+    /** The largest template body CloudFormation reads from an S3 object: 1 MB. */
+    private static final long MAX_BODY_BYTES = 1024L * 1024;
 
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
+        checkBodySize(context, findings);
         checkResources(context, findings);
         for (Map.Entry<String, Integer> limit : SECTION_LIMITS.entrySet()) {
             MapNode.Entry section = context.template().root().entry(limit.getKey());
@@ -51,6 +56,7 @@ public final class TemplateLimitsRule implements Rule {
         for (String name : List.of("Resources", "Parameters", "Outputs", "Mappings")) {
             checkNames(context, name, findings);
         }
+        checkMappingAttributes(context, findings);
         Node description = context.template().root().get("Description");
         String text = description == null ? null : description.text();
         if (text != null && text.getBytes(StandardCharsets.UTF_8).length
@@ -61,6 +67,55 @@ public final class TemplateLimitsRule implements Rule {
                     + "; shorten it."));
         }
         return findings;
+    }
+
+    /**
+     * Measures the template file as written, in UTF-8 with one byte for each line break. A
+     * Serverless Framework service is skipped, because the framework writes the template that
+     * CloudFormation reads.
+     */
+    private static void checkBodySize(RuleContext context, List<Finding> findings) {
+        TemplateFormat format = context.template().format();
+        if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
+            return;
+        }
+        List<String> lines = context.template().file().lines();
+        long bytes = Math.max(0, lines.size() - 1);
+        for (String line : lines) {
+            bytes += line.getBytes(StandardCharsets.UTF_8).length;
+        }
+        if (bytes > MAX_BODY_BYTES) {
+            findings.add(context.finding(SourceSpan.at(1, 1), null, "The template has " + bytes
+                    + " bytes, but CloudFormation accepts a template body of at most "
+                    + MAX_BODY_BYTES + " bytes (1 MB) from S3; move resources into a nested"
+                    + " stack or shorten long inline values such as ZipFile code."));
+        }
+    }
+
+    /**
+     * Counts the attributes under each top-level key of each mapping, the entries that
+     * {@code Fn::FindInMap} selects with its third argument.
+     */
+    private static void checkMappingAttributes(RuleContext context, List<Finding> findings) {
+        MapNode mappings = context.template().root().getMap("Mappings");
+        if (mappings == null) {
+            return;
+        }
+        for (MapNode.Entry mapping : mappings.entries()) {
+            MapNode keys = mapping.value().asMap();
+            if (keys == null) {
+                continue;
+            }
+            for (MapNode.Entry key : keys.entries()) {
+                MapNode attributes = key.value().asMap();
+                if (attributes != null && attributes.size() > MAX_MAPPING_ATTRIBUTES) {
+                    findings.add(context.finding(key.keySpan(), null, "Key '" + key.key()
+                            + "' of mapping '" + mapping.key() + "' has " + attributes.size()
+                            + " attributes, but CloudFormation accepts at most "
+                            + MAX_MAPPING_ATTRIBUTES + " under one key; split the mapping."));
+                }
+            }
+        }
     }
 
     /** Counts resources after every expansion, as CloudFormation does. */

@@ -50,7 +50,8 @@ public final class IamAwsManagedPolicyRule implements Rule {
                 if (name == null || STANDARD.contains(name) || reportedElsewhere(name)) {
                     continue;
                 }
-                String subject = identity.isWritten() ? "'" + identity.logicalId() + "'"
+                boolean own = identity.isWritten() || identity.isServiceWide();
+                String subject = own ? "'" + identity.logicalId() + "'"
                         : "the generated role of '" + identity.generatedFrom() + "'";
                 findings.add(context.finding(managed.node().span(), identity.logicalId(),
                         "AWS managed policy '" + name + "' is attached to " + subject

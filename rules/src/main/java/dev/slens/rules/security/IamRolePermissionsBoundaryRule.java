@@ -33,7 +33,8 @@ public final class IamRolePermissionsBoundaryRule implements Rule {
                     role.property("PermissionsBoundary"))) {
                 String when = branch.isEmpty() ? ""
                         : " (when " + String.join(" and ", branch) + ")";
-                String name = role.isWritten() ? "Role '" + role.logicalId() + "'"
+                boolean own = role.isWritten() || role.isServiceWide();
+                String name = own ? "Role '" + role.logicalId() + "'"
                         : "The generated role of '" + role.generatedFrom() + "'";
                 findings.add(context.finding(role.span(), role.logicalId(), name
                         + " has no PermissionsBoundary" + when + ", so nothing caps what its"

@@ -39,7 +39,8 @@ public final class IamRoleTrustPolicyRule implements Rule {
             if (trust == null) {
                 continue;
             }
-            String subject = role.isWritten() ? "Role '" + role.logicalId() + "'"
+            boolean own = role.isWritten() || role.isServiceWide();
+            String subject = own ? "Role '" + role.logicalId() + "'"
                     : "Role '" + role.logicalId() + "' of function '" + role.generatedFrom()
                             + "'";
             for (PolicyStatement statement : new PolicyDocument(trust, role)

@@ -27,7 +27,7 @@ final class WildcardMessages {
      * execution role of a function.
      */
     static Owner owner(Resource role, Resource written) {
-        if (written.equals(role) && !role.isWritten()) {
+        if (written.equals(role) && !role.isWritten() && !role.isServiceWide()) {
             return new Owner(role.logicalId(), "Role '" + role.logicalId() + "' of function '"
                     + role.generatedFrom() + "'", "the function");
         }
@@ -43,7 +43,7 @@ final class WildcardMessages {
             return new Owner(written.logicalId(), "Policy '" + written.logicalId() + "'", user);
         }
         String kind = identity.type().substring(identity.type().lastIndexOf(':') + 1);
-        if (!identity.isWritten()) {
+        if (!identity.isWritten() && !identity.isServiceWide()) {
             return new Owner(identity.logicalId(), kind + " '" + identity.logicalId()
                     + "' generated from '" + identity.generatedFrom() + "'", user);
         }
