@@ -1,5 +1,6 @@
 package dev.slens.engine;
 
+import dev.slens.index.PackageLocations;
 import dev.slens.index.TemplateIndex;
 import dev.slens.internal.suppress.SuppressionFilter;
 import dev.slens.model.Template;
@@ -89,7 +90,7 @@ public final class Engine {
 
     private List<Finding> runRules(Template template) {
         TemplateIndex index = new TemplateIndex(template, projectFolder);
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(PackageLocations.check(index));
         for (Rule rule : rules) {
             RuleMetadata metadata = rule.metadata();
             try {
