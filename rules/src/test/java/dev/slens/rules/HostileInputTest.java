@@ -220,6 +220,23 @@ class HostileInputTest {
     }
 
     @Test
+    void brokenIncludeIsOneParseError() throws IOException {
+        write("serverless.yml", "service: svc\nprovider:\n  name: aws\n  runtime: nodejs20.x\n"
+                + "custom:\n  settings: ${file(./config.yml)}\n  size: ${file(./config.yml):a}\n");
+        write("config.yml", "a: 1\nb: [unclosed\n");
+
+        AnalysisResult result = analyzeFolder();
+
+        List<String> problems = result.findings().stream()
+                .filter(f -> f.ruleId().startsWith("SL000"))
+                .map(f -> f.ruleId() + " " + f.file().displayPath() + ":" + f.span().line())
+                .toList();
+        assertEquals(List.of("SL0001 config.yml:2"), problems);
+        assertTrue(result.hasProcessingErrors());
+        assertValidTemplateAnalyzed(result);
+    }
+
+    @Test
     void binaryFileFailsOnlyWhenNamed() throws IOException {
         byte[] bytes = new byte[4096];
         new Random(7).nextBytes(bytes);
