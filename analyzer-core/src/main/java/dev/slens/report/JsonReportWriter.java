@@ -112,6 +112,8 @@ public final class JsonReportWriter implements ReportWriter {
         for (Finding.Related place : finding.related()) {
             ObjectNode location = related.addObject();
             location.put("message", SarifRegions.normalizeLineBreaks(place.message()));
+            location.put("file", ReportPaths.normalize(
+                    place.span().fileOr(finding.file()).displayPath()));
             putPosition(location, place.span());
         }
         node.set("suppression", suppression(finding.suppression()));
