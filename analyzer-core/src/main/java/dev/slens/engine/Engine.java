@@ -84,7 +84,7 @@ public final class Engine {
      */
     public List<Finding> run(Template template, List<Finding> loadProblems) {
         List<Finding> findings = new ArrayList<>(loadProblems);
-        findings.addAll(runRules(template));
+        findings.addAll(ValueVariants.merge(runRules(template), template));
         return suppressions.apply(template, findings);
     }
 
