@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slens.fixtures.SarifSchema;
+import dev.slens.report.SarifSchemaCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,7 +85,7 @@ class ScanSourceRootTest {
         System.arraycopy(options, 0, args, 4, options.length);
         CommandRun run = CommandRun.of(args);
         assertTrue(run.exitCode() == 0 || run.exitCode() == 4, run.describe());
-        return SarifSchema.assertValid(run.out());
+        return SarifSchemaCheck.assertValid(run.out());
     }
 
     private static String firstUri(JsonNode log) {

@@ -44,8 +44,8 @@ final class FindingSummary {
                 + (result.baselineCount() == 0
                 ? "" : ", " + result.baselineCount() + " in the baseline");
         return "slens: " + plural(result.files().size(), "file") + " analyzed, "
-                + plural(result.findings().size(), "finding") + suppressed + " (" + bySeverity
-                + "), " + result.skipped().size() + " skipped; reports: "
+                + plural(result.newFindings().size(), "finding") + " (" + bySeverity + ")"
+                + suppressed + ", " + result.skipped().size() + " skipped; reports: "
                 + (reportList.isEmpty() ? "none" : reportList);
     }
 
@@ -110,7 +110,7 @@ final class FindingSummary {
     }
 
     private static long count(AnalysisResult result, Severity severity) {
-        return result.findings().stream().filter(f -> f.severity() == severity).count();
+        return result.newFindings().stream().filter(f -> f.severity() == severity).count();
     }
 
     private static String plural(long count, String noun) {

@@ -110,7 +110,8 @@ class FindingSummaryTest {
         String line = FindingSummary.oneLine(result, List.of());
         String failure = FindingSummary.failure(result, Severity.WARNING, List.of());
 
-        assertTrue(line.contains(", 1 suppressed ("), line);
+        assertTrue(line.contains(" findings (0 errors, "), line);
+        assertTrue(line.contains(" info), 1 suppressed, "), line);
         assertFalse(failure.contains("SL1003"), failure);
     }
 

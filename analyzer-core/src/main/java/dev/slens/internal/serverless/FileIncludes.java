@@ -6,6 +6,7 @@ import dev.slens.load.TemplateLoader;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.SourceFile;
+import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,12 @@ final class FileIncludes {
 
         /** The file exists but slens does not read it, for the given {@code reason}. */
         record Unreadable(String reason, boolean known) implements Included { }
+
+        /**
+         * The file does not parse. {@code loaderFindings} are the template loader's findings in
+         * the file, the SL0001 parse error on the file's own line among them.
+         */
+        record Unparsable(List<Finding> loaderFindings) implements Included { }
     }
 
     private final Path projectFolder;
@@ -58,10 +65,14 @@ final class FileIncludes {
         return projectFolder;
     }
 
-    /** Returns the absolute paths of the files read so far that parsed, in no set order. */
+    /**
+     * Returns the absolute paths of the files read so far that parsed, or that did not parse
+     * and whose parse error is reported with the service, in no set order.
+     */
     List<Path> parsedFiles() {
         return cache.entrySet().stream()
-                .filter(entry -> entry.getValue() instanceof Included.Parsed)
+                .filter(entry -> entry.getValue() instanceof Included.Parsed
+                        || entry.getValue() instanceof Included.Unparsable)
                 .map(Map.Entry::getKey).toList();
     }
 
@@ -94,6 +105,10 @@ final class FileIncludes {
         String relative = projectFolder.relativize(target).toString().replace('\\', '/');
         LoadResult result = loader.load(target, displayFolder + relative);
         if (result.document() == null) {
+            if (result.problems().stream()
+                    .anyMatch(f -> f.ruleId().equals(EngineChecks.PARSE_ERROR.id()))) {
+                return new Included.Unparsable(result.problems());
+            }
             String problem = result.problems().stream().findFirst().map(Finding::message)
                     .orElse("the file is empty");
             return new Included.Unreadable(problem, true);

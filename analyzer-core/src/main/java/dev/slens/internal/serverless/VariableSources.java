@@ -213,6 +213,12 @@ final class VariableSources {
         if (included instanceof FileIncludes.Included.Absent) {
             return new Resolution.Missing("the file '" + path + "' does not exist");
         }
+        if (included instanceof FileIncludes.Included.Unparsable unparsable) {
+            // The parse error on the included file's own line says what is wrong, so the
+            // variable gets no finding of its own.
+            unparsable.loaderFindings().forEach(problems::add);
+            return new Resolution.Failed();
+        }
         if (included instanceof FileIncludes.Included.Unreadable unreadable) {
             if (!unreadable.known()) {
                 return new Resolution.Unknown(written + " is not read: " + unreadable.reason());
