@@ -39,7 +39,6 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
      */
     private static final Pattern VARIABLE = Pattern.compile(
             "\\$(context|stageVariables)(\\.[A-Za-z0-9_-]+)+");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public List<Finding> check(RuleContext context) {
@@ -88,7 +87,7 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
     private static boolean isJsonObject(String format) {
         String filled = VARIABLE.matcher(format).replaceAll("0");
         try {
-            JsonNode parsed = JSON.readTree(filled);
+            JsonNode parsed = Json.MAPPER.readTree(filled);
             return parsed != null && parsed.isObject();
         } catch (JsonProcessingException e) {
             return false;
@@ -102,5 +101,13 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
             case HTTP -> "httpApi";
             case WEBSOCKET -> "websocket";
         };
+    }
+
+    /**
+     * Holds the mapper, so that it is built on first use: building one loads a few hundred
+     * Jackson classes, which would add to the start-up of every scan.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }
