@@ -43,16 +43,16 @@ public final class Main {
 
     /**
      * Creates the command tree that {@code args} needs, with slens's usage error handling. When
-     * the first argument names a subcommand, the tree holds only that one, and its parsing,
+     * the first argument names a subcommand, the tree contains only that one, and its parsing,
      * help and errors are the same as in the whole tree. Otherwise, as for {@code --help} or an
-     * unknown command, the tree holds every subcommand.
+     * unknown command, the tree contains every subcommand.
      */
     static CommandLine commandLine(String[] args) {
         CommandLine root = new CommandLine(new SlensCommand());
         String called = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
         SUBCOMMANDS.forEach((name, factory) -> {
             if (called == null || called.equals(name)) {
-                // A CommandLine, not the bare object: picocli 4.7 drops the exit code list
+                // A CommandLine, not the bare object: picocli 4.7.7 drops the exit code list
                 // that CommandDefaults sets when it wraps a bare subcommand object itself.
                 root.addSubcommand(name, new CommandLine(factory.get()));
             }

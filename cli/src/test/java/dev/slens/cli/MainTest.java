@@ -51,7 +51,7 @@ class MainTest {
     }
 
     @Test
-    void scan_unknownOption_isUsageErrorInSingleSubcommandTree() {
+    void scan_unknownOption_isUsageError() {
         CommandRun run = CommandRun.of("scan", "--no-such-option", "template.yaml");
 
         assertEquals(ExitCode.USAGE.code(), run.exitCode(), run.describe());

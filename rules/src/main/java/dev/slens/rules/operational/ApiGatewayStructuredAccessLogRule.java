@@ -104,8 +104,8 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
     }
 
     /**
-     * Holds the mapper, so that it is built on first use: building one loads a few hundred
-     * Jackson classes, which would add to the start-up of every scan.
+     * The mapper, in a holder class so that it is built on first use. Building one loads a few
+     * hundred Jackson classes, which would add to the start-up of every scan.
      */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
