@@ -79,8 +79,8 @@ public final class SamExpander {
         List<Resource> result = new ArrayList<>();
         slots.forEach(result::addAll);
         result.addAll(implicit);
-        return new Expanded(result, context.conditions(), context.stackOutputs(),
-                context.includedFiles());
+        return new Expanded(SamReferableProperties.resolve(resources, result),
+                context.conditions(), context.stackOutputs(), context.includedFiles());
     }
 
     /** Expands every type but the APIs, which wait for the routes of the events. */
