@@ -154,7 +154,7 @@ public final class TemplateAssembler {
         MapNode section = new MapNode(sections, expanded.cloudFormation().span());
         Path name = file.path().getFileName();
         Template template = new Template(file, TemplateFormat.SERVERLESS_FRAMEWORK, section,
-                section.getMap("Resources"), expanded.resources(), Packaging.localPackages(
+                expanded.definitions(), expanded.resources(), Packaging.localPackages(
                         expanded.resolved(), name == null ? "serverless.yml" : name.toString()));
         return new Assembled(template, problems, expanded.includedFiles());
     }

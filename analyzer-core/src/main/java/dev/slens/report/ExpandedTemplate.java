@@ -115,8 +115,11 @@ public final class ExpandedTemplate {
         ObjectNode resources = JSON.objectNode();
         MapNode written = template.resourceDefinitions();
         for (Resource resource : template.resources().values()) {
-            MapNode definition = resource.isWritten() ? written.getMap(resource.logicalId())
-                    : null;
+            // A serverless.yml keys its definitions by the generated resource's own ID, so an
+            // extended generated resource has one; SAM's belong to the SAM resource.
+            boolean own = resource.isWritten()
+                    || template.format() == TemplateFormat.SERVERLESS_FRAMEWORK;
+            MapNode definition = own ? written.getMap(resource.logicalId()) : null;
             resources.set(resource.logicalId(), resource(template, resource, definition));
         }
         return resources;

@@ -58,6 +58,8 @@ class ConfigLoaderTest {
                   require-reason: false
                 baseline: build/slens-baseline.json
                 as-of: 2026-12-04
+                serverless:
+                  stage: prod
                 """);
 
         assertEquals("warning", config.failOn());
@@ -71,6 +73,8 @@ class ConfigLoaderTest {
         assertEquals(folder.resolve("build/slens-baseline.json").toAbsolutePath().normalize(),
                 config.baseline().toAbsolutePath().normalize());
         assertEquals(LocalDate.of(2026, 12, 4), config.asOf());
+        assertEquals("prod", config.serverless().stage());
+        assertNull(config.serverless().region());
     }
 
     @Test

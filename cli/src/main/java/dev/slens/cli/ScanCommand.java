@@ -203,7 +203,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
     private AnalyzerConfig config(ProjectConfig project, List<RuleMetadata> rules) {
         AnalyzerConfig.Builder builder = project.applyTo(AnalyzerConfig.builder(), rules)
                 .paths(paths)
-                .serverless(serverless.options());
+                .serverless(serverless.options(project.serverless()));
         if (baseDirectory != null) {
             builder.baseDirectory(baseDirectory);
         }

@@ -209,4 +209,55 @@ class ExpandCommandTest {
         assertEquals(2048, prodFunction.at("/Properties/MemorySize").asInt());
         assertEquals("orders-prod-create", prodFunction.at("/Properties/FunctionName").asText());
     }
+
+    @Test
+    void serverlessService_takesStageFromConfigFile() throws IOException {
+        Path file = write("serverless.yml", """
+                service: orders
+                provider:
+                  name: aws
+                  runtime: python3.12
+                  region: ${opt:region, 'eu-west-1'}
+                functions:
+                  create:
+                    handler: app.create
+                    environment:
+                      REGION: ${aws:region}
+                """);
+        write(".slens.yml", """
+                serverless:
+                  stage: prod
+                  region: eu-central-1
+                """);
+
+        CommandRun configured = CommandRun.of("expand", file.toString());
+        CommandRun overridden = CommandRun.of("expand", file.toString(), "--stage", "test");
+
+        assertEquals(0, configured.exitCode(), configured.describe());
+        JsonNode function = new ObjectMapper().readTree(configured.out())
+                .at("/Resources/CreateLambdaFunction/Properties");
+        assertEquals("orders-prod-create", function.at("/FunctionName").asText());
+        assertEquals("eu-central-1", function.at("/Environment/Variables/REGION").asText());
+        JsonNode testFunction = new ObjectMapper().readTree(overridden.out())
+                .at("/Resources/CreateLambdaFunction/Properties");
+        assertEquals("orders-test-create", testFunction.at("/FunctionName").asText());
+    }
+
+    @Test
+    void configFileMistake_isUsageError() throws IOException {
+        Path file = write("serverless.yml", """
+                service: orders
+                provider:
+                  name: aws
+                """);
+        write(".slens.yml", """
+                serverless:
+                  stage: [prod]
+                """);
+
+        CommandRun run = CommandRun.of("expand", file.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains(".slens.yml"), run.describe());
+    }
 }

@@ -5,6 +5,7 @@ import dev.slens.Analyzer;
 import dev.slens.AnalyzerConfig;
 import dev.slens.AnalyzerException;
 import dev.slens.config.ProjectConfig;
+import dev.slens.load.ServerlessOptions;
 import dev.slens.report.ReportFormat;
 import dev.slens.report.ReportOptions;
 import dev.slens.rule.RuleMetadata;
@@ -124,6 +125,22 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "slens.today")
     private String today;
 
+    /**
+     * Stage that Serverless Framework files are resolved for, as the framework's
+     * {@code --stage}: it sets {@code ${opt:stage}} and {@code ${sls:stage}}. Default: the
+     * file's {@code provider.stage}, else {@code dev}.
+     */
+    @Parameter(property = "slens.stage")
+    private String stage;
+
+    /**
+     * Region that Serverless Framework files are resolved for, as the framework's
+     * {@code --region}: it sets {@code ${opt:region}} and {@code ${aws:region}}. Default: the
+     * file's {@code provider.region}, else {@code us-east-1}.
+     */
+    @Parameter(property = "slens.region")
+    private String region;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         if (skip) {
@@ -145,7 +162,8 @@ public class CheckMojo extends AbstractMojo {
         ProjectConfig project = ProjectSettings.load(configFile, base, rules, getLog());
         Severity threshold = parseFailOn(project);
         AnalyzerConfig.Builder config = project.applyTo(AnalyzerConfig.builder(), rules)
-                .paths(scanPaths).baseDirectory(base);
+                .paths(scanPaths).baseDirectory(base)
+                .serverless(serverlessOptions(project.serverless()));
         if (date != null) {
             config.today(date);
         }
@@ -258,5 +276,17 @@ public class CheckMojo extends AbstractMojo {
             return absolute.startsWith(absoluteBase) ? absoluteBase.relativize(absolute)
                     : absolute;
         }).toList();
+    }
+
+    /** Returns the stage and region parameters, else those of the configuration file. */
+    private ServerlessOptions serverlessOptions(ServerlessOptions configured) {
+        String chosenStage = blankToNull(stage);
+        String chosenRegion = blankToNull(region);
+        return new ServerlessOptions(chosenStage != null ? chosenStage : configured.stage(),
+                chosenRegion != null ? chosenRegion : configured.region(), null);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the files that {@code ${file(...)}} variables name, each once, with the same limits as
@@ -41,7 +42,13 @@ final class FileIncludes {
          * the file, the SL0001 parse error on the file's own line among them.
          */
         record Unparsable(List<Finding> loaderFindings) implements Included { }
+
+        /** The file is JavaScript or TypeScript, which the framework runs to get the value. */
+        record Code() implements Included { }
     }
+
+    /** File names of code the framework runs for a file variable: JavaScript and TypeScript. */
+    private static final Pattern CODE = Pattern.compile("\\.(js|cjs|mjs|ts|cts|mts)$");
 
     private final Path projectFolder;
     private final String displayFolder;
@@ -97,7 +104,14 @@ final class FileIncludes {
         } catch (IOException e) {
             return new Included.Unreadable("it cannot be read: " + e.getMessage(), true);
         }
+        if (Files.isDirectory(target)) {
+            return new Included.Unreadable("it is a folder, not a file. Name a YAML or JSON file"
+                    + " in it.", true);
+        }
         String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (CODE.matcher(name).find()) {
+            return new Included.Code();
+        }
         if (!(name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json"))) {
             return new Included.Unreadable("slens reads only YAML and JSON files, and does not"
                     + " run JavaScript", false);
