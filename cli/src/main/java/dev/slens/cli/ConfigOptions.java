@@ -63,6 +63,11 @@ public final class ConfigOptions {
         }
     }
 
+    /** Returns the {@code --write-baseline} file, or {@code null} when it is not given. */
+    Path writeBaselineFile() {
+        return writeBaselineFile;
+    }
+
     /**
      * Writes the baseline when {@code --write-baseline} is given, then compares
      * {@code result} with the baseline in use, if any.

@@ -114,6 +114,25 @@ final class ReportTargets {
         }
     }
 
+    /**
+     * Rejects a report written to the {@code --write-baseline} file, because the report would
+     * replace the baseline just written.
+     */
+    void checkNotBaseline(Path baseline) {
+        if (baseline == null || baseline.toString().isEmpty()) {
+            return;
+        }
+        Path target = baseline.toAbsolutePath().normalize();
+        for (Target report : targets) {
+            if (report.file() != null
+                    && report.file().toAbsolutePath().normalize().equals(target)) {
+                throw new AnalyzerException("report " + name(report.format()) + " and"
+                        + " --write-baseline are both written to '" + report.file() + "'; give"
+                        + " the report its own file");
+            }
+        }
+    }
+
     /** Rejects a report file that is one of the templates just analyzed. */
     void checkNotAnalyzed(List<SourceFile> analyzed) {
         Set<Path> inputs = new HashSet<>();

@@ -188,6 +188,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         ReportTargets reports = ReportTargets.resolve(formats, outputs);
         reports.validateFiles();
         configOptions.validateWriteBaseline();
+        reports.checkNotBaseline(configOptions.writeBaselineFile());
         return reports;
     }
 
