@@ -133,6 +133,21 @@ final class ReportTargets {
         }
     }
 
+    /**
+     * Prints a warning on stderr when a SARIF report gives some analyzed files absolute URIs,
+     * because they lie outside the source root.
+     */
+    void warnOutsideSourceRoot(AnalysisResult result, ReportOptions options, PrintWriter err) {
+        if (targets.stream().noneMatch(target -> target.format() == ReportFormat.SARIF)) {
+            return;
+        }
+        String warning = options.outsideSourceRootWarning(result.files());
+        if (warning != null) {
+            err.println("warning: " + warning + " with --source-root");
+            err.flush();
+        }
+    }
+
     /** Rejects a report file that is one of the templates just analyzed. */
     void checkNotAnalyzed(List<SourceFile> analyzed) {
         Set<Path> inputs = new HashSet<>();

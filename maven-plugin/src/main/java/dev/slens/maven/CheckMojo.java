@@ -152,7 +152,15 @@ public class CheckMojo extends AbstractMojo {
         ProjectSettings.switchRules(config, rules, enableRules, disableRules);
         AnalysisResult result = ProjectSettings.applyBaseline(analyze(analyzer, config.build()),
                 base, writeBaseline, baseline, project, getLog());
-        List<Path> reports = relativize(base, writeReports(result, reportFormats));
+        ReportOptions options = new ReportOptions(base,
+                ReportOptions.defaultSourceRoot(base, scanPaths));
+        if (reportFormats.contains(ReportFormat.SARIF)) {
+            String warning = options.outsideSourceRootWarning(result.files());
+            if (warning != null) {
+                getLog().warn("slens: " + warning + ", or list only paths inside it");
+            }
+        }
+        List<Path> reports = relativize(base, writeReports(result, reportFormats, options));
         getLog().info(FindingSummary.oneLine(result, reports));
 
         if (result.hasProcessingErrors()) {
@@ -172,16 +180,13 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private List<Path> writeReports(AnalysisResult result, Set<ReportFormat> reportFormats)
-            throws MojoExecutionException {
+    private List<Path> writeReports(AnalysisResult result, Set<ReportFormat> reportFormats,
+            ReportOptions options) throws MojoExecutionException {
         if (outputDirectory.isFile()) {
             throw new MojoExecutionException("Failed to write the slens reports: outputDirectory '"
                     + outputDirectory + "' is a file, not a folder; set it to a folder");
         }
         try {
-            Path base = baseDirectory.toPath();
-            Path repository = ReportOptions.findRepositoryRoot(base);
-            ReportOptions options = new ReportOptions(base, repository == null ? base : repository);
             return ReportFiles.write(result, reportFormats, outputDirectory.toPath(), options);
         } catch (IOException e) {
             throw new MojoExecutionException("Failed to write the slens reports to '"
