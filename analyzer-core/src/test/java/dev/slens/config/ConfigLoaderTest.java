@@ -149,6 +149,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void unknownKey_withoutSuggestion_listsKeysAfterSemicolon() throws IOException {
+        List<String> problems = problems("x: 1\n");
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(".slens.yml:1:1: unknown key 'x'; expected one"
+                + " of: "), problems.get(0));
+    }
+
+    @Test
     void wrongType_namesExpectedAndFound() throws IOException {
         List<String> problems = problems("exclude: tests/**\n");
 

@@ -21,6 +21,8 @@ import dev.slens.rule.Finding;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -152,7 +154,13 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
     }
 
     private static void printProblems(LoadResult loaded, PrintWriter err) {
-        for (Finding problem : loaded.problems()) {
+        List<Finding> problems = new ArrayList<>();
+        Finding notMapping = loaded.notMappingProblem();
+        if (notMapping != null) {
+            problems.add(notMapping);
+        }
+        problems.addAll(loaded.problems());
+        for (Finding problem : problems) {
             String level = problem.ruleId().equals(EngineChecks.PARSE_ERROR.id())
                     ? "error" : "warning";
             err.println(level + ": " + location(problem) + problem.ruleId() + " "

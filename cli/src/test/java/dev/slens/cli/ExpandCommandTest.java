@@ -97,6 +97,33 @@ class ExpandCommandTest {
     }
 
     @Test
+    void emptyFile_printsParseError() throws IOException {
+        for (String text : new String[] {"", "# only a comment\n"}) {
+            Path file = write("empty.yaml", text);
+
+            CommandRun run = CommandRun.of("expand", file.toString());
+
+            assertEquals(5, run.exitCode(), run.describe());
+            assertEquals("", run.out());
+            assertEquals("error: " + file + ":1: SL0001 The file cannot be parsed: it is empty"
+                    + " or contains only comments, so it has no template.", run.err().strip(),
+                    run.describe());
+        }
+    }
+
+    @Test
+    void topLevelList_printsParseError() throws IOException {
+        Path file = write("list.yaml", "# resources\n- a\n- b\n");
+
+        CommandRun run = CommandRun.of("expand", file.toString());
+
+        assertEquals(5, run.exitCode(), run.describe());
+        assertEquals("error: " + file + ":2: SL0001 The file cannot be parsed: the top level is"
+                + " a list, but a template is a mapping of sections such as Resources.",
+                run.err().strip(), run.describe());
+    }
+
+    @Test
     void missingFile_isUsageError() {
         CommandRun run = CommandRun.of("expand", folder.resolve("absent.yaml").toString());
 

@@ -159,6 +159,28 @@ class ScanReportsTest {
     }
 
     @Test
+    void reportOnBaselineFile_isUsageError() {
+        Path baseline = temp.resolve("b.json");
+
+        CommandRun run = CommandRun.of("scan", DUPLICATE_KEY, "--write-baseline",
+                baseline.toString(), "-f", "json=" + baseline);
+
+        assertUsageError(run, "error: report json and --write-baseline are both written to '"
+                + baseline + "'; give the report its own file");
+    }
+
+    @Test
+    void outputOnBaselineFile_isUsageError() {
+        Path baseline = temp.resolve("b.json");
+
+        CommandRun run = CommandRun.of("scan", DUPLICATE_KEY, "--write-baseline",
+                baseline.toString(), "-o", temp.resolve(".").resolve("b.json").toString());
+
+        assertUsageError(run, "error: report text and --write-baseline are both written to '"
+                + temp.resolve(".").resolve("b.json") + "'; give the report its own file");
+    }
+
+    @Test
     void reportOverAnalyzedTemplate_isUsageError() throws IOException {
         Path template = Files.copy(Path.of(DUPLICATE_KEY), temp.resolve("template.yaml"));
         String before = Files.readString(template);

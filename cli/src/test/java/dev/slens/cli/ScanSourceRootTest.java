@@ -1,6 +1,7 @@
 package dev.slens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,43 @@ class ScanSourceRootTest {
                 temp.resolve("monorepo").toString());
 
         assertEquals("team%20a/api/template.yaml", firstUri(log));
+    }
+
+    @Test
+    void uriIsRelativeToScannedRepository_fromOutside() throws IOException {
+        Path infra = writeTemplate(temp.resolve("x/repo/infra"));
+        Files.createDirectories(temp.resolve("x/repo/.git"));
+
+        CommandRun run = CommandRun.of("scan", infra.toString(), "--format", "sarif");
+
+        JsonNode log = SarifSchema.assertValid(run.out());
+        assertEquals("infra/template.yaml", firstUri(log));
+        assertFalse(run.err().contains("outside the source root"), run.describe());
+    }
+
+    @Test
+    void sourceRootOutsideFiles_warns() throws IOException {
+        Path service = writeTemplate(temp.resolve("app"));
+        Path other = Files.createDirectories(temp.resolve("other"));
+
+        CommandRun run = CommandRun.of("scan", service.toString(), "--format", "sarif",
+                "--source-root", other.toString());
+
+        JsonNode log = SarifSchema.assertValid(run.out());
+        assertTrue(firstUri(log).startsWith("file:///"), firstUri(log));
+        assertTrue(run.err().startsWith("warning: 1 of 1 files, such as '"
+                + service.resolve("template.yaml").toAbsolutePath() + "', are outside the"
+                + " source root '" + other.toAbsolutePath() + "'"), run.describe());
+    }
+
+    @Test
+    void textReport_noSourceRootWarning() throws IOException {
+        Path service = writeTemplate(temp.resolve("app"));
+
+        CommandRun run = CommandRun.of("scan", service.toString(), "--source-root",
+                Files.createDirectories(temp.resolve("other")).toString());
+
+        assertFalse(run.err().contains("outside the source root"), run.describe());
     }
 
     @Test
