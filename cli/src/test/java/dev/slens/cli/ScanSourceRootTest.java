@@ -67,7 +67,7 @@ class ScanSourceRootTest {
 
         CommandRun run = CommandRun.of("scan", infra.toString(), "--format", "sarif");
 
-        JsonNode log = SarifSchema.assertValid(run.out());
+        JsonNode log = SarifSchemaCheck.assertValid(run.out());
         assertEquals("infra/template.yaml", firstUri(log));
         assertFalse(run.err().contains("outside the source root"), run.describe());
     }
@@ -80,7 +80,7 @@ class ScanSourceRootTest {
         CommandRun run = CommandRun.of("scan", service.toString(), "--format", "sarif",
                 "--source-root", other.toString());
 
-        JsonNode log = SarifSchema.assertValid(run.out());
+        JsonNode log = SarifSchemaCheck.assertValid(run.out());
         assertTrue(firstUri(log).startsWith("file:///"), firstUri(log));
         assertTrue(run.err().startsWith("warning: 1 of 1 files, such as '"
                 + service.resolve("template.yaml").toAbsolutePath() + "', are outside the"
