@@ -88,7 +88,8 @@ public final class TemplateAssembler {
             MapNode properties = definition.getMap("Properties");
             resources.add(new Resource(entry.key(), type,
                     properties == null ? Nodes.map(entry.keySpan()) : properties,
-                    entry.keySpan(), definition.getText("Condition"), null));
+                    entry.keySpan(), definition.getText("Condition"), null,
+                    Resource.attributesOf(definition, entry.keySpan())));
         }
         MapNode template = root;
         Map<String, Map<String, Node>> stackOutputs = Map.of();

@@ -131,8 +131,10 @@ public final class ExpandedTemplate {
         if (resource.condition() != null) {
             json.put("Condition", resource.condition());
         }
+        // A generated resource carries the attributes its expansion gave it.
+        MapNode attributes = definition != null ? definition : resource.attributes();
         for (String attribute : ATTRIBUTES) {
-            Node value = definition == null ? null : definition.get(attribute);
+            Node value = attributes.get(attribute);
             if (value != null) {
                 json.set(attribute, toJson(value));
             }
@@ -140,7 +142,7 @@ public final class ExpandedTemplate {
         json.set("Properties", toJson(resource.properties()));
 
         ObjectNode metadata = JSON.objectNode();
-        MapNode userMetadata = definition == null ? null : definition.getMap("Metadata");
+        MapNode userMetadata = attributes.getMap("Metadata");
         if (userMetadata != null) {
             metadata.setAll((ObjectNode) toJson(userMetadata));
         }

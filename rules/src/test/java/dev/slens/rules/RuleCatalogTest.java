@@ -165,6 +165,22 @@ class RuleCatalogTest {
         }
     }
 
+    @Test
+    void serviceFileListsEachRuleOnce() throws IOException {
+        Path classes = Path.of(RuleDocGenerator.class.getProtectionDomain().getCodeSource()
+                .getLocation().getPath());
+        Path services = classes.resolve("META-INF/services/" + Rule.class.getName());
+        List<String> lines = Files.readAllLines(services, StandardCharsets.UTF_8);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String name = lines.get(i).strip();
+            if (!name.isEmpty() && !name.startsWith("#")) {
+                assertTrue(seen.add(name), services + " line " + (i + 1) + " repeats " + name);
+            }
+        }
+        assertFalse(seen.isEmpty(), "no rule classes listed in " + services);
+    }
+
     private static boolean isAnnotatedRule(String className) {
         try {
             return Class.forName(className).isAnnotationPresent(RuleInfo.class);

@@ -77,7 +77,8 @@ final class ResourcesSection {
             MapNode properties = definition.getMap("Properties");
             byId.put(entry.key(), new Resource(entry.key(), definition.getText("Type"),
                     properties == null ? Nodes.map(entry.keySpan()) : properties,
-                    entry.keySpan(), definition.getText("Condition"), null));
+                    entry.keySpan(), definition.getText("Condition"), null,
+                    Resource.attributesOf(definition, entry.keySpan())));
         }
         MapNode extensions = section.getMap("extensions");
         for (MapNode.Entry entry : extensions == null ? List.<MapNode.Entry>of()
@@ -165,7 +166,8 @@ final class ResourcesSection {
     private static Resource withProperties(Resource resource, MapNode properties,
             String condition) {
         return new Resource(resource.logicalId(), resource.type(), properties, resource.span(),
-                condition != null ? condition : resource.condition(), resource.generatedFrom());
+                condition != null ? condition : resource.condition(), resource.generatedFrom(),
+                resource.attributes());
     }
 
     /**
