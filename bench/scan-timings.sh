@@ -6,7 +6,9 @@
 #   - the whole shared corpus folder, when it exists
 #   - generated SAM templates of 500, 1,000, 2,000 and 5,000 resources
 # For each it prints the median and fastest of RUNS wall-clock times, the mean CPU time (user
-# plus system), and the peak resident memory of one more run from `/usr/bin/time -v`.
+# plus system), the peak resident memory of one more run from `/usr/bin/time -v`, and the
+# one-minute load average before and after the runs. On a shared machine the wall times follow
+# the load, so compare CPU times between runs made at different loads.
 # It uses hyperfine when it is installed, and a shell loop otherwise.
 #
 # Build first with: ./mvnw -q -B package -DskipTests
@@ -67,7 +69,8 @@ time_with_loop() {
 time_command() {
     local label=$1
     shift
-    local figures
+    local figures load_before
+    load_before=$(cut -d' ' -f1 /proc/loadavg)
     if command -v hyperfine > /dev/null; then
         figures=$(time_with_hyperfine "$@")
     else
@@ -75,8 +78,9 @@ time_command() {
     fi
     local median fastest cpu
     read -r median fastest cpu <<< "$figures"
-    printf '%-44s median %6s ms  fastest %6s ms  CPU %6s ms  peak RSS %7s KB\n' \
-        "$label" "$median" "$fastest" "$cpu" "$(peak_memory_kb "$@")"
+    printf '%-44s median %6s ms  fastest %6s ms  CPU %6s ms  peak RSS %7s KB  load %s-%s\n' \
+        "$label" "$median" "$fastest" "$cpu" "$(peak_memory_kb "$@")" "$load_before" \
+        "$(cut -d' ' -f1 /proc/loadavg)"
 }
 
 echo "$(nproc) cores, $(java -version 2>&1 | head -n 1), load average $(cut -d' ' -f1-3 \

@@ -1,10 +1,12 @@
-// The build fails on the SL1003 error, names it with file and line, and still writes both reports.
+// The build fails on the SL1003 error, logs it as an [ERROR] line, names it with file, line and
+// column in the failure message, and still writes both reports.
 import groovy.json.JsonSlurper
 
 String log = new File(basedir, 'build.log').text
 assert log.contains('slens: 1 file analyzed, ')
 assert log.contains("slens found 1 finding at or above failOn 'error':")
-assert log.contains('template.yaml:10: error SL1003 [Orders] ')
+assert log =~ /template\.yaml:10:\d+: error SL1003 \[Orders\] /
+assert log =~ /\[ERROR\] template\.yaml:10:\d+: SL1003 /
 assert log.contains('Reports: target/slens/slens.sarif, target/slens/slens.json')
 assert log.contains('MojoFailureException')
 assert log.contains('BUILD FAILURE')

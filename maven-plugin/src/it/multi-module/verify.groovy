@@ -2,7 +2,7 @@
 String log = new File(basedir, 'build.log').text
 assert log =~ /(?m)^\[INFO\] good \.+ SUCCESS/
 assert log =~ /(?m)^\[INFO\] bad \.+ FAILURE/
-assert log.contains('template.yaml:10: error SL1003 [Orders] ')
+assert log =~ /template\.yaml:10:\d+: error SL1003 \[Orders\] /
 assert log.contains('BUILD FAILURE')
 
 assert new File(basedir, 'good/target/slens/slens.sarif').isFile()

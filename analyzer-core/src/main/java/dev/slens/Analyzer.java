@@ -10,7 +10,6 @@ import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
 import dev.slens.load.TemplateAssembler;
 import dev.slens.load.TemplateLoader;
-import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
@@ -135,11 +134,8 @@ public final class Analyzer {
         }
         LoadResult loaded = loader.load(candidate.path(), candidate.displayPath());
         List<Finding> findings = new ArrayList<>(loaded.problems());
-        if (loaded.root() == null && loaded.document() != null) {
-            findings.add(0, problem(loaded.file(), loaded.document().span(), "The file cannot be"
-                    + " parsed: the top level is " + (loaded.document() instanceof ListNode
-                    ? "a list" : "a single value") + ", but a template is a mapping of sections"
-                    + " such as Resources."));
+        if (loaded.document() != null && loaded.root() == null) {
+            findings.add(0, loaded.notMappingProblem());
         }
         TemplateFormat format = FormatDetector.detect(loaded.root());
         boolean parseFailed = loaded.root() == null && !findings.isEmpty();
@@ -159,9 +155,8 @@ public final class Analyzer {
         if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
             if (loaded.root() == null && findings.isEmpty() && candidate.explicit()) {
                 // Only a file without any YAML or JSON node has neither a root nor a problem.
-                return new FileOutcome(loaded.file(), true, List.of(problem(loaded.file(),
-                        SourceSpan.at(1, 1), "The file cannot be parsed: it is empty or"
-                                + " contains only comments, so it has no template.")));
+                return new FileOutcome(loaded.file(), true,
+                        List.of(loaded.notMappingProblem()));
             }
             Finding noResources = namedWithoutResources(candidate, loaded);
             if (noResources != null) {

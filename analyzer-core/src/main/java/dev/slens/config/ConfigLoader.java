@@ -5,6 +5,7 @@ import com.networknt.schema.Error;
 import dev.slens.engine.PathExcludes;
 import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
+import dev.slens.load.ServerlessOptions;
 import dev.slens.load.TemplateLoader;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
@@ -96,7 +97,8 @@ public final class ConfigLoader {
                 problems.throwIfAny();
             }
             return new ProjectConfig(file, null, List.of(), List.of(), Map.of(), Map.of(),
-                    PathExcludes.NONE, null, null, null);
+                    PathExcludes.NONE, null, null, null,
+                    ServerlessOptions.DEFAULT);
         }
         for (Error error : ConfigSchema.validate(ConfigTree.toJson(root))) {
             SchemaMessages.add(problems, root, error);
@@ -121,10 +123,14 @@ public final class ConfigLoader {
         Boolean reasonRequired = requireReason == null ? null
                 : ConfigTree.toJson(requireReason).asBoolean();
         String baseline = root.getText("baseline");
+        MapNode serverless = root.getMap("serverless");
+        ServerlessOptions options = serverless == null ? ServerlessOptions.DEFAULT
+                : new ServerlessOptions(serverless.getText("stage"),
+                        serverless.getText("region"), null);
         return new ProjectConfig(file, root.getText("fail-on"), enable, disable, severities,
                 parameters, excludes, reasonRequired,
                 baseline == null ? null : folder.resolve(baseline).normalize(),
-                asOf(root.get("as-of"), problems));
+                asOf(root.get("as-of"), problems), options);
     }
 
     /** Returns the {@code as-of} date, a string the schema has already checked. */

@@ -2,6 +2,7 @@ package dev.slens.config;
 
 import dev.slens.AnalyzerConfig;
 import dev.slens.engine.PathExcludes;
+import dev.slens.load.ServerlessOptions;
 import dev.slens.rule.RuleMetadata;
 import dev.slens.rule.Severity;
 import java.nio.file.Path;
@@ -26,14 +27,19 @@ import java.util.Objects;
  * @param baseline the baseline file, or {@code null}
  * @param asOf the {@code as-of} date that date-dependent checks treat as today, or {@code null}
  *     when the file does not set it
+ * @param serverless the {@code serverless.stage} and {@code serverless.region} values that
+ *     Serverless Framework files are resolved with, each {@code null} when the file does not
+ *     set it; the environment is never taken from the file
  */
 public record ProjectConfig(Path file, String failOn, List<String> enable, List<String> disable,
         Map<String, Severity> severities, Map<String, Map<String, String>> parameters,
-        PathExcludes excludes, Boolean reasonRequired, Path baseline, LocalDate asOf) {
+        PathExcludes excludes, Boolean reasonRequired, Path baseline, LocalDate asOf,
+        ServerlessOptions serverless) {
 
     /** The settings when there is no configuration file. */
     public static final ProjectConfig EMPTY = new ProjectConfig(null, null, List.of(), List.of(),
-            Map.of(), Map.of(), PathExcludes.NONE, null, null, null);
+            Map.of(), Map.of(), PathExcludes.NONE, null, null, null,
+            ServerlessOptions.DEFAULT);
 
     public ProjectConfig {
         enable = List.copyOf(enable);
@@ -41,6 +47,7 @@ public record ProjectConfig(Path file, String failOn, List<String> enable, List<
         severities = Map.copyOf(severities);
         parameters = Map.copyOf(parameters);
         Objects.requireNonNull(excludes, "excludes");
+        Objects.requireNonNull(serverless, "serverless");
     }
 
     /** Copies these settings into {@code builder}, resolving rule selectors over {@code rules}. */
@@ -57,6 +64,7 @@ public record ProjectConfig(Path file, String failOn, List<String> enable, List<
         if (asOf != null) {
             builder.today(asOf);
         }
+        builder.serverless(serverless);
         return builder;
     }
 }

@@ -43,8 +43,10 @@ final class SchemaMessages {
         List<String> allowed = allowedKeys(parentName);
         String where = parentName.isEmpty() ? "" : " in '" + parentName + "'";
         String hint = ClosestName.hint(key, allowed);
+        // The hint ends with a question mark, so the list starts a new sentence after it.
         String expected = allowed.isEmpty() ? ""
-                : " Expected one of: " + String.join(", ", allowed);
+                : (hint.isEmpty() ? "; expected one of: " : " Expected one of: ")
+                        + String.join(", ", allowed);
         problems.add(entry == null ? parent.span() : entry.keySpan(), "unknown key '" + key
                 + "'" + where, hint + expected);
     }

@@ -1,5 +1,6 @@
 package dev.slens.engine;
 
+import dev.slens.index.PackageLocations;
 import dev.slens.index.TemplateIndex;
 import dev.slens.internal.suppress.SuppressionFilter;
 import dev.slens.model.Template;
@@ -83,13 +84,13 @@ public final class Engine {
      */
     public List<Finding> run(Template template, List<Finding> loadProblems) {
         List<Finding> findings = new ArrayList<>(loadProblems);
-        findings.addAll(runRules(template));
+        findings.addAll(ValueVariants.merge(runRules(template), template));
         return suppressions.apply(template, findings);
     }
 
     private List<Finding> runRules(Template template) {
         TemplateIndex index = new TemplateIndex(template, projectFolder);
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(PackageLocations.check(index));
         for (Rule rule : rules) {
             RuleMetadata metadata = rule.metadata();
             try {

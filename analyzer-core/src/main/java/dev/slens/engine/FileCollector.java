@@ -17,12 +17,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Lists the files to analyze. Folders are walked without following links, skipping tool caches
- * and build output and what the configured {@link PathExcludes} leave out; only YAML, JSON and
- * {@code .template} files are taken from folders, while a regular file named directly is always
- * taken, even when an exclude pattern matches it. A named path that is neither a regular file nor
- * a folder, such as a named pipe, is rejected. Links and special files met in folders are logged
- * at INFO level, and entries that cannot be read at WARN level.
+ * Lists the files to analyze. Folders are walked without following links into folders, skipping
+ * tool caches and build output and what the configured {@link PathExcludes} leave out; only YAML,
+ * JSON and {@code .template} files are taken from folders, while a regular file named directly is
+ * always taken, even when an exclude pattern matches it. A named path that is neither a regular
+ * file nor a folder, such as a named pipe, is rejected. A link to a file is taken under its
+ * target's path, and each file only once. In a folder, only links whose target is in that folder
+ * are taken. Skipped links and special files are logged at INFO level, and entries that cannot be
+ * read at WARN level.
  */
 public final class FileCollector {
 
@@ -74,7 +76,11 @@ public final class FileCollector {
             if (Files.isDirectory(path)) {
                 walk(path, found);
             } else if (Files.isRegularFile(path)) {
-                found.putIfAbsent(path, new Candidate(path, display(path), true));
+                // A link is read under its target's path, so a template reached both through
+                // a link and directly is analyzed once.
+                Path real = realPath(path);
+                Path file = Files.isSymbolicLink(path) ? real : path;
+                found.putIfAbsent(real, new Candidate(file, display(file), true));
             } else {
                 // Reading a named pipe blocks until a writer appears, and a device may never end.
                 throw new AnalyzerException("not a regular file: '" + given + "'");
@@ -84,6 +90,7 @@ public final class FileCollector {
     }
 
     private void walk(Path root, Map<Path, Candidate> found) {
+        Path realRoot = realPath(root);
         List<Path> files = new ArrayList<>();
         try {
             Files.walkFileTree(root, new SimpleFileVisitor<>() {
@@ -102,8 +109,7 @@ public final class FileCollector {
                             files.add(file);
                         }
                     } else if (attributes.isSymbolicLink()) {
-                        LOG.info("Skipped '{}': a symbolic link, which folder scans do not"
-                                + " follow; name its target to analyze it", display(file));
+                        addLinkedFile(file, root, realRoot, files);
                     } else {
                         LOG.info("Skipped '{}': not a regular file or folder, such as a named"
                                 + " pipe, socket or device", display(file));
@@ -123,7 +129,45 @@ public final class FileCollector {
         }
         files.sort(null);
         for (Path file : files) {
-            found.putIfAbsent(file, new Candidate(file, display(file), false));
+            found.putIfAbsent(realPath(file), new Candidate(file, display(file), false));
+        }
+    }
+
+    /**
+     * Adds the target of link {@code link}, under its path inside the walked folder, when it is
+     * a template file in that folder. A link that leaves the folder, or leads to a folder or to
+     * nothing, is skipped, so a folder scan never reads files outside the folder.
+     */
+    private void addLinkedFile(Path link, Path root, Path realRoot, List<Path> files) {
+        Path target;
+        try {
+            target = link.toRealPath();
+        } catch (IOException e) {
+            LOG.info("Skipped '{}': a symbolic link whose target is missing", display(link));
+            return;
+        }
+        if (!target.startsWith(realRoot)) {
+            LOG.info("Skipped '{}': a symbolic link to '{}', outside the scanned folder; name"
+                    + " its target to analyze it", display(link), target);
+            return;
+        }
+        if (!Files.isRegularFile(target)) {
+            LOG.info("Skipped '{}': a symbolic link to a folder or special file, which folder"
+                    + " scans do not follow", display(link));
+            return;
+        }
+        Path file = root.resolve(realRoot.relativize(target));
+        if (hasTemplateExtension(file) && !excludes.excludes(file)) {
+            files.add(file);
+        }
+    }
+
+    /** Returns the path of {@code path} with links resolved, or {@code path} if that fails. */
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path;
         }
     }
 

@@ -40,6 +40,10 @@ final class InvocationScanner {
                 case "AWS::Logs::SubscriptionFilter" -> add(resource.property("DestinationArn"),
                         Invocation.Mode.ASYNCHRONOUS, "logs.amazonaws.com", resource);
                 case "AWS::S3::Bucket" -> bucket(resource);
+                // The Serverless Framework's custom resource that creates an EventBridge rule
+                // targeting the function named in FunctionName, before framework v3.
+                case "Custom::EventBridge" -> add(resource.property("FunctionName"),
+                        Invocation.Mode.ASYNCHRONOUS, "events.amazonaws.com", resource);
                 default -> { }
             }
         }

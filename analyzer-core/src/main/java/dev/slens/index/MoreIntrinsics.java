@@ -21,8 +21,6 @@ import java.util.List;
  */
 final class MoreIntrinsics {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final Evaluator evaluator;
 
     MoreIntrinsics(Evaluator evaluator) {
@@ -85,7 +83,7 @@ final class MoreIntrinsics {
      */
     List<Alternative> toJsonString(Node argument, Node node, Evaluator.Trail trail) {
         try {
-            String text = JSON.writeValueAsString(ExpandedTemplate.toJson(argument));
+            String text = Json.MAPPER.writeValueAsString(ExpandedTemplate.toJson(argument));
             return List.of(trail.of(new Value.Text(text, !hasIntrinsic(argument)), node));
         } catch (JsonProcessingException e) {
             return unknown("Fn::ToJsonString failed: " + e.getOriginalMessage(), node, trail);
@@ -181,5 +179,13 @@ final class MoreIntrinsics {
 
     private static List<Alternative> unknown(String reason, Node node, Evaluator.Trail trail) {
         return List.of(trail.of(new Value.Unknown(reason), node));
+    }
+
+    /**
+     * The mapper, in a holder class so that it is built on first use. Building one loads a few
+     * hundred Jackson classes, which would add to the start-up of every scan.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -51,6 +51,14 @@ public final class PackageSizes {
     }
 
     /**
+     * Returns why {@code location}, relative to the template's folder, lies outside the project
+     * folder, or {@code null} when it lies inside. Nothing is read from the package.
+     */
+    public String outsideProject(String location) {
+        return meter.outsideProject(templateFolder, location);
+    }
+
+    /**
      * Returns the size of the zip file deployed for a measured package. For an archive it is the
      * archive's own size. For a folder or single file it is the size of the zip file the
      * deployment tool would build, found by compressing it into a counter. Empty when the

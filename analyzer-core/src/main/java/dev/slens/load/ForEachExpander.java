@@ -38,12 +38,11 @@ final class ForEachExpander {
     }
 
     private List<MapNode.Entry> loop(MapNode.Entry entry) {
-        ListNode parts = entry.value().asList();
-        if (parts == null || parts.size() != 3 || parts.get(0).text() == null
-                || parts.get(2).asMap() == null) {
-            skipped.add(new Skipped(entry, "it is not [identifier, collection, output]"));
+        if (!IntrinsicShapes.isLoop(entry.value())) {
+            // IntrinsicShapes reports the malformed loop as SL0014.
             return List.of();
         }
+        ListNode parts = entry.value().asList();
         ListNode collection = parts.get(1).asList();
         if (collection == null || collection.items().stream().anyMatch(i -> i.text() == null)) {
             skipped.add(new Skipped(entry, "its collection is not a literal list"));

@@ -17,8 +17,10 @@ import java.util.List;
  * Reports intrinsic functions whose arguments have a shape that CloudFormation rejects, such as
  * an {@code Fn::If} with two values or an {@code Fn::Select} index that is not a number. The
  * argument counts and types follow the CloudFormation intrinsic function reference, such as 2 to
- * 10 conditions for {@code Fn::And}.
- * Functions this class does not list, such as {@code Fn::ForEach}, are not checked.
+ * 10 conditions for {@code Fn::And}. The functions of the {@code AWS::LanguageExtensions}
+ * transform ({@code Fn::Length}, {@code Fn::ToJsonString}, {@code Fn::ForEach}) follow that
+ * transform's reference. Inside a loop body only the functions outside the loop are checked,
+ * because the body names the loop's identifier in places where a value must stand.
  */
 final class IntrinsicShapes {
 
@@ -37,6 +39,7 @@ final class IntrinsicShapes {
             Node node = pending.pop();
             if (node instanceof MapNode map) {
                 shapes.checkFunction(map);
+                shapes.checkLoops(map);
                 // A loop body names its identifier in strings, such as a "${Index}" index.
                 map.entries().stream()
                         .filter(entry -> !entry.key().startsWith("Fn::ForEach::"))
@@ -72,15 +75,75 @@ final class IntrinsicShapes {
             case "Fn::And", "Fn::Or" -> conditions(argument);
             case "Fn::GetAtt" -> getAtt(argument);
             case "Ref" -> isText(argument) ? null : "takes the name of a parameter or resource";
+            case "Fn::Base64" -> textOrFunction(argument, "the text to encode");
+            case "Fn::ImportValue" -> textOrFunction(argument, "the name of an exported output");
+            case "Fn::GetAZs" -> getAzs(argument);
+            case "Fn::Transform" -> transform(argument);
+            case "Fn::Length" -> argument instanceof ListNode || argument.intrinsicName() != null
+                    ? null : "takes a list, or a function that returns a list";
+            case "Fn::ToJsonString" -> argument instanceof ListNode
+                    || argument instanceof MapNode ? null : "takes a mapping or a list";
             default -> null;
         };
         if (problem != null) {
-            findings.add(new Finding(EngineChecks.MALFORMED_INTRINSIC.id(),
-                    EngineChecks.MALFORMED_INTRINSIC.severity(), name + " " + problem + ", but"
-                    + " here it is " + describe(argument) + ". CloudFormation rejects the"
-                    + " template, and rules may not check this value. Fix the arguments.",
-                    entry.keySpan().fileOr(file), entry.keySpan(), null, List.of()));
+            report(name, entry, problem);
         }
+    }
+
+    /** Checks each {@code Fn::ForEach::Name} entry of {@code map}, a loop of the transform. */
+    private void checkLoops(MapNode map) {
+        for (MapNode.Entry entry : map.entries()) {
+            if (entry.key().startsWith("Fn::ForEach::") && !isLoop(entry.value())) {
+                report("Fn::ForEach", entry, "takes a list of 3 values: an identifier, a"
+                        + " collection (a list or a function that returns one) and a mapping"
+                        + " of output keys to values");
+            }
+        }
+    }
+
+    private void report(String name, MapNode.Entry entry, String problem) {
+        findings.add(new Finding(EngineChecks.MALFORMED_INTRINSIC.id(),
+                EngineChecks.MALFORMED_INTRINSIC.severity(), name + " " + problem + ", but"
+                + " here it is " + describe(entry.value()) + ". CloudFormation rejects the"
+                + " template, and rules may not check this value. Fix the arguments.",
+                entry.keySpan().fileOr(file), entry.keySpan(), null, List.of()));
+    }
+
+    /** Returns whether {@code value} has the shape [identifier, collection, output]. */
+    static boolean isLoop(Node value) {
+        if (!(value instanceof ListNode parts) || parts.size() != 3) {
+            return false;
+        }
+        Node collection = parts.get(1);
+        return isText(parts.get(0)) && !parts.get(0).text().isEmpty()
+                && (collection instanceof ListNode || collection.intrinsicName() != null)
+                && parts.get(2) instanceof MapNode;
+    }
+
+    private static String textOrFunction(Node argument, String meaning) {
+        if (isText(argument) || argument.intrinsicName() != null) {
+            return null;
+        }
+        return "takes a string or a function that returns one: " + meaning;
+    }
+
+    private static String getAzs(Node argument) {
+        // An empty region, written '' or left empty, means the stack's own region.
+        boolean empty = argument instanceof ScalarNode scalar
+                && scalar.kind() == ScalarNode.Kind.NULL;
+        if (empty || isText(argument) || argument.intrinsicName() != null) {
+            return null;
+        }
+        return "takes the name of a region, or an empty string for the stack's region";
+    }
+
+    private static String transform(Node argument) {
+        if (argument instanceof MapNode map && argument.intrinsicName() == null
+                && isText(map.get("Name"))
+                && (map.get("Parameters") == null || map.get("Parameters") instanceof MapNode)) {
+            return null;
+        }
+        return "takes a mapping with the macro's Name and, optionally, its Parameters mapping";
     }
 
     /** Returns the problem of an argument that must be a list of {@code size} values. */

@@ -18,18 +18,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads JSON with Jackson's streaming parser, keeping the location of every value. Trailing
  * commas are accepted, as CloudFormation accepts them; {@link TrailingCommas} reports each one.
  */
 final class JsonTreeBuilder {
-
-    private static final Pattern JACKSON_LOCATION =
-            Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)\\]");
-    private static final Pattern JACKSON_FEATURE_ADVICE =
-            Pattern.compile(": enable `[A-Za-z_.]+` to allow");
 
     private final LoadLimits limits;
     private final JsonFactory factory;
@@ -52,43 +46,32 @@ final class JsonTreeBuilder {
 
     Node build(String text) {
         try (JsonParser parser = factory.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return null;
+            try {
+                return document(parser);
+            } catch (JsonProcessingException e) {
+                // A broken limit, such as a number longer than 1,000 digits, has no location.
+                JsonLocation location = e.getLocation() != null ? e.getLocation()
+                        : parser.currentLocation();
+                throw new LoadException("invalid JSON: "
+                        + JsonMessages.describe(e.getOriginalMessage()),
+                        SourceSpan.at(location.getLineNr(), location.getColumnNr()), e);
             }
-            Node root = value(parser, 0);
-            if (parser.nextToken() != null) {
-                throw new LoadException("unexpected content after the end of the JSON document",
-                        start(parser));
-            }
-            return root;
-        } catch (JsonProcessingException e) {
-            JsonLocation location = e.getLocation();
-            SourceSpan span = location == null ? SourceSpan.NONE
-                    : SourceSpan.at(location.getLineNr(), location.getColumnNr());
-            throw new LoadException("invalid JSON: " + plainMessage(e.getOriginalMessage()),
-                    span, e);
         } catch (IOException e) {
             throw new LoadException("failed to read JSON: " + e.getMessage(), SourceSpan.NONE, e);
         }
     }
 
-    /**
-     * Rewrites a Jackson message without parser internals. Comments get a message of their own
-     * and stay an error, because CloudFormation rejects JSON with comments. A location such as
-     * {@code [Source: REDACTED (...); line: 1, column: 7]}, which names where an unclosed object
-     * or array starts, becomes {@code line 1, column 7}, and advice to enable a Jackson feature is
-     * dropped.
-     */
-    static String plainMessage(String message) {
-        if (message == null) {
-            return "syntax error";
+    private Node document(JsonParser parser) throws IOException {
+        JsonToken first = parser.nextToken();
+        if (first == null) {
+            return null;
         }
-        if (message.contains("ALLOW_COMMENTS")) {
-            return "comments are not allowed in JSON; remove the comment";
+        Node root = value(parser, 0);
+        if (parser.nextToken() != null) {
+            throw new LoadException("unexpected content after the end of the JSON document",
+                    start(parser));
         }
-        return JACKSON_FEATURE_ADVICE.matcher(
-                JACKSON_LOCATION.matcher(message).replaceAll("line $1, column $2")).replaceAll("");
+        return root;
     }
 
     /** Reads the value at the current token, inside {@code depth} open objects and arrays. */

@@ -5,6 +5,7 @@ import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.ScalarNode;
 import dev.slens.model.SourceFile;
+import dev.slens.model.WholeNumbers;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import java.util.ArrayList;
@@ -60,7 +61,6 @@ final class NumberProperties {
         if (!(value instanceof ScalarNode scalar) || scalar.kind() == ScalarNode.Kind.NULL) {
             return true;
         }
-        String text = scalar.value();
-        return text != null && text.strip().matches("-?\\d{1,18}");
+        return WholeNumbers.parse(scalar.value()) != null;
     }
 }

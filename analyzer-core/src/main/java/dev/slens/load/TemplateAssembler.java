@@ -88,7 +88,8 @@ public final class TemplateAssembler {
             MapNode properties = definition.getMap("Properties");
             resources.add(new Resource(entry.key(), type,
                     properties == null ? Nodes.map(entry.keySpan()) : properties,
-                    entry.keySpan(), definition.getText("Condition"), null));
+                    entry.keySpan(), definition.getText("Condition"), null,
+                    Resource.attributesOf(definition, entry.keySpan())));
         }
         MapNode template = root;
         Map<String, Map<String, Node>> stackOutputs = Map.of();
@@ -154,7 +155,7 @@ public final class TemplateAssembler {
         MapNode section = new MapNode(sections, expanded.cloudFormation().span());
         Path name = file.path().getFileName();
         Template template = new Template(file, TemplateFormat.SERVERLESS_FRAMEWORK, section,
-                section.getMap("Resources"), expanded.resources(), Packaging.localPackages(
+                expanded.definitions(), expanded.resources(), Packaging.localPackages(
                         expanded.resolved(), name == null ? "serverless.yml" : name.toString()));
         return new Assembled(template, problems, expanded.includedFiles());
     }

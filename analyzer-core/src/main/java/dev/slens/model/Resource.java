@@ -1,5 +1,8 @@
 package dev.slens.model;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * One CloudFormation resource after expansion.
  *
@@ -11,9 +14,16 @@ package dev.slens.model;
  * @param condition the resource-level {@code Condition}, or {@code null}
  * @param generatedFrom the logical ID of the SAM resource this one was generated from, or
  *     {@code null} when the user wrote it
+ * @param attributes the resource attributes other than Type, Properties and Condition, such as
+ *     {@code UpdatePolicy} and {@code DeletionPolicy}, each with its span; an empty map when
+ *     there are none
  */
 public record Resource(String logicalId, String type, MapNode properties, SourceSpan span,
-        String condition, String generatedFrom) {
+        String condition, String generatedFrom, MapNode attributes) {
+
+    /** The attributes that {@link #attributes} keeps. */
+    public static final List<String> ATTRIBUTES = List.of("CreationPolicy", "DeletionPolicy",
+            "DependsOn", "Metadata", "UpdatePolicy", "UpdateReplacePolicy");
 
     /**
      * The {@code generatedFrom} of resources that the Serverless Framework generates for the
@@ -21,6 +31,27 @@ public record Resource(String logicalId, String type, MapNode properties, Source
      * API with its stage and deployment, and the deployment bucket.
      */
     public static final String SERVICE = "provider";
+
+    /** Creates a resource without attributes. */
+    public Resource(String logicalId, String type, MapNode properties, SourceSpan span,
+            String condition, String generatedFrom) {
+        this(logicalId, type, properties, span, condition, generatedFrom,
+                new MapNode(List.of(), span));
+    }
+
+    /**
+     * Returns the attributes of resource definition {@code definition} that {@link #ATTRIBUTES}
+     * names, as written.
+     */
+    public static MapNode attributesOf(MapNode definition, SourceSpan span) {
+        List<MapNode.Entry> kept = new ArrayList<>();
+        for (MapNode.Entry entry : definition.entries()) {
+            if (ATTRIBUTES.contains(entry.key())) {
+                kept.add(entry);
+            }
+        }
+        return new MapNode(kept, span);
+    }
 
     /** Returns whether the resource was written by the user rather than generated. */
     public boolean isWritten() {
@@ -35,5 +66,10 @@ public record Resource(String logicalId, String type, MapNode properties, Source
     /** Returns the property {@code name}, or {@code null}. */
     public Node property(String name) {
         return properties.get(name);
+    }
+
+    /** Returns the resource attribute {@code name}, such as UpdatePolicy, or {@code null}. */
+    public Node attribute(String name) {
+        return attributes.get(name);
     }
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
 /**
  * Writes a UTF-8 file so that readers see either the old content or the complete new content,
  * never a partial file: the text goes to a hidden temporary file in the same folder, which is
- * then renamed over the target. A symbolic link is followed to the file it names, and a device
+ * then renamed over the target. The temporary file is deleted when writing fails or the JVM
+ * shuts down before the rename. A symbolic link is followed to the file it names, and a device
  * or named pipe is written directly. A rename within one folder is atomic on POSIX file systems and
  * on NTFS; where the file system refuses an atomic move, a plain replacing move is used.
  */
@@ -45,6 +46,11 @@ public final class AtomicFileWriter {
             return;
         }
         Path temporary = createTemporary(absolute);
+        // A run stopped by a signal such as SIGTERM or Ctrl-C skips the finally block below, but
+        // the JVM's shutdown still deletes the temporary file. After the rename this deletes
+        // nothing, because no file has the temporary name any more. A killed JVM (SIGKILL)
+        // leaves the hidden temporary file behind, never a partial report.
+        temporary.toFile().deleteOnExit();
         boolean moved = false;
         try {
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {

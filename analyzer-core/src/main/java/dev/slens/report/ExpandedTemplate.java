@@ -115,8 +115,11 @@ public final class ExpandedTemplate {
         ObjectNode resources = JSON.objectNode();
         MapNode written = template.resourceDefinitions();
         for (Resource resource : template.resources().values()) {
-            MapNode definition = resource.isWritten() ? written.getMap(resource.logicalId())
-                    : null;
+            // A serverless.yml keys its definitions by the generated resource's own ID, so an
+            // extended generated resource has one; SAM's belong to the SAM resource.
+            boolean own = resource.isWritten()
+                    || template.format() == TemplateFormat.SERVERLESS_FRAMEWORK;
+            MapNode definition = own ? written.getMap(resource.logicalId()) : null;
             resources.set(resource.logicalId(), resource(template, resource, definition));
         }
         return resources;
@@ -128,8 +131,10 @@ public final class ExpandedTemplate {
         if (resource.condition() != null) {
             json.put("Condition", resource.condition());
         }
+        // A generated resource carries the attributes its expansion gave it.
+        MapNode attributes = definition != null ? definition : resource.attributes();
         for (String attribute : ATTRIBUTES) {
-            Node value = definition == null ? null : definition.get(attribute);
+            Node value = attributes.get(attribute);
             if (value != null) {
                 json.set(attribute, toJson(value));
             }
@@ -137,7 +142,7 @@ public final class ExpandedTemplate {
         json.set("Properties", toJson(resource.properties()));
 
         ObjectNode metadata = JSON.objectNode();
-        MapNode userMetadata = definition == null ? null : definition.getMap("Metadata");
+        MapNode userMetadata = attributes.getMap("Metadata");
         if (userMetadata != null) {
             metadata.setAll((ObjectNode) toJson(userMetadata));
         }

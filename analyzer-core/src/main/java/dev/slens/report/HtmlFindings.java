@@ -113,8 +113,16 @@ final class HtmlFindings {
         html.append("<ul class=\"related\">\n");
         for (Finding.Related place : finding.related()) {
             html.append("<li>");
+            SourceFile file = place.span().fileOr(finding.file());
+            boolean otherFile = !file.displayPath().equals(finding.file().displayPath());
+            if (otherFile) {
+                html.append(HtmlText.escape(ReportPaths.normalize(file.displayPath())))
+                        .append(place.span().isKnown() ? ", line " : ": ");
+            } else if (place.span().isKnown()) {
+                html.append("Line ");
+            }
             if (place.span().isKnown()) {
-                html.append("Line ").append(place.span().line()).append(": ");
+                html.append(place.span().line()).append(": ");
             }
             html.append(HtmlText.escape(place.message())).append("</li>\n");
         }

@@ -69,8 +69,10 @@ public final class JsonReportWriter implements ReportWriter {
     private static ObjectNode summary(AnalysisResult result) {
         ObjectNode summary = NODES.objectNode();
         summary.put("findings", result.findings().size());
+        // The severities count the findings that are neither suppressed nor in the baseline,
+        // as the text report's closing line does.
         for (Severity severity : Severity.values()) {
-            summary.put(severity.label(), result.findings().stream()
+            summary.put(severity.label(), result.newFindings().stream()
                     .filter(f -> f.severity() == severity).count());
         }
         summary.put("suppressed", result.suppressedCount());
@@ -110,6 +112,8 @@ public final class JsonReportWriter implements ReportWriter {
         for (Finding.Related place : finding.related()) {
             ObjectNode location = related.addObject();
             location.put("message", SarifRegions.normalizeLineBreaks(place.message()));
+            location.put("file", ReportPaths.normalize(
+                    place.span().fileOr(finding.file()).displayPath()));
             putPosition(location, place.span());
         }
         node.set("suppression", suppression(finding.suppression()));

@@ -6,6 +6,7 @@ import dev.slens.rule.Severity;
 import dev.slens.rule.Suppression;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -98,30 +99,31 @@ public final class TextReportWriter implements ReportWriter {
 
     /**
      * Returns the closing count, naming each severity with the label the findings show. "info"
-     * is a mass noun, so it keeps its form for any count. The severities count every finding,
-     * suppressed or not. The numbers of suppressed findings and of findings in the baseline
-     * follow the total when there are any.
+     * is a mass noun, so it keeps its form for any count. The count and its severities cover the
+     * findings the report lists: those neither suppressed nor in the baseline. The numbers of
+     * suppressed findings and of findings in the baseline follow when there are any.
      */
     static String summary(AnalysisResult result) {
-        List<Finding> findings = result.findings();
-        long errors = count(findings, Severity.ERROR);
-        long warnings = count(findings, Severity.WARNING);
-        long infos = count(findings, Severity.INFO);
+        List<Finding> reported = result.newFindings();
         StringBuilder text = new StringBuilder();
-        text.append(plural(findings.size(), "finding"));
-        long suppressed = result.suppressedCount();
-        if (suppressed > 0) {
-            text.append(", ").append(suppressed).append(" suppressed");
-        }
-        long inBaseline = result.baselineCount();
-        if (inBaseline > 0) {
-            text.append(", ").append(inBaseline).append(" in the baseline");
-        }
-        text.append(" (")
-                .append(plural(errors, Severity.ERROR.label())).append(", ")
-                .append(plural(warnings, Severity.WARNING.label())).append(", ")
-                .append(infos).append(' ').append(Severity.INFO.label()).append(") in ")
+        text.append(plural(reported.size(), "finding")).append(" (")
+                .append(plural(count(reported, Severity.ERROR), Severity.ERROR.label()))
+                .append(", ")
+                .append(plural(count(reported, Severity.WARNING), Severity.WARNING.label()))
+                .append(", ")
+                .append(count(reported, Severity.INFO)).append(' ')
+                .append(Severity.INFO.label()).append(") in ")
                 .append(plural(result.files().size(), "file"));
+        List<String> notListed = new ArrayList<>();
+        if (result.suppressedCount() > 0) {
+            notListed.add(result.suppressedCount() + " suppressed");
+        }
+        if (result.baselineCount() > 0) {
+            notListed.add(result.baselineCount() + " in the baseline");
+        }
+        if (!notListed.isEmpty()) {
+            text.append("; ").append(String.join(", ", notListed));
+        }
         if (!result.skipped().isEmpty()) {
             text.append("; ").append(plural(result.skipped().size(), "file"))
                     .append(" skipped as neither CloudFormation nor SAM");

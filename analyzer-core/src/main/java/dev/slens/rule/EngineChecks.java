@@ -80,12 +80,28 @@ public final class EngineChecks {
     public static final RuleMetadata INVALID_NUMBER = engine("SL0016", "InvalidNumber",
             "Integer properties are whole numbers", Severity.WARNING);
 
+    /**
+     * A property of an {@code AWS::Serverless::Function} or {@code Globals.Function} that SAM
+     * does not define, or whose value is of the wrong kind.
+     */
+    public static final RuleMetadata SERVERLESS_SCHEMA = new RuleMetadata("SL0017",
+            "ServerlessSchema", "SAM function properties are ones SAM defines, of the right kind",
+            Severity.ERROR, Pillar.ENGINE, List.of(), SINCE, "https://docs.aws.amazon.com/"
+            + "serverless-application-model/latest/developerguide/"
+            + "sam-resource-function.html",
+            List.of("engine"), List.of(), true);
+
+    /** A {@code ${file(...)}} variable that names JavaScript, which the framework runs. */
+    public static final RuleMetadata SLS_CODE_VARIABLE = serverless("SL0020",
+            "ServerlessCodeVariable", "Serverless variables take values slens can read",
+            Severity.INFO, VARIABLES_DOCS);
+
     /** Every engine check, in ID order. */
     public static final List<RuleMetadata> ALL = List.of(PARSE_ERROR, UNSUPPORTED, RULE_FAILURE,
             DUPLICATE_KEY, LENIENT_JSON, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION,
             SLS_UNRESOLVED_VARIABLE, SLS_VARIABLE_CYCLE, SLS_FILE_OUTSIDE_PROJECT, SLS_IGNORED_KEY,
             SLS_UNSUPPORTED_FILE, SLS_OTHER_PROVIDER, MALFORMED_INTRINSIC, UNKNOWN_SAM_EVENT,
-            INVALID_NUMBER);
+            INVALID_NUMBER, SERVERLESS_SCHEMA, SLS_CODE_VARIABLE);
 
     /** The checks whose findings no suppression can cover, because the analysis was incomplete. */
     public static final List<String> UNSUPPRESSIBLE = List.of(PARSE_ERROR.id(), RULE_FAILURE.id());

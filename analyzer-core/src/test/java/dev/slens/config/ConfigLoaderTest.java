@@ -58,6 +58,8 @@ class ConfigLoaderTest {
                   require-reason: false
                 baseline: build/slens-baseline.json
                 as-of: 2026-12-04
+                serverless:
+                  stage: prod
                 """);
 
         assertEquals("warning", config.failOn());
@@ -71,6 +73,8 @@ class ConfigLoaderTest {
         assertEquals(folder.resolve("build/slens-baseline.json").toAbsolutePath().normalize(),
                 config.baseline().toAbsolutePath().normalize());
         assertEquals(LocalDate.of(2026, 12, 4), config.asOf());
+        assertEquals("prod", config.serverless().stage());
+        assertNull(config.serverless().region());
     }
 
     @Test
@@ -142,6 +146,15 @@ class ConfigLoaderTest {
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith(".slens.yml:1:1: unknown key 'fail_on'; did you"
                 + " mean 'fail-on'?"), problems.get(0));
+    }
+
+    @Test
+    void unknownKey_withoutSuggestion_listsKeysAfterSemicolon() throws IOException {
+        List<String> problems = problems("x: 1\n");
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).startsWith(".slens.yml:1:1: unknown key 'x'; expected one"
+                + " of: "), problems.get(0));
     }
 
     @Test

@@ -29,6 +29,46 @@ class FileCollectorTest {
     }
 
     @Test
+    void linkInFolder_takenOnceUnderTarget() throws IOException {
+        write("infra/template.yaml");
+        Files.createSymbolicLink(folder.resolve("infra/link.yaml"), Path.of("template.yaml"));
+        Files.createSymbolicLink(folder.resolve("alias.yaml"), Path.of("infra/template.yaml"));
+
+        List<FileCollector.Candidate> found = new FileCollector(folder)
+                .collect(List.of(folder));
+
+        assertEquals(List.of("infra/template.yaml"), displayPaths(found));
+    }
+
+    @Test
+    void namedLink_takenOnceUnderTarget() throws IOException {
+        write("template.yaml");
+        Path link = Files.createSymbolicLink(folder.resolve("link.yaml"),
+                Path.of("template.yaml"));
+
+        List<FileCollector.Candidate> folderFirst = new FileCollector(folder)
+                .collect(List.of(folder, link));
+        List<FileCollector.Candidate> linkFirst = new FileCollector(folder)
+                .collect(List.of(link, folder));
+
+        assertEquals(List.of("template.yaml"), displayPaths(folderFirst));
+        assertEquals(List.of("template.yaml"), displayPaths(linkFirst));
+    }
+
+    @Test
+    void linkLeavingFolder_notRead() throws IOException {
+        write("outside/secret.yaml");
+        Files.createDirectories(folder.resolve("project"));
+        Files.createSymbolicLink(folder.resolve("project/leak.yaml"),
+                Path.of("../outside/secret.yaml"));
+
+        List<FileCollector.Candidate> found = new FileCollector(folder)
+                .collect(List.of(folder.resolve("project")));
+
+        assertEquals(List.of(), displayPaths(found));
+    }
+
+    @Test
     void displayPathOutsideBaseKeepsFolders() throws IOException {
         Files.createDirectories(folder.resolve("a"));
         write("b/t.yaml");

@@ -134,9 +134,13 @@ class ForEachExpanderTest {
                 """));
 
         assertEquals(1, assembled.problems().size());
-        assertEquals("Loop 'Fn::ForEach::Broken' was not expanded because it is not [identifier,"
-                + " collection, output], so the resources it creates were not analyzed.",
-                assembled.problems().get(0).message());
+        Finding error = assembled.problems().get(0);
+        assertEquals(EngineChecks.MALFORMED_INTRINSIC.id(), error.ruleId());
+        assertEquals("Fn::ForEach takes a list of 3 values: an identifier, a collection (a list"
+                + " or a function that returns one) and a mapping of output keys to values, but"
+                + " here it is a list of 2 values. CloudFormation rejects the template, and rules"
+                + " may not check this value. Fix the arguments.", error.message());
+        assertStartsAt(2, 3, error.span());
         assertNull(assembled.template().resource("Fn::ForEach::Broken"));
     }
 }

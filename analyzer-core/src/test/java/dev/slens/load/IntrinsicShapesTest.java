@@ -98,4 +98,71 @@ class IntrinsicShapesTest {
                 TestLoading.parse("serverless.yml", text)).problems(), "SL0014");
         assertEquals(List.of("12:Fn::Select"), places(findings));
     }
+
+    @Test
+    void moreFunctionsReportedAtLine() {
+        List<Finding> findings = malformed("""
+                  Queue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      QueueName: !Base64 [a, b]
+                      DelaySeconds: !GetAZs [us-east-1]
+                      KmsMasterKeyId: !ImportValue {Key: x}
+                      RedrivePolicy:
+                        Fn::Transform: {Parameters: {}}
+                      Tags:
+                        Fn::Transform: {Name: Macro, Parameters: [1]}
+                      VisibilityTimeout: {Fn::Length: abc}
+                      Policy: {Fn::ToJsonString: 5}
+                      MessageRetentionPeriod: {Fn::ImportValue: null}
+                """);
+        assertEquals(List.of("8:Fn::Base64", "9:Fn::GetAZs", "10:Fn::ImportValue",
+                "12:Fn::Transform", "14:Fn::Transform", "15:Fn::Length", "16:Fn::ToJsonString",
+                "17:Fn::ImportValue"), places(findings));
+        assertEquals("Fn::Length takes a list, or a function that returns a list, but here it is"
+                + " the text 'abc'. CloudFormation rejects the template, and rules may not check"
+                + " this value. Fix the arguments.", findings.get(5).message());
+    }
+
+    @Test
+    void moreFunctionsWellFormedPass() {
+        List<Finding> findings = malformed("""
+                  Queue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      QueueName: !Base64 text
+                      DelaySeconds: !Select [0, !GetAZs '']
+                      MaximumMessageSize: !Select [0, {Fn::GetAZs: {Ref: AWS::Region}}]
+                      KmsMasterKeyId: !ImportValue {Fn::Sub: "${AWS::StackName}-key"}
+                      RedrivePolicy:
+                        Fn::Transform: {Name: Macro, Parameters: {A: 1}}
+                      Tags:
+                        Fn::Transform: {Name: Macro}
+                      VisibilityTimeout: {Fn::Length: [a, b]}
+                      ReceiveMessageWaitTimeSeconds: {Fn::Length: {Ref: List}}
+                      Policy: {Fn::ToJsonString: {a: [1]}}
+                      MessageRetentionPeriod: !Base64 {Fn::Sub: x}
+                """);
+        assertEquals(List.of(), places(findings));
+    }
+
+    @Test
+    void malformedLoopsReportedAtKey() {
+        List<Finding> findings = malformed("""
+                  Fn::ForEach::NoOutput:
+                    - Index
+                    - [a, b]
+                  Fn::ForEach::ScalarCollection:
+                    - Index
+                    - abc
+                    - Q${Index}: {Type: AWS::SQS::Queue}
+                  Fn::ForEach::NotList: abc
+                  Fn::ForEach::Good:
+                    - Index
+                    - !Ref Names
+                    - Q${Index}: {Type: AWS::SQS::Queue}
+                """);
+        assertEquals(List.of("5:Fn::ForEach", "8:Fn::ForEach", "12:Fn::ForEach"),
+                places(findings));
+    }
 }

@@ -102,71 +102,11 @@ class JsonTreeBuilderTest {
     }
 
     @Test
-    void missingCommaFailsWithLineAndColumn() {
-        LoadResult result = TestLoading.parse("t.json", "{\n  \"a\": 1\n  \"b\": 2\n}\n");
-
-        Finding error = onlyParseError(result);
-        assertEquals("The file cannot be parsed: invalid JSON: Unexpected character ('\"' (code"
-                + " 34)): was expecting comma to separate Object entries.", error.message());
-        assertStartsAt(3, 3, error.span());
-    }
-
-    @Test
     void unclosedObjectFails() {
         LoadResult result = TestLoading.parse("t.json", "{\n  \"a\": {\"b\": 1}\n");
 
         Finding error = onlyParseError(result);
         assertEquals(2, error.span().line());
-    }
-
-    @Test
-    void unclosedObjectMessageHasNoParserSource() {
-        LoadResult result = TestLoading.parse("t.json", "{\n  \"a\": {\"b\": 1}\n");
-
-        Finding error = onlyParseError(result);
-        assertEquals("The file cannot be parsed: invalid JSON: Unexpected end-of-input: expected"
-                + " close marker for Object (start marker at line 1, column 1).",
-                error.message());
-        assertStartsAt(2, 16, error.span());
-    }
-
-    @Test
-    void mismatchedBracketMessageHasNoParserSource() {
-        LoadResult result = TestLoading.parse("t.json", "{\"a\": [1, 2}");
-
-        Finding error = onlyParseError(result);
-        assertEquals("The file cannot be parsed: invalid JSON: Unexpected close marker '}':"
-                + " expected ']' (for Array starting at line 1, column 7).", error.message());
-        assertStartsAt(1, 12, error.span());
-    }
-
-    @Test
-    void lineCommentIsRejectedPlainly() {
-        LoadResult result = TestLoading.parse("t.json", "{\n  \"a\": 1 // note\n}\n");
-
-        Finding error = onlyParseError(result);
-        assertEquals("The file cannot be parsed: invalid JSON: comments are not allowed in JSON;"
-                + " remove the comment.", error.message());
-        assertStartsAt(2, 10, error.span());
-    }
-
-    @Test
-    void blockCommentIsRejectedPlainly() {
-        LoadResult result = TestLoading.parse("t.json", "{/* note */ \"a\": 1}");
-
-        Finding error = onlyParseError(result);
-        assertEquals("The file cannot be parsed: invalid JSON: comments are not allowed in JSON;"
-                + " remove the comment.", error.message());
-        assertStartsAt(1, 2, error.span());
-    }
-
-    @Test
-    void nonNumericNumberMessageNamesNoParserFeature() {
-        LoadResult result = TestLoading.parse("t.json", "{\"a\": NaN}");
-
-        Finding error = onlyParseError(result);
-        assertEquals("The file cannot be parsed: invalid JSON: Non-standard token 'NaN'.",
-                error.message());
     }
 
     @Test

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,6 +90,46 @@ class AtomicFileWriterTest {
         }));
 
         assertEquals(List.of(), filesIn(temp));
+    }
+
+    @Test
+    void terminatedWrite_keepsOldContentAndNoTemporaryFile() throws Exception {
+        Path target = Files.writeString(temp.resolve("slens.sarif"), "old report");
+        Process child = startInterruptedWrite(target);
+
+        child.destroy();
+
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child JVM did not stop");
+        assertEquals("old report", Files.readString(target));
+        assertEquals(List.of(target), filesIn(temp));
+    }
+
+    @Test
+    void killedWrite_keepsOldContent() throws Exception {
+        Path target = Files.writeString(temp.resolve("slens.sarif"), "old report");
+        Process child = startInterruptedWrite(target);
+
+        child.destroyForcibly();
+
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS), "the child JVM did not stop");
+        assertEquals("old report", Files.readString(target));
+        // A killed JVM cannot delete its hidden temporary file, but the report is intact.
+        assertTrue(filesIn(temp).stream().allMatch(file -> file.equals(target)
+                || file.getFileName().toString().startsWith(".slens.sarif.")), filesIn(temp)
+                .toString());
+    }
+
+    /** Starts {@link InterruptedReportWrite} and waits until it has written half a report. */
+    private static Process startInterruptedWrite(Path target) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp",
+                System.getProperty("java.class.path"), InterruptedReportWrite.class.getName(),
+                target.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(
+                child.getInputStream(), StandardCharsets.UTF_8))) {
+            assertEquals("writing", out.readLine());
+        }
+        return child;
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {

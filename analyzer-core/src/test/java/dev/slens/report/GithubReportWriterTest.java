@@ -47,7 +47,7 @@ class GithubReportWriterTest {
         List<String> lines = write(List.of(ReportTestData.suppressed(warning, 4, "Reason.")))
                 .lines().toList();
 
-        assertEquals(List.of("1 finding, 1 suppressed (0 errors, 1 warning, 0 info) in 1 file."),
+        assertEquals(List.of("0 findings (0 errors, 0 warnings, 0 info) in 1 file; 1 suppressed."),
                 lines);
     }
 

@@ -122,6 +122,19 @@ class HtmlReportWriterTest {
     }
 
     @Test
+    void relatedPlaceInOtherFileNamesIt() {
+        SourceFile included = file("config/settings.yml", List.of("timeout: 900"));
+        Finding finding = new Finding(TIMEOUT.id(), TIMEOUT.severity(), "Too long.", TEMPLATE,
+                SourceSpan.at(6, 7), "MainFunction", List.of(new Finding.Related(
+                        SourceSpan.at(1, 10).inFile(included), "the included value")));
+
+        String html = write(result(List.of(TEMPLATE), List.of(finding)));
+
+        assertTrue(html.contains("<li>config/settings.yml, line 1: the included value</li>"),
+                html);
+    }
+
+    @Test
     void suppressedFindingsAreShownApart() {
         Finding open = finding(URL_AUTH, TEMPLATE, SourceSpan.at(6, 7), "MainFunction", "Open.");
         Finding quiet = ReportTestData.suppressed(finding(TIMEOUT, TEMPLATE, SourceSpan.at(5, 5),

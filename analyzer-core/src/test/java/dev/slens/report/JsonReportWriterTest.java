@@ -89,7 +89,23 @@ class JsonReportWriterTest {
         assertEquals(14, node.get("endColumn").asInt());
         assertEquals("MainFunction", node.get("logicalId").asText());
         assertEquals("function 'MainFunction'", node.at("/related/0/message").asText());
+        assertEquals("stacks/template.yaml", node.at("/related/0/file").asText());
         assertEquals(3, node.at("/related/0/line").asInt());
+    }
+
+    @Test
+    void relatedPlaceInOtherFileNamesIt() throws IOException {
+        SourceFile included = file("stacks/config/settings.yml", List.of("timeout: 900"));
+        Finding finding = new Finding("SL1001", TIMEOUT.severity(), "Timeout too long.",
+                TEMPLATE, SourceSpan.at(6, 7), "MainFunction", List.of(new Finding.Related(
+                        SourceSpan.at(1, 10).inFile(included), "the included value")));
+
+        JsonNode related = parse(result(List.of(TEMPLATE), List.of(finding)))
+                .at("/findings/0/related/0");
+
+        assertEquals("stacks/config/settings.yml", related.get("file").asText());
+        assertEquals(1, related.get("line").asInt());
+        assertEquals(10, related.get("column").asInt());
     }
 
     @Test

@@ -18,8 +18,9 @@ import java.util.Map;
  * Validates logs against the OASIS SARIF 2.1.0 schema (draft-04) with format assertions on, so
  * that {@code uri} and {@code uri-reference} values are checked. The schema comes from the
  * folder in the {@code slens.shared.dir} system property; without it nothing is validated.
+ * Other modules' tests use this class through the analyzer-core test jar.
  */
-final class SarifSchemaCheck {
+public final class SarifSchemaCheck {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final Schema SCHEMA = load();
@@ -27,21 +28,33 @@ final class SarifSchemaCheck {
     private SarifSchemaCheck() {
     }
 
-    static boolean isAvailable() {
+    /** Returns whether the schema was found, so that validation takes place. */
+    public static boolean isAvailable() {
         return SCHEMA != null;
     }
 
     /** Returns the schema errors of {@code log}; none when the schema is not available. */
-    static List<String> errors(JsonNode log) {
+    public static List<String> errors(JsonNode log) {
         return SCHEMA == null ? List.of()
                 : SCHEMA.validate(log).stream().map(Object::toString).toList();
     }
 
     /** Throws an {@link AssertionError} that lists the schema errors of {@code log}, if any. */
-    static void assertValid(JsonNode log) {
+    public static void assertValid(JsonNode log) {
         List<String> errors = errors(log);
         if (!errors.isEmpty()) {
             throw new AssertionError("SARIF log violates the 2.1.0 schema: " + errors);
+        }
+    }
+
+    /** Parses {@code text} and checks it like {@link #assertValid(JsonNode)}, then returns it. */
+    public static JsonNode assertValid(String text) {
+        try {
+            JsonNode log = MAPPER.readTree(text);
+            assertValid(log);
+            return log;
+        } catch (IOException e) {
+            throw new AssertionError("SARIF log is not valid JSON: " + e.getMessage(), e);
         }
     }
 

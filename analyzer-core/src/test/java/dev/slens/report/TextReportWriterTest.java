@@ -85,7 +85,7 @@ class TextReportWriterTest {
                 "       suppressed on line 2: The URL is private.",
                 "stacks/template.yaml:6:7: warning SL1001 [MainFunction] No timeout.",
                 "       suppressed on line 5",
-                "3 findings, 2 suppressed (1 error, 1 warning, 1 info) in 1 file."),
+                "1 finding (0 errors, 0 warnings, 1 info) in 1 file; 2 suppressed."),
                 text.lines().toList());
     }
 

@@ -55,12 +55,23 @@ public final class ConfigOptions {
 
     /**
      * Checks that the folder of {@code --write-baseline} exists and accepts new files, so a
-     * wrong path fails before the scan with the reason.
+     * wrong path fails before the scan with the reason, and that {@code --baseline} is not given
+     * with it.
      */
     void validateWriteBaseline() {
+        if (writeBaselineFile != null && baselineFile != null) {
+            throw new AnalyzerException("--write-baseline and --baseline are both given, but a"
+                    + " scan that writes a baseline compares against the new one; leave out"
+                    + " --baseline");
+        }
         if (writeBaselineFile != null) {
             ReportTargets.validateFile(writeBaselineFile);
         }
+    }
+
+    /** Returns the {@code --write-baseline} file, or {@code null} when it is not given. */
+    Path writeBaselineFile() {
+        return writeBaselineFile;
     }
 
     /**

@@ -3,10 +3,15 @@ package dev.slens.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.slens.Analyzer;
 import dev.slens.AnalyzerException;
+import dev.slens.config.ConfigException;
+import dev.slens.config.ConfigLoader;
+import dev.slens.config.ProjectConfig;
 import dev.slens.load.FormatDetector;
 import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
+import dev.slens.load.ServerlessOptions;
 import dev.slens.load.TemplateAssembler;
 import dev.slens.load.TemplateLoader;
 import dev.slens.model.TemplateFormat;
@@ -16,11 +21,15 @@ import dev.slens.rule.Finding;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -34,8 +43,10 @@ import picocli.CommandLine.Spec;
         description = {"Prints as JSON the CloudFormation that slens derives from a template:"
                 + " SAM resources expanded as the SAM translator expands them, Fn::ForEach loops"
                 + " expanded, and intrinsic functions left as written. A Serverless Framework"
-                + " service is resolved with --stage, --region and --env-from-process and"
-                + " expanded into the resources the framework deploys.",
+                + " service is resolved with --stage, --region and --env-from-process, else"
+                + " with serverless.stage and serverless.region of the configuration file as"
+                + " slens scan reads it, and expanded into the resources the framework"
+                + " deploys.",
             "Each resource's Metadata gains slens:source, the file and line it came from, and"
                     + " for a generated resource slens:generatedFrom, the SAM resource that"
                     + " produced it. Problems met on the way are printed on stderr."})
@@ -50,6 +61,13 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
 
     @Mixin
     private ServerlessOptionsMixin serverless;
+
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Configuration file whose serverless.stage and serverless.region"
+                    + " apply where --stage and --region are not given. Default: the "
+                    + ConfigLoader.FILE_NAME + " in the file's folder or in the nearest parent"
+                    + " folder, up to the root of the git repository.")
+    private Path configFile;
 
     @Mixin
     private DebugOption logging;
@@ -78,7 +96,7 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
             }
             TemplateAssembler.Assembled assembled = format == TemplateFormat.SERVERLESS_FRAMEWORK
                     ? TemplateAssembler.assembleServerless(loaded.file(), loaded.root(),
-                            serverless.options(), LoadLimits.DEFAULT)
+                            serverlessOptions(), LoadLimits.DEFAULT)
                     : TemplateAssembler.assemble(loaded.file(), loaded.root(), format);
             out.println(json(assembled));
             out.flush();
@@ -90,6 +108,10 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
             }
             err.flush();
             return ExitCode.OK.code();
+        } catch (ConfigException e) {
+            e.problems().forEach(problem -> err.println("error: " + problem));
+            err.flush();
+            return ExitCode.USAGE.code();
         } catch (AnalyzerException e) {
             return CommandErrors.report(err, ExitCode.USAGE, e, true, logging.debug());
         } catch (RuntimeException | JsonProcessingException e) {
@@ -102,10 +124,27 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
         return Map.of(
                 ExitCode.OK, "The expanded template was printed.",
                 ExitCode.INTERNAL_ERROR, "Unexpected internal error.",
-                ExitCode.USAGE, "Usage error, such as a missing file, a folder, or a file that"
-                        + " is not a template.",
+                ExitCode.USAGE, "Usage error, such as a missing file, a folder, a file that"
+                        + " is not a template, or a mistake in the configuration file.",
                 ExitCode.PROCESSING_ERRORS, "The file cannot be parsed (SL0001); the message"
                         + " names its line.");
+    }
+
+    /**
+     * Returns the stage, region and environment to resolve a service with: the command line's,
+     * else those of the configuration file that a scan of the same file would use.
+     *
+     * @throws ConfigException when the configuration file has mistakes
+     */
+    private ServerlessOptions serverlessOptions() {
+        Optional<Path> config = configFile != null ? Optional.of(configFile)
+                : ConfigLoader.find(file);
+        if (config.isEmpty()) {
+            return serverless.options();
+        }
+        ProjectConfig project = new ConfigLoader(Analyzer.withRegisteredRules().registry()
+                .metadata()).load(config.get(), config.get().toString());
+        return serverless.options(project.serverless());
     }
 
     private static String json(TemplateAssembler.Assembled assembled)
@@ -115,7 +154,13 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
     }
 
     private static void printProblems(LoadResult loaded, PrintWriter err) {
-        for (Finding problem : loaded.problems()) {
+        List<Finding> problems = new ArrayList<>();
+        Finding notMapping = loaded.notMappingProblem();
+        if (notMapping != null) {
+            problems.add(notMapping);
+        }
+        problems.addAll(loaded.problems());
+        for (Finding problem : problems) {
             String level = problem.ruleId().equals(EngineChecks.PARSE_ERROR.id())
                     ? "error" : "warning";
             err.println(level + ": " + location(problem) + problem.ruleId() + " "

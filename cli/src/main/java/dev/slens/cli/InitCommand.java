@@ -76,6 +76,13 @@ public final class InitCommand implements Callable<Integer>, ExitCodeHelp {
             # Date that runtime end-of-support checks treat as today, so a scan gives the
             # same findings on any day. The --as-of option wins over this.
             # as-of: 2026-12-04
+
+            # Stage and region that serverless.yml files are resolved for; --stage and
+            # --region win over them. Defaults: provider.stage and provider.region, else dev
+            # and us-east-1.
+            # serverless:
+            #   stage: prod
+            #   region: eu-west-1
             """.formatted(SCHEMA_FILE_NAME);
 
     @Spec

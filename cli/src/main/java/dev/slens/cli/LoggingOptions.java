@@ -47,13 +47,17 @@ public final class LoggingOptions {
         configure(level);
     }
 
-    /** Sets the slf4j-simple default {@code level} and prints log lines on stderr. */
+    /**
+     * Sets the slf4j-simple default {@code level} and prints log lines on stderr. The class that
+     * logs is shown only at DEBUG level, where it helps to find the code, so {@code --verbose}
+     * lines read as plain messages.
+     */
     static void configure(String level) {
         System.setProperty(PREFIX + "defaultLogLevel", level);
         setIfAbsent("logFile", "System.err");
         setIfAbsent("showThreadName", "false");
         setIfAbsent("showLogName", "false");
-        setIfAbsent("showShortLogName", "true");
+        setIfAbsent("showShortLogName", Boolean.toString(level.equals("debug")));
     }
 
     private static void setIfAbsent(String key, String value) {

@@ -3,10 +3,21 @@ package dev.slens.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /** The {@code slens} program: runs the command line and exits with its code. */
 public final class Main {
+
+    /**
+     * The subcommands of {@code slens} by name, in the order that the usage help lists them.
+     * They are registered here rather than in {@link SlensCommand}'s annotation, so that a run
+     * builds only the subcommand it calls: picocli reads each command's annotations through
+     * reflection, and building all five takes most of picocli's start-up time.
+     */
+    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
 
     private Main() {
     }
@@ -19,15 +30,45 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out,
                 StandardCharsets.UTF_8));
-        CommandLine commandLine = commandLine().setOut(out);
+        CommandLine commandLine = commandLine(args).setOut(out);
         int code = commandLine.execute(args);
         out.flush();
         System.exit(code);
     }
 
-    /** Creates the command tree with slens's usage error handling, for this class and tests. */
+    /** Creates the whole command tree with slens's usage error handling. */
     static CommandLine commandLine() {
-        return new CommandLine(new SlensCommand())
-                .setParameterExceptionHandler(new UsageErrorHandler());
+        return commandLine(new String[0]);
+    }
+
+    /**
+     * Creates the command tree that {@code args} needs, with slens's usage error handling. When
+     * the first argument names a subcommand, the tree contains only that one, and its parsing,
+     * help and errors are the same as in the whole tree. Otherwise, as for {@code --help} or an
+     * unknown command, the tree contains every subcommand.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine root = new CommandLine(new SlensCommand());
+        String called = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
+        SUBCOMMANDS.forEach((name, factory) -> {
+            if (called == null || called.equals(name)) {
+                // A CommandLine, not the bare object: picocli 4.7.7 drops the exit code list
+                // that CommandDefaults sets when it wraps a bare subcommand object itself.
+                root.addSubcommand(name, new CommandLine(factory.get()));
+            }
+        });
+        // Set after the subcommands are added, because picocli passes a handler on only to the
+        // subcommands that exist at that moment.
+        return root.setParameterExceptionHandler(new UsageErrorHandler());
+    }
+
+    private static Map<String, Supplier<Object>> subcommands() {
+        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
+        subcommands.put("scan", ScanCommand::new);
+        subcommands.put("rules", RulesCommand::new);
+        subcommands.put("explain", ExplainCommand::new);
+        subcommands.put("expand", ExpandCommand::new);
+        subcommands.put("init", InitCommand::new);
+        return subcommands;
     }
 }

@@ -114,6 +114,40 @@ final class ReportTargets {
         }
     }
 
+    /**
+     * Rejects a report written to the {@code --write-baseline} file, because the report would
+     * replace the baseline just written.
+     */
+    void checkNotBaseline(Path baseline) {
+        if (baseline == null || baseline.toString().isEmpty()) {
+            return;
+        }
+        Path target = baseline.toAbsolutePath().normalize();
+        for (Target report : targets) {
+            if (report.file() != null
+                    && report.file().toAbsolutePath().normalize().equals(target)) {
+                throw new AnalyzerException("report " + name(report.format()) + " and"
+                        + " --write-baseline are both written to '" + report.file() + "'; give"
+                        + " the report its own file");
+            }
+        }
+    }
+
+    /**
+     * Prints a warning on stderr when a SARIF report gives some analyzed files absolute URIs,
+     * because they lie outside the source root.
+     */
+    void warnOutsideSourceRoot(AnalysisResult result, ReportOptions options, PrintWriter err) {
+        if (targets.stream().noneMatch(target -> target.format() == ReportFormat.SARIF)) {
+            return;
+        }
+        String warning = options.outsideSourceRootWarning(result.files());
+        if (warning != null) {
+            err.println("warning: " + warning + " with --source-root");
+            err.flush();
+        }
+    }
+
     /** Rejects a report file that is one of the templates just analyzed. */
     void checkNotAnalyzed(List<SourceFile> analyzed) {
         Set<Path> inputs = new HashSet<>();

@@ -84,8 +84,9 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     @Option(names = "--source-root", paramLabel = "DIR",
             description = "Folder that the file URIs of the SARIF report are relative to, as"
-                    + " GitHub code scanning expects. Default: the nearest folder at or above"
-                    + " the base folder that contains .git, else the base folder.")
+                    + " GitHub code scanning expects. Default: the git work tree (the nearest"
+                    + " folder with .git) of the base folder when it contains every PATH, else"
+                    + " that of the first PATH in one, else the base folder.")
     private Path sourceRoot;
 
     @Option(names = {"--as-of", "--today"}, paramLabel = "YYYY-MM-DD",
@@ -120,7 +121,9 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
             AnalysisResult result = analyzer.analyze(config(project, rules));
             result = configOptions.applyBaseline(result, project, log);
             reports.checkNotAnalyzed(result.files());
-            reports.write(result, reportOptions(), spec.commandLine().getOut());
+            ReportOptions options = reportOptions();
+            reports.write(result, options, spec.commandLine().getOut());
+            reports.warnOutsideSourceRoot(result, options, err);
             printDiagnostics(result, reports, err);
             logProgress(log, result, reports, Duration.ofNanos(System.nanoTime() - started));
             return exitCode(result, effectiveFailOn(project)).code();
@@ -188,6 +191,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         ReportTargets reports = ReportTargets.resolve(formats, outputs);
         reports.validateFiles();
         configOptions.validateWriteBaseline();
+        reports.checkNotBaseline(configOptions.writeBaselineFile());
         return reports;
     }
 
@@ -203,7 +207,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
     private AnalyzerConfig config(ProjectConfig project, List<RuleMetadata> rules) {
         AnalyzerConfig.Builder builder = project.applyTo(AnalyzerConfig.builder(), rules)
                 .paths(paths)
-                .serverless(serverless.options());
+                .serverless(serverless.options(project.serverless()));
         if (baseDirectory != null) {
             builder.baseDirectory(baseDirectory);
         }
@@ -215,15 +219,14 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     /**
      * Returns the folders that report paths are relative to. Without {@code --source-root}, the
-     * source root is the repository that contains the base folder, or the base folder itself.
+     * source root is {@link ReportOptions#defaultSourceRoot}: the git work tree of the scanned
+     * files, even when the scan runs from outside it.
      */
     private ReportOptions reportOptions() {
         Path base = baseDirectory == null ? Path.of("") : baseDirectory;
-        Path root = sourceRoot;
-        if (root == null) {
-            root = ReportOptions.findRepositoryRoot(base);
-        }
-        return new ReportOptions(base, root == null ? base : root);
+        Path root = sourceRoot != null ? sourceRoot
+                : ReportOptions.defaultSourceRoot(base, paths);
+        return new ReportOptions(base, root);
     }
 
     /**

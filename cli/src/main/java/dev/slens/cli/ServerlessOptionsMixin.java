@@ -26,6 +26,16 @@ final class ServerlessOptionsMixin {
 
     /** Returns the options as the analyzer takes them. */
     ServerlessOptions options() {
-        return new ServerlessOptions(stage, region, envFromProcess ? System.getenv() : null);
+        return options(ServerlessOptions.DEFAULT);
+    }
+
+    /**
+     * Returns the options as the analyzer takes them, with the stage and region of
+     * {@code configured}, from the configuration file, where the command line gives none.
+     */
+    ServerlessOptions options(ServerlessOptions configured) {
+        return new ServerlessOptions(stage != null ? stage : configured.stage(),
+                region != null ? region : configured.region(),
+                envFromProcess ? System.getenv() : null);
     }
 }

@@ -8,14 +8,15 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** The root {@code slens} command, which only dispatches to its subcommands. */
+/**
+ * The root {@code slens} command, which only dispatches to its subcommands. {@link Main} adds
+ * the subcommands.
+ */
 @Command(name = "slens", mixinStandardHelpOptions = true,
         versionProvider = SlensCommand.VersionProvider.class,
         modelTransformer = CommandDefaults.class,
         description = "Checks AWS SAM and CloudFormation templates against serverless best"
                 + " practices.",
-        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class,
-            ExpandCommand.class, InitCommand.class},
         footer = {"", "Run 'slens COMMAND --help' for the options and exit codes of a command."})
 public final class SlensCommand implements Runnable, ExitCodeHelp {
 

@@ -27,7 +27,7 @@ record CommandRun(int exitCode, String out, String err) {
     static CommandRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
+        CommandLine commandLine = Main.commandLine(args);
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         int code = commandLine.execute(args);
@@ -40,9 +40,17 @@ record CommandRun(int exitCode, String out, String err) {
      * a run inside the test JVM cannot show them.
      */
     static CommandRun inNewJvm(String... args) throws IOException, InterruptedException {
+        return inNewJvm(List.of(), args);
+    }
+
+    /** Runs {@link Main} as above, with {@code jvmOptions} such as {@code -Xmx1g}. */
+    static CommandRun inNewJvm(List<String> jvmOptions, String... args)
+            throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp",
-                System.getProperty("java.class.path"), Main.class.getName()));
+        List<String> command = new ArrayList<>(List.of(java.toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
         command.addAll(List.of(args));
         Path out = Files.createTempFile("slens-out", ".txt");
         Path err = Files.createTempFile("slens-err", ".txt");

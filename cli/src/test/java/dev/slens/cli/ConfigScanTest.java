@@ -231,6 +231,21 @@ class ConfigScanTest {
     }
 
     @Test
+    void writeBaselineWithBaseline_isRejected() throws IOException {
+        Path template = Files.writeString(folder.resolve("template.yaml"), TEMPLATE);
+        Path baseline = folder.resolve("b.json");
+
+        CommandRun run = scan(template.toString(), "--write-baseline", baseline.toString(),
+                "--baseline", folder.resolve("old.json").toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertEquals("error: --write-baseline and --baseline are both given, but a scan that"
+                + " writes a baseline compares against the new one; leave out --baseline",
+                run.err().lines().findFirst().orElse(""), run.describe());
+        assertFalse(Files.exists(baseline), "the baseline was written despite the error");
+    }
+
+    @Test
     void writeBaselineMissingFolder_namesFolder() throws IOException {
         Path template = Files.writeString(folder.resolve("template.yaml"), TEMPLATE);
         Path baseline = folder.resolve("missing").resolve("b.json");

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slens.Version;
 import dev.slens.fixtures.Fixtures;
-import dev.slens.fixtures.SarifSchema;
+import dev.slens.report.SarifSchemaCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,7 +32,7 @@ class ExampleSnapshotTest {
                 "--today", "2026-12-04");
         assertEquals(4, run.exitCode(), run.describe());
 
-        JsonNode actual = normalize(SarifSchema.assertValid(run.out()));
+        JsonNode actual = normalize(SarifSchemaCheck.assertValid(run.out()));
         if (Boolean.getBoolean("snapshot.update")) {
             Files.writeString(SNAPSHOT, JSON.writerWithDefaultPrettyPrinter()
                     .writeValueAsString(actual) + "\n", StandardCharsets.UTF_8);

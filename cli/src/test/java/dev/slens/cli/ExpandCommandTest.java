@@ -97,6 +97,33 @@ class ExpandCommandTest {
     }
 
     @Test
+    void emptyFile_printsParseError() throws IOException {
+        for (String text : new String[] {"", "# only a comment\n"}) {
+            Path file = write("empty.yaml", text);
+
+            CommandRun run = CommandRun.of("expand", file.toString());
+
+            assertEquals(5, run.exitCode(), run.describe());
+            assertEquals("", run.out());
+            assertEquals("error: " + file + ":1: SL0001 The file cannot be parsed: it is empty"
+                    + " or contains only comments, so it has no template.", run.err().strip(),
+                    run.describe());
+        }
+    }
+
+    @Test
+    void topLevelList_printsParseError() throws IOException {
+        Path file = write("list.yaml", "# resources\n- a\n- b\n");
+
+        CommandRun run = CommandRun.of("expand", file.toString());
+
+        assertEquals(5, run.exitCode(), run.describe());
+        assertEquals("error: " + file + ":2: SL0001 The file cannot be parsed: the top level is"
+                + " a list, but a template is a mapping of sections such as Resources.",
+                run.err().strip(), run.describe());
+    }
+
+    @Test
     void missingFile_isUsageError() {
         CommandRun run = CommandRun.of("expand", folder.resolve("absent.yaml").toString());
 
@@ -208,5 +235,56 @@ class ExpandCommandTest {
                 .at("/Resources/CreateLambdaFunction");
         assertEquals(2048, prodFunction.at("/Properties/MemorySize").asInt());
         assertEquals("orders-prod-create", prodFunction.at("/Properties/FunctionName").asText());
+    }
+
+    @Test
+    void serverlessService_takesStageFromConfigFile() throws IOException {
+        Path file = write("serverless.yml", """
+                service: orders
+                provider:
+                  name: aws
+                  runtime: python3.12
+                  region: ${opt:region, 'eu-west-1'}
+                functions:
+                  create:
+                    handler: app.create
+                    environment:
+                      REGION: ${aws:region}
+                """);
+        write(".slens.yml", """
+                serverless:
+                  stage: prod
+                  region: eu-central-1
+                """);
+
+        CommandRun configured = CommandRun.of("expand", file.toString());
+        CommandRun overridden = CommandRun.of("expand", file.toString(), "--stage", "test");
+
+        assertEquals(0, configured.exitCode(), configured.describe());
+        JsonNode function = new ObjectMapper().readTree(configured.out())
+                .at("/Resources/CreateLambdaFunction/Properties");
+        assertEquals("orders-prod-create", function.at("/FunctionName").asText());
+        assertEquals("eu-central-1", function.at("/Environment/Variables/REGION").asText());
+        JsonNode testFunction = new ObjectMapper().readTree(overridden.out())
+                .at("/Resources/CreateLambdaFunction/Properties");
+        assertEquals("orders-test-create", testFunction.at("/FunctionName").asText());
+    }
+
+    @Test
+    void configFileMistake_isUsageError() throws IOException {
+        Path file = write("serverless.yml", """
+                service: orders
+                provider:
+                  name: aws
+                """);
+        write(".slens.yml", """
+                serverless:
+                  stage: [prod]
+                """);
+
+        CommandRun run = CommandRun.of("expand", file.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().contains(".slens.yml"), run.describe());
     }
 }

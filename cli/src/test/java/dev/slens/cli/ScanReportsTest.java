@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.slens.fixtures.SarifSchema;
+import dev.slens.report.SarifSchemaCheck;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ class ScanReportsTest {
         assertTrue(run.out().contains("SL0004"), run.describe());
         assertTrue(run.out().endsWith("in 1 file.\n"), run.describe());
         assertEquals("2.1.0", readJson(sarif).get("version").asText());
-        SarifSchema.assertValid(readJson(sarif));
+        SarifSchemaCheck.assertValid(readJson(sarif));
         assertEquals(1, readJson(json).get("schemaVersion").asInt());
         assertEquals("SL0004", readJson(gitlab).at("/0/check_name").asText());
         assertTrue(Files.readString(junit).startsWith("<?xml"), Files.readString(junit));
@@ -60,7 +60,7 @@ class ScanReportsTest {
         assertEquals(0, run.exitCode(), run.describe());
         assertEquals("", run.out());
         assertEquals("2.1.0", readJson(sarif).get("version").asText());
-        SarifSchema.assertValid(readJson(sarif));
+        SarifSchemaCheck.assertValid(readJson(sarif));
         assertTrue(Files.readString(github).startsWith("::warning file="),
                 Files.readString(github));
     }
@@ -76,7 +76,7 @@ class ScanReportsTest {
         assertEquals(0, toFile.exitCode(), toFile.describe());
         assertEquals("", toFile.out());
         assertEquals(toStdout.out(), Files.readString(sarif, StandardCharsets.UTF_8));
-        SarifSchema.assertValid(toStdout.out());
+        SarifSchemaCheck.assertValid(toStdout.out());
         assertEquals(List.of(sarif), filesIn(temp));
     }
 
@@ -156,6 +156,28 @@ class ScanReportsTest {
 
         assertUsageError(run, "error: reports json and gitlab are both written to '"
                 + temp.resolve(".").resolve("report.json") + "'; give each report its own file");
+    }
+
+    @Test
+    void reportOnBaselineFile_isUsageError() {
+        Path baseline = temp.resolve("b.json");
+
+        CommandRun run = CommandRun.of("scan", DUPLICATE_KEY, "--write-baseline",
+                baseline.toString(), "-f", "json=" + baseline);
+
+        assertUsageError(run, "error: report json and --write-baseline are both written to '"
+                + baseline + "'; give the report its own file");
+    }
+
+    @Test
+    void outputOnBaselineFile_isUsageError() {
+        Path baseline = temp.resolve("b.json");
+
+        CommandRun run = CommandRun.of("scan", DUPLICATE_KEY, "--write-baseline",
+                baseline.toString(), "-o", temp.resolve(".").resolve("b.json").toString());
+
+        assertUsageError(run, "error: report text and --write-baseline are both written to '"
+                + temp.resolve(".").resolve("b.json") + "'; give the report its own file");
     }
 
     @Test

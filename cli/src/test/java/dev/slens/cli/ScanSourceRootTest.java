@@ -1,10 +1,11 @@
 package dev.slens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.slens.fixtures.SarifSchema;
+import dev.slens.report.SarifSchemaCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,43 @@ class ScanSourceRootTest {
     }
 
     @Test
+    void uriIsRelativeToScannedRepository_fromOutside() throws IOException {
+        Path infra = writeTemplate(temp.resolve("x/repo/infra"));
+        Files.createDirectories(temp.resolve("x/repo/.git"));
+
+        CommandRun run = CommandRun.of("scan", infra.toString(), "--format", "sarif");
+
+        JsonNode log = SarifSchemaCheck.assertValid(run.out());
+        assertEquals("infra/template.yaml", firstUri(log));
+        assertFalse(run.err().contains("outside the source root"), run.describe());
+    }
+
+    @Test
+    void sourceRootOutsideFiles_warns() throws IOException {
+        Path service = writeTemplate(temp.resolve("app"));
+        Path other = Files.createDirectories(temp.resolve("other"));
+
+        CommandRun run = CommandRun.of("scan", service.toString(), "--format", "sarif",
+                "--source-root", other.toString());
+
+        JsonNode log = SarifSchemaCheck.assertValid(run.out());
+        assertTrue(firstUri(log).startsWith("file:///"), firstUri(log));
+        assertTrue(run.err().startsWith("warning: 1 of 1 files, such as '"
+                + service.resolve("template.yaml").toAbsolutePath() + "', are outside the"
+                + " source root '" + other.toAbsolutePath() + "'"), run.describe());
+    }
+
+    @Test
+    void textReport_noSourceRootWarning() throws IOException {
+        Path service = writeTemplate(temp.resolve("app"));
+
+        CommandRun run = CommandRun.of("scan", service.toString(), "--source-root",
+                Files.createDirectories(temp.resolve("other")).toString());
+
+        assertFalse(run.err().contains("outside the source root"), run.describe());
+    }
+
+    @Test
     void missingSourceRoot_isUsageError() throws IOException {
         Path service = writeTemplate(temp.resolve("app"));
 
@@ -85,7 +123,7 @@ class ScanSourceRootTest {
         System.arraycopy(options, 0, args, 4, options.length);
         CommandRun run = CommandRun.of(args);
         assertTrue(run.exitCode() == 0 || run.exitCode() == 4, run.describe());
-        return SarifSchema.assertValid(run.out());
+        return SarifSchemaCheck.assertValid(run.out());
     }
 
     private static String firstUri(JsonNode log) {

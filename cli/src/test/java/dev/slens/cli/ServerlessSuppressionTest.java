@@ -52,6 +52,45 @@ class ServerlessSuppressionTest {
     }
 
     @Test
+    void functionKey_coversResourcesGeneratedFromFunction() throws IOException {
+        CommandRun run = scan(SERVICE.replace("""
+                    handler: create.handler
+                """, """
+                    handler: create.handler
+                    slens:
+                      ignore:
+                        - id: SL1041
+                          reason: Each message is idempotent.
+                    events:
+                      - sqs:
+                          arn: arn:aws:sqs:us-east-1:123456789012:orders
+                          batchSize: 10
+                """));
+
+        assertTrue(run.out().contains("SL1041 [CreateEventSourceMappingSQSOrders]"),
+                run.describe());
+        assertTrue(run.out().contains("suppressed on line 10: Each message is idempotent."),
+                run.describe());
+        assertFalse(run.out().contains("SL0007"), run.describe());
+    }
+
+    @Test
+    void checkovComment_suppressesFunctionBelowIt() throws IOException {
+        CommandRun run = scan(SERVICE.replace("""
+                  create:
+                """, """
+                  # checkov:skip=CKV_AWS_363:The upgrade ships next sprint.
+                  create:
+                """));
+
+        assertTrue(run.out().contains("suppressed on line 6: The upgrade ships next sprint."),
+                run.describe());
+        assertTrue(run.out().contains("error SL1003 [ReportLambdaFunction]"), run.describe());
+        assertTrue(run.out().contains("1 suppressed"), run.describe());
+        assertFalse(run.out().contains("SL0007"), run.describe());
+    }
+
+    @Test
     void customSlens_coversWholeFile() throws IOException {
         CommandRun run = scan(SERVICE + """
                 custom:

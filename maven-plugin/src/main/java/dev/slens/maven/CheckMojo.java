@@ -5,6 +5,7 @@ import dev.slens.Analyzer;
 import dev.slens.AnalyzerConfig;
 import dev.slens.AnalyzerException;
 import dev.slens.config.ProjectConfig;
+import dev.slens.load.ServerlessOptions;
 import dev.slens.report.ReportFormat;
 import dev.slens.report.ReportOptions;
 import dev.slens.rule.RuleMetadata;
@@ -106,9 +107,40 @@ public class CheckMojo extends AbstractMojo {
             defaultValue = "${project.build.directory}/slens")
     private File outputDirectory;
 
+    /**
+     * Lowest severity of the findings that are logged, each as its own line
+     * {@code file:line:column: ID message}: error, warning, info or none. Findings that reach
+     * failOn are logged as errors, the others as warnings or, for info findings, as info.
+     */
+    @Parameter(property = "slens.logLevel", defaultValue = "warning")
+    private String logLevel;
+
     /** Skips the analysis. */
     @Parameter(property = "slens.skip", defaultValue = "false")
     private boolean skip;
+
+    /**
+     * Stage that Serverless Framework files are resolved for, as the framework's
+     * {@code --stage}: it sets {@code ${opt:stage}} and {@code ${sls:stage}}. Default: the file's
+     * {@code provider.stage}, else {@code dev}.
+     */
+    @Parameter(property = "slens.stage")
+    private String stage;
+
+    /**
+     * Region that Serverless Framework files are resolved for, as the framework's
+     * {@code --region}: it sets {@code ${opt:region}} and {@code ${aws:region}}. Default: the
+     * file's {@code provider.region}, else {@code us-east-1}.
+     */
+    @Parameter(property = "slens.region")
+    private String region;
+
+    /**
+     * Resolves {@code ${env:NAME}} in Serverless Framework files from the environment of the
+     * Maven process. Without it, such variables are unknown and never cause a finding.
+     */
+    @Parameter(property = "slens.envFromProcess", defaultValue = "false")
+    private boolean envFromProcess;
 
     /**
      * Date in the form YYYY-MM-DD that date-dependent checks, such as runtime end of support,
@@ -145,14 +177,24 @@ public class CheckMojo extends AbstractMojo {
         ProjectConfig project = ProjectSettings.load(configFile, base, rules, getLog());
         Severity threshold = parseFailOn(project);
         AnalyzerConfig.Builder config = project.applyTo(AnalyzerConfig.builder(), rules)
-                .paths(scanPaths).baseDirectory(base);
+                .paths(scanPaths).baseDirectory(base)
+                .serverless(serverlessOptions(project.serverless()));
         if (date != null) {
             config.today(date);
         }
         ProjectSettings.switchRules(config, rules, enableRules, disableRules);
         AnalysisResult result = ProjectSettings.applyBaseline(analyze(analyzer, config.build()),
                 base, writeBaseline, baseline, project, getLog());
-        List<Path> reports = relativize(base, writeReports(result, reportFormats));
+        ReportOptions options = new ReportOptions(base,
+                ReportOptions.defaultSourceRoot(base, scanPaths));
+        if (reportFormats.contains(ReportFormat.SARIF)) {
+            String warning = options.outsideSourceRootWarning(result.files());
+            if (warning != null) {
+                getLog().warn("slens: " + warning + ", or list only paths inside it");
+            }
+        }
+        List<Path> reports = relativize(base, writeReports(result, reportFormats, options));
+        logFindings(result, threshold);
         getLog().info(FindingSummary.oneLine(result, reports));
 
         if (result.hasProcessingErrors()) {
@@ -160,6 +202,22 @@ public class CheckMojo extends AbstractMojo {
         }
         if (threshold != null && result.hasFindingsAtLeast(threshold)) {
             throw new MojoFailureException(FindingSummary.failure(result, threshold, reports));
+        }
+    }
+
+    private void logFindings(AnalysisResult result, Severity threshold)
+            throws MojoExecutionException {
+        Severity level = parseSeverity("logLevel", logLevel);
+        if (level == null) {
+            return;
+        }
+        for (FindingSummary.LogLine line : FindingSummary.logLines(result, level, threshold)) {
+            switch (line.level()) {
+                case ERROR -> getLog().error(line.text());
+                case WARNING -> getLog().warn(line.text());
+                case INFO -> getLog().info(line.text());
+                default -> throw new IllegalStateException("unknown level " + line.level());
+            }
         }
     }
 
@@ -172,16 +230,13 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private List<Path> writeReports(AnalysisResult result, Set<ReportFormat> reportFormats)
-            throws MojoExecutionException {
+    private List<Path> writeReports(AnalysisResult result, Set<ReportFormat> reportFormats,
+            ReportOptions options) throws MojoExecutionException {
         if (outputDirectory.isFile()) {
             throw new MojoExecutionException("Failed to write the slens reports: outputDirectory '"
                     + outputDirectory + "' is a file, not a folder; set it to a folder");
         }
         try {
-            Path base = baseDirectory.toPath();
-            Path repository = ReportOptions.findRepositoryRoot(base);
-            ReportOptions options = new ReportOptions(base, repository == null ? base : repository);
             return ReportFiles.write(result, reportFormats, outputDirectory.toPath(), options);
         } catch (IOException e) {
             throw new MojoExecutionException("Failed to write the slens reports to '"
@@ -226,6 +281,22 @@ public class CheckMojo extends AbstractMojo {
      * Returns the lowest failing severity, or {@code null} for {@code none}: {@code failOn} when
      * set, else the configuration's {@code fail-on}, else error.
      */
+    /** Returns the severity that {@code value} names, or {@code null} for {@code none}. */
+    private static Severity parseSeverity(String name, String value)
+            throws MojoExecutionException {
+        String normalized = value == null ? "" : value.trim().toLowerCase(Locale.ROOT);
+        if (normalized.equals("none")) {
+            return null;
+        }
+        for (Severity severity : Severity.values()) {
+            if (severity.label().equals(normalized)) {
+                return severity;
+            }
+        }
+        throw new MojoExecutionException("Invalid " + name + " '" + value
+                + "', expected error, warning, info or none");
+    }
+
     private Severity parseFailOn(ProjectConfig project) throws MojoExecutionException {
         String configured = failOn != null && !failOn.isBlank() ? failOn : project.failOn();
         String value = configured == null ? "error" : configured.trim().toLowerCase(Locale.ROOT);
@@ -258,5 +329,21 @@ public class CheckMojo extends AbstractMojo {
             return absolute.startsWith(absoluteBase) ? absoluteBase.relativize(absolute)
                     : absolute;
         }).toList();
+    }
+
+    /**
+     * Returns the stage and region parameters, else those of the configuration file, and the
+     * process environment when {@code envFromProcess} is set.
+     */
+    private ServerlessOptions serverlessOptions(ServerlessOptions configured) {
+        String chosenStage = blankToNull(stage);
+        String chosenRegion = blankToNull(region);
+        return new ServerlessOptions(chosenStage != null ? chosenStage : configured.stage(),
+                chosenRegion != null ? chosenRegion : configured.region(),
+                envFromProcess ? System.getenv() : null);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -25,6 +25,18 @@ final class FindingSummary {
     private static final Comparator<Finding> WORST_FIRST =
             Comparator.comparing(Finding::severity).thenComparing(Analyzer.ORDER);
 
+    /** The Maven log level of a finding's line. */
+    enum LogLevel { ERROR, WARNING, INFO }
+
+    /**
+     * One line for the Maven log.
+     *
+     * @param level the level to log it at
+     * @param text the line without the level
+     */
+    record LogLine(LogLevel level, String text) {
+    }
+
     private FindingSummary() {
     }
 
@@ -43,9 +55,12 @@ final class FindingSummary {
                 ? "" : ", " + result.suppressedCount() + " suppressed")
                 + (result.baselineCount() == 0
                 ? "" : ", " + result.baselineCount() + " in the baseline");
-        return "slens: " + plural(result.files().size(), "file") + " analyzed, "
-                + plural(result.findings().size(), "finding") + suppressed + " (" + bySeverity
-                + "), " + result.skipped().size() + " skipped; reports: "
+        long unparsed = unparsedFiles(result).size();
+        String files = plural(result.files().size() - unparsed, "file") + " analyzed"
+                + (unparsed == 0 ? "" : ", " + plural(unparsed, "file") + " not parsed");
+        return "slens: " + files + ", "
+                + plural(result.newFindings().size(), "finding") + " (" + bySeverity + ")"
+                + suppressed + ", " + result.skipped().size() + " skipped; reports: "
                 + (reportList.isEmpty() ? "none" : reportList);
     }
 
@@ -101,16 +116,50 @@ final class FindingSummary {
         }
     }
 
-    /** Returns {@code file:line: severity ID [LogicalId] message}. */
+    /** Returns {@code file:line:column: severity ID [LogicalId] message}. */
     static String describe(Finding finding) {
         String resource = finding.logicalId() == null ? "" : " [" + finding.logicalId() + "]";
-        return finding.file().displayPath() + ":" + finding.span().line() + ": "
-                + finding.severity().label() + " " + finding.ruleId() + resource + " "
-                + finding.message();
+        return location(finding) + finding.severity().label() + " " + finding.ruleId()
+                + resource + " " + finding.message();
+    }
+
+    /**
+     * Returns one Maven log line per new finding at or above {@code logLevel}, as
+     * {@code file:line:column: ID message}. A finding that reaches {@code failOn} is logged at
+     * ERROR level. The others are logged at WARNING level, or at INFO level for info findings.
+     *
+     * @param failOn the severity that fails the build, or {@code null} when none does
+     */
+    static List<LogLine> logLines(AnalysisResult result, Severity logLevel, Severity failOn) {
+        return result.newFindings().stream()
+                .filter(finding -> finding.severity().atLeast(logLevel))
+                .map(finding -> new LogLine(logLevel(finding.severity(), failOn),
+                        location(finding) + finding.ruleId() + " " + finding.message()))
+                .toList();
+    }
+
+    private static LogLevel logLevel(Severity severity, Severity failOn) {
+        if (failOn != null && severity.atLeast(failOn)) {
+            return LogLevel.ERROR;
+        }
+        return severity == Severity.INFO ? LogLevel.INFO : LogLevel.WARNING;
+    }
+
+    private static String location(Finding finding) {
+        return finding.file().displayPath() + ":" + finding.span().line() + ":"
+                + finding.span().column() + ": ";
+    }
+
+    /** Returns the files that could not be parsed (SL0001), in scan order. */
+    private static Set<String> unparsedFiles(AnalysisResult result) {
+        return result.findings().stream()
+                .filter(finding -> finding.ruleId().equals(EngineChecks.PARSE_ERROR.id()))
+                .map(finding -> finding.file().displayPath())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     private static long count(AnalysisResult result, Severity severity) {
-        return result.findings().stream().filter(f -> f.severity() == severity).count();
+        return result.newFindings().stream().filter(f -> f.severity() == severity).count();
     }
 
     private static String plural(long count, String noun) {

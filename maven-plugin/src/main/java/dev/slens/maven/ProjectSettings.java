@@ -10,6 +10,7 @@ import dev.slens.config.ProjectConfig;
 import dev.slens.config.RuleSelection;
 import dev.slens.rule.RuleMetadata;
 import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -109,6 +110,12 @@ final class ProjectSettings {
                 return Baseline.read(file).apply(result);
             }
             Path file = baseline != null ? base.resolve(baseline.toPath()) : config.baseline();
+            if (file != null && !Files.exists(file)) {
+                throw new MojoExecutionException("Baseline file not found: '"
+                        + display(base, file) + "'; write it once with -Dslens.writeBaseline="
+                        + display(base, file) + ", such as mvn verify -Dslens.writeBaseline="
+                        + display(base, file) + ", and commit it");
+            }
             return file == null ? result : Baseline.read(file).apply(result);
         } catch (AnalyzerException e) {
             throw new MojoExecutionException(e.getMessage(), e);

@@ -110,8 +110,68 @@ class FindingSummaryTest {
         String line = FindingSummary.oneLine(result, List.of());
         String failure = FindingSummary.failure(result, Severity.WARNING, List.of());
 
-        assertTrue(line.contains(", 1 suppressed ("), line);
+        assertTrue(line.contains(" findings (0 errors, "), line);
+        assertTrue(line.contains(" info), 1 suppressed, "), line);
         assertFalse(failure.contains("SL1003"), failure);
+    }
+
+    @Test
+    void failure_namesLineAndColumn() throws IOException {
+        AnalysisResult result = analyze("template.yaml", HEADER + function("Orders", "python3.8"));
+
+        String message = FindingSummary.failure(result, Severity.ERROR, List.of());
+
+        String listed = message.lines().toList().get(1);
+        assertTrue(listed.matches("  template\\.yaml:\\d+:\\d+: error SL1003 \\[Orders\\] .*"),
+                listed);
+    }
+
+    @Test
+    void logLines_failingFindingsAreErrors() throws IOException {
+        AnalysisResult result = analyze("template.yaml", HEADER + function("Orders", "python3.8"));
+
+        List<FindingSummary.LogLine> lines =
+                FindingSummary.logLines(result, Severity.WARNING, Severity.ERROR);
+
+        List<FindingSummary.LogLine> errors = lines.stream()
+                .filter(line -> line.level() == FindingSummary.LogLevel.ERROR).toList();
+        assertEquals(1, errors.size(), lines.toString());
+        assertTrue(errors.get(0).text().matches("template\\.yaml:\\d+:\\d+: SL1003 .*"),
+                errors.get(0).text());
+        long warnings = result.newFindings().stream()
+                .filter(finding -> finding.severity() == Severity.WARNING).count();
+        assertEquals(warnings, lines.stream()
+                .filter(line -> line.level() == FindingSummary.LogLevel.WARNING).count());
+        assertEquals(1 + warnings, lines.size(), lines.toString());
+    }
+
+    @Test
+    void logLines_belowFailOnAreWarningsAndInfo() throws IOException {
+        AnalysisResult result = analyze("template.yaml", HEADER + function("Orders", "python3.8"));
+
+        List<FindingSummary.LogLine> lines =
+                FindingSummary.logLines(result, Severity.INFO, null);
+
+        assertEquals(result.newFindings().size(), lines.size());
+        assertTrue(lines.stream().noneMatch(line -> line.level() == FindingSummary.LogLevel.ERROR),
+                lines.toString());
+        long info = result.newFindings().stream()
+                .filter(finding -> finding.severity() == Severity.INFO).count();
+        assertEquals(info, lines.stream()
+                .filter(line -> line.level() == FindingSummary.LogLevel.INFO).count());
+    }
+
+    @Test
+    void oneLine_countsUnparsedFilesApart() throws IOException {
+        Files.writeString(base.resolve("template.yaml"), HEADER + function("Orders", "python3.12"));
+        Files.writeString(base.resolve("broken.yaml"), HEADER + "  Orders: [unclosed\n");
+        AnalysisResult result = Analyzer.withRegisteredRules().analyze(AnalyzerConfig.builder()
+                .path(base).baseDirectory(base).today(LocalDate.of(2026, 12, 1)).threads(1)
+                .build());
+
+        String line = FindingSummary.oneLine(result, List.of());
+
+        assertTrue(line.startsWith("slens: 1 file analyzed, 1 file not parsed, "), line);
     }
 
     private static String function(String logicalId, String runtime) {

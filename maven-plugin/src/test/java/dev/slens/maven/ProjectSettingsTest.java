@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.slens.config.ProjectConfig;
+import java.io.File;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProjectSettingsTest {
 
@@ -40,5 +45,16 @@ class ProjectSettingsTest {
 
         assertEquals("Invalid asOf '2026-02-30', expected a date in the form YYYY-MM-DD, such as"
                 + " 2026-12-04", e.getMessage());
+    }
+
+    @Test
+    void missingBaseline_suggestsWriteBaseline(@TempDir Path base) {
+        MojoExecutionException e = assertThrows(MojoExecutionException.class,
+                () -> ProjectSettings.applyBaseline(null, base, null, new File("nope.json"),
+                        ProjectConfig.EMPTY, new SystemStreamLog()));
+
+        assertEquals("Baseline file not found: 'nope.json'; write it once with"
+                + " -Dslens.writeBaseline=nope.json, such as mvn verify"
+                + " -Dslens.writeBaseline=nope.json, and commit it", e.getMessage());
     }
 }

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.slens.AnalysisResult;
 import dev.slens.Analyzer;
 import dev.slens.AnalyzerConfig;
-import dev.slens.fixtures.SarifSchema;
 import dev.slens.report.ReportFormat;
+import dev.slens.report.SarifSchemaCheck;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +52,7 @@ class ReportFilesTest {
         ReportFiles.write(emptyResult(), EnumSet.of(ReportFormat.SARIF), output);
 
         assertTrue(Files.readString(sarif).contains("\"version\""), Files.readString(sarif));
-        SarifSchema.assertValid(Files.readString(sarif));
+        SarifSchemaCheck.assertValid(Files.readString(sarif));
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.slens.index.Value;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.SourceSpan;
+import dev.slens.model.WholeNumbers;
 
 /** Helpers for reading a resource's settings from evaluated values. */
 public final class Settings {
@@ -14,18 +15,12 @@ public final class Settings {
 
     /**
      * Returns the whole number a value represents, written as a number or as a string of digits,
-     * or {@code null} when it is anything else, such as an unknown parameter.
+     * or {@code null} when it is anything else, such as an unknown parameter, {@code 1.5} or
+     * {@code 1e400}. It accepts the same numbers as the engine check SL0016.
      */
     public static Long number(Value value) {
         String text = value instanceof Value.Literal literal ? literal.text() : value.exactText();
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return WholeNumbers.parse(text);
     }
 
     /** Returns the map a value represents, or {@code null} when it is not a map. */

@@ -191,6 +191,52 @@ class HostileInputTest {
     }
 
     @Test
+    void packagesOutsideProjectAreReportedNotRead() throws IOException {
+        write("packages.yaml", VERSION + "Transform: AWS::Serverless-2016-10-31\n"
+                + "Globals:\n  Function:\n    CodeUri: ../" + folder.getFileName()
+                + "-outside/src\n    Runtime: python3.12\n    Handler: app.handler\n"
+                + "Resources:\n  First: {Type: AWS::Serverless::Function}\n"
+                + "  Second: {Type: AWS::Serverless::Function}\n"
+                + "  Layer:\n    Type: AWS::Serverless::LayerVersion\n"
+                + "    Properties: {ContentUri: ../../layer}\n"
+                + "  Plain:\n    Type: AWS::Lambda::Function\n"
+                + "    Properties: {Runtime: python3.12, Handler: a.h, Role: r, Code: /opt/code}\n"
+                + "  Inside: {Type: AWS::Serverless::Function, Properties: {CodeUri: src/}}\n");
+
+        AnalysisResult result = analyzeFolder();
+
+        List<String> places = result.findings().stream()
+                .filter(f -> f.file().displayPath().equals("packages.yaml"))
+                .filter(f -> f.ruleId().equals("SL0002"))
+                .map(f -> f.span().line() + ":" + f.logicalId()).toList();
+        assertEquals(List.of("5:First", "13:Layer", "16:Plain"), places);
+        Finding layer = result.findings().stream().filter(f -> "Layer".equals(f.logicalId())
+                && f.ruleId().equals("SL0002")).findFirst().orElseThrow();
+        assertEquals("The deployment package '../../layer' of layer 'Layer' leaves the project"
+                + " folder '" + folder.toAbsolutePath().normalize() + "', so slens did not read"
+                + " it and did not check its size. Keep the package inside the project folder,"
+                + " or scan from a folder that contains it.", layer.message());
+        assertValidTemplateAnalyzed(result);
+    }
+
+    @Test
+    void brokenIncludeIsOneParseError() throws IOException {
+        write("serverless.yml", "service: svc\nprovider:\n  name: aws\n  runtime: nodejs20.x\n"
+                + "custom:\n  settings: ${file(./config.yml)}\n  size: ${file(./config.yml):a}\n");
+        write("config.yml", "a: 1\nb: [unclosed\n");
+
+        AnalysisResult result = analyzeFolder();
+
+        List<String> problems = result.findings().stream()
+                .filter(f -> f.ruleId().startsWith("SL000"))
+                .map(f -> f.ruleId() + " " + f.file().displayPath() + ":" + f.span().line())
+                .toList();
+        assertEquals(List.of("SL0001 config.yml:2"), problems);
+        assertTrue(result.hasProcessingErrors());
+        assertValidTemplateAnalyzed(result);
+    }
+
+    @Test
     void binaryFileFailsOnlyWhenNamed() throws IOException {
         byte[] bytes = new byte[4096];
         new Random(7).nextBytes(bytes);

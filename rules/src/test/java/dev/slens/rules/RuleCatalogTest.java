@@ -60,6 +60,31 @@ class RuleCatalogTest {
         }
     }
 
+    /**
+     * GitHub turns {@code security-severity} into its own level: over 9.0 critical, 7.0 to 8.9
+     * high, 4.0 to 6.9 medium and 0.1 to 3.9 low. A declared score must land in the band that
+     * matches the rule's default level, so that code scanning and the SARIF level agree.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void securitySeverityFitsDefaultLevel(Rule rule) {
+        RuleMetadata metadata = rule.metadata();
+        if (metadata.securitySeverity().isEmpty()) {
+            return;
+        }
+        double score = Double.parseDouble(metadata.securitySeverity());
+        double[] band = switch (metadata.severity()) {
+            case ERROR -> new double[] {7.0, 10.0};
+            case WARNING -> new double[] {4.0, 6.9};
+            case INFO -> new double[] {0.1, 3.9};
+        };
+        String message = metadata.id() + " is " + metadata.severity()
+                + " but its security severity " + score + " is outside " + band[0] + " to "
+                + band[1];
+        assertTrue(score >= band[0], message);
+        assertTrue(score <= band[1], message);
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("rules")
     void securityRulesDeclareSecuritySeverity(Rule rule) {
@@ -138,6 +163,22 @@ class RuleCatalogTest {
                 assertTrue(registered.contains(name), name + " is not in META-INF/services");
             }
         }
+    }
+
+    @Test
+    void serviceFileListsEachRuleOnce() throws IOException {
+        Path classes = Path.of(RuleDocGenerator.class.getProtectionDomain().getCodeSource()
+                .getLocation().getPath());
+        Path services = classes.resolve("META-INF/services/" + Rule.class.getName());
+        List<String> lines = Files.readAllLines(services, StandardCharsets.UTF_8);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String name = lines.get(i).strip();
+            if (!name.isEmpty() && !name.startsWith("#")) {
+                assertTrue(seen.add(name), services + " line " + (i + 1) + " repeats " + name);
+            }
+        }
+        assertFalse(seen.isEmpty(), "no rule classes listed in " + services);
     }
 
     private static boolean isAnnotatedRule(String className) {

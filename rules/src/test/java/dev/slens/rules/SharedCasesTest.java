@@ -29,6 +29,7 @@ class SharedCasesTest {
         assertEquals(List.of(35), lines(result, "SL1001"));
         assertEquals(List.of(), lines(result, "SL1046"));
         assertEquals(List.of(), lines(result, "SL0001"));
+        assertEquals(List.of(), lines(result, "SL0014"), "the dotted GetAtt is well formed");
     }
 
     @Test
@@ -37,6 +38,8 @@ class SharedCasesTest {
         assertEquals(List.of(34), lines(result, "SL1006"));
         assertTrue(only(result, "SL1006").get(0).message().contains("IsDev"),
                 "the message names the condition");
+        assertEquals(List.of(), lines(result, "SL0014"), "Fn::If with AWS::NoValue is valid");
+        assertEquals(List.of(), lines(result, "SL0003"));
     }
 
     @Test
@@ -44,6 +47,8 @@ class SharedCasesTest {
         AnalysisResult result = analyze("003-sam-globals-merge", "template.yaml");
         assertEquals(List.of(38), lines(result, "SL1002"));
         assertEquals(List.of(33, 38), lines(result, "SL1004"));
+        // ReportFunction's Environment merges with the global one and keeps its KmsKeyArn.
+        assertEquals(List.of(), lines(result, "SL1012"));
     }
 
     @Test
@@ -65,6 +70,12 @@ class SharedCasesTest {
     void managedPolicyNamesAndTemplatesAccepted() {
         AnalysisResult result = analyze("009-sam-policies-names-and-templates", "template.yaml");
         assertEquals(List.of(55), lines(result, "SL1006"));
+        // The bare managed policy names and the policy template of OrdersFunction are valid.
+        assertEquals(List.of(), lines(result, "SL8001"));
+        assertEquals(List.of(), lines(result, "SL8002"));
+        assertEquals(List.of(), lines(result, "SL8007"));
+        assertEquals(List.of(), lines(result, "SL0002"));
+        assertEquals(List.of(), lines(result, "SL0017"));
     }
 
     @Test
@@ -91,6 +102,8 @@ class SharedCasesTest {
         assertTrue(timeouts.stream().anyMatch(f -> f.message().contains("BillingFunction")));
         assertTrue(timeouts.stream().anyMatch(f -> f.message().contains("ShippingFunction")));
         assertEquals(List.of(), lines(result, "SL0002"));
+        assertEquals(List.of(), lines(result, "SL0014"), "the ForEach entry is not a resource");
+        assertEquals(List.of(), lines(result, "SL0017"));
     }
 
     @Test

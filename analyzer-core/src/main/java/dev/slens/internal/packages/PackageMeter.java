@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -48,7 +49,13 @@ public final class PackageMeter {
      */
     public PackageMeasurement measure(Path templateFolder, String location,
             List<String> patterns) {
-        Path target = templateFolder.resolve(location).toAbsolutePath().normalize();
+        Path target;
+        try {
+            target = templateFolder.resolve(location).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            return notMeasured(location, templateFolder, "'" + location + "' is not a valid"
+                    + " path: " + e.getReason());
+        }
         String problem = checkLocation(location, target);
         if (problem != null) {
             return notMeasured(location, target, problem);
@@ -98,20 +105,39 @@ public final class PackageMeter {
     }
 
     private String checkLocation(String location, Path target) {
-        if (!target.startsWith(boundary)) {
-            return "'" + location + "' leaves the project folder '" + boundary
-                    + "', so it was not measured";
+        String outside = outsideReason(target);
+        if (outside != null) {
+            return "'" + location + "' " + outside + ", so it was not measured";
         }
         if (!Files.exists(target)) {
             return "'" + location + "' was not found";
         }
+        return null;
+    }
+
+    /**
+     * Returns why {@code location}, resolved against {@code templateFolder}, lies outside the
+     * project folder, such as "leaves the project folder '/work/app'", or {@code null} when it
+     * lies inside, does not exist behind a link, or is not a valid path.
+     */
+    public String outsideProject(Path templateFolder, String location) {
         try {
-            if (!target.toRealPath().startsWith(boundary.toRealPath())) {
-                return "'" + location + "' is a link that leaves the project folder '"
-                        + boundary + "', so it was not measured";
+            return outsideReason(templateFolder.resolve(location).toAbsolutePath().normalize());
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+
+    private String outsideReason(Path target) {
+        if (!target.startsWith(boundary)) {
+            return "leaves the project folder '" + boundary + "'";
+        }
+        try {
+            if (Files.exists(target) && !target.toRealPath().startsWith(boundary.toRealPath())) {
+                return "is a link that leaves the project folder '" + boundary + "'";
             }
         } catch (IOException e) {
-            return "'" + location + "' cannot be read: " + e.getMessage();
+            return null;
         }
         return null;
     }

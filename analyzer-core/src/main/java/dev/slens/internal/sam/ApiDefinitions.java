@@ -89,7 +89,8 @@ final class ApiDefinitions {
                 "info", info,
                 "paths", new MapNode(pathEntries, at),
                 "securityDefinitions", http ? null
-                        : securityDefinitions(auth, usesIam(routes, auth), at),
+                        : securityDefinitions(auth, usesIam(routes, auth),
+                                routes.stream().anyMatch(route -> requiresKey(route, auth)), at),
                 "x-amazon-apigateway-cors", http && apiProperties != null
                         ? apiProperties.get("CorsConfiguration") : null,
                 "x-amazon-apigateway-request-validators", validators.definitions(at));
@@ -109,14 +110,11 @@ final class ApiDefinitions {
         String defaultAuthorizer = apiAuth == null ? null : apiAuth.getText("DefaultAuthorizer");
         String authorizer = auth != null && auth.getText("Authorizer") != null
                 ? auth.getText("Authorizer") : defaultAuthorizer;
-        String keyRequired = auth != null && auth.getText("ApiKeyRequired") != null
-                ? auth.getText("ApiKeyRequired")
-                : apiAuth == null ? null : apiAuth.getText("ApiKeyRequired");
         List<Node> security = new ArrayList<>();
         if (authorizer != null && (!authorizer.equals("NONE") || defaultAuthorizer != null)) {
             security.add(Nodes.map(at, authorizer, Nodes.list(at, List.of())));
         }
-        if ("true".equalsIgnoreCase(keyRequired)) {
+        if (requiresKey(route, apiAuth)) {
             security.add(Nodes.map(at, "api_key", Nodes.list(at, List.of())));
         }
         return Nodes.map(at,
@@ -132,6 +130,15 @@ final class ApiDefinitions {
 
     private static Node nullableText(String value, SourceSpan at) {
         return value == null ? null : Nodes.text(value, at);
+    }
+
+    /** Returns whether a route requires an API key: its own {@code Auth}, else the API's. */
+    private static boolean requiresKey(ApiRoute route, MapNode apiAuth) {
+        MapNode auth = route.properties().getMap("Auth");
+        String keyRequired = auth != null && auth.getText("ApiKeyRequired") != null
+                ? auth.getText("ApiKeyRequired")
+                : apiAuth == null ? null : apiAuth.getText("ApiKeyRequired");
+        return "true".equalsIgnoreCase(keyRequired);
     }
 
     /** Returns whether a route or the API's default authorizer is {@code AWS_IAM}. */
@@ -161,9 +168,18 @@ final class ApiDefinitions {
                         "responses", responses));
     }
 
-    private static MapNode securityDefinitions(MapNode auth, boolean usesIam, SourceSpan at) {
+    private static MapNode securityDefinitions(MapNode auth, boolean usesIam, boolean keyed,
+            SourceSpan at) {
         MapNode authorizers = auth == null ? null : auth.getMap("Authorizers");
         List<MapNode.Entry> definitions = new ArrayList<>();
+        if (keyed) {
+            // The translator names the API key scheme 'api_key' and reads the key from the
+            // x-api-key header, as API Gateway expects.
+            definitions.add(new MapNode.Entry("api_key", at, Nodes.map(at,
+                    "type", Nodes.text("apiKey", at),
+                    "name", Nodes.text("x-api-key", at),
+                    "in", Nodes.text("header", at))));
+        }
         if (usesIam) {
             definitions.add(new MapNode.Entry("AWS_IAM", at, Nodes.map(at,
                     "type", Nodes.text("apiKey", at),

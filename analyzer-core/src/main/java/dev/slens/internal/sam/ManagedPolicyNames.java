@@ -11,8 +11,8 @@ import java.util.Map;
 
 /**
  * The AWS managed policies whose bare name SAM turns into an ARN in a role's
- * {@code ManagedPolicyArns}, with the path each has, kept as data in
- * {@code aws-managed-policies.tsv} next to this class.
+ * {@code ManagedPolicyArns}, with the path each has. The table, about 1,100 names in
+ * {@code aws-managed-policies.tsv} next to this class, is read on the first lookup.
  */
 final class ManagedPolicyNames {
 
@@ -48,12 +48,14 @@ final class ManagedPolicyNames {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
+                // A line is a name, or a name, a tab and a path other than "/".
                 String[] columns = line.split("\t");
-                if (columns.length != 2 || !columns[1].startsWith("/")
-                        || !columns[1].endsWith("/")) {
+                String path = columns.length == 2 ? columns[1] : "/";
+                if (columns.length > 2 || columns[0].isEmpty() || !path.startsWith("/")
+                        || !path.endsWith("/")) {
                     throw new IllegalStateException(RESOURCE + " has an invalid line: " + line);
                 }
-                paths.put(columns[0], columns[1]);
+                paths.put(columns[0], path);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("failed to read " + RESOURCE, e);

@@ -100,14 +100,23 @@ final class SamApiExpander {
     }
 
     /**
-     * Adds the API's definition: the inline {@code DefinitionBody}, the local file or S3 object
-     * in {@code DefinitionUri}, or the document generated from the routes.
+     * Adds the API's definition: the inline {@code DefinitionBody}, the local file that an
+     * {@code AWS::Include} transform in {@code DefinitionBody} names, the local file or S3
+     * object in {@code DefinitionUri}, or the document generated from the routes.
      */
     private void definition(String id, MapNode properties, SourceSpan at, List<ApiRoute> routes,
             boolean http, List<MapNode.Entry> entries) {
         MapNode.Entry body = properties.entry("DefinitionBody");
         MapNode.Entry uri = properties.entry("DefinitionUri");
-        if (body != null) {
+        Node included = body == null ? null : includeLocation(body.value());
+        if (included != null) {
+            MapNode document = extras.localDocument(id, "DefinitionBody", included,
+                    body.keySpan());
+            if (document != null) {
+                entries.add(new MapNode.Entry("Body", body.keySpan(),
+                        DefaultAuthorization.apply(document, properties.getMap("Auth"))));
+            }
+        } else if (body != null) {
             entries.add(new MapNode.Entry("Body", body.keySpan(),
                     DefaultAuthorization.apply(body.value(), properties.getMap("Auth"))));
         } else if (uri != null && LocalFiles.isLocal(uri.value())
@@ -123,6 +132,21 @@ final class SamApiExpander {
             entries.add(new MapNode.Entry("Body", at,
                     ApiDefinitions.generated(routes, properties, http, at)));
         }
+    }
+
+    /**
+     * Returns the {@code Location} of {@code Fn::Transform: {Name: AWS::Include, Parameters:
+     * {Location: ...}}} when it is a local path, else null.
+     */
+    private static Node includeLocation(Node body) {
+        MapNode transform = body.asMap() == null ? null : body.asMap().getMap("Fn::Transform");
+        if (transform == null || !"AWS::Include".equals(transform.getText("Name"))) {
+            return null;
+        }
+        MapNode parameters = transform.getMap("Parameters");
+        Node location = parameters == null ? null : parameters.get("Location");
+        return LocalFiles.isLocal(location) && !location.text().startsWith("s3:")
+                ? location : null;
     }
 
     /** Adds the deployment and stage of a REST API and returns the stage's logical ID. */

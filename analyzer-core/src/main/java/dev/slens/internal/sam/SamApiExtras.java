@@ -141,14 +141,26 @@ final class SamApiExtras {
 
     /** Reads the OpenAPI document of a local {@code DefinitionUri}, or reports why not. */
     MapNode localDocument(String apiId, MapNode.Entry uri) {
-        LocalFiles.Read read = context.localFiles().read(context.folder(), uri.value().text(),
-                uri.value().span());
-        if (read.root() == null) {
-            context.problems().unsupported(uri.keySpan(), apiId, "The DefinitionUri of API '"
+        return localDocument(apiId, "DefinitionUri", uri.value(), uri.keySpan());
+    }
+
+    /**
+     * Reads the OpenAPI document at the local path {@code location}, which {@code property}
+     * of the API names, and returns its tree, or null when it could not be read. A file that
+     * does not parse gives the loader's SL0001 on that file's own line. A file that is missing
+     * or outside the project gives SL0002 at {@code keySpan}.
+     */
+    MapNode localDocument(String apiId, String property, Node location, SourceSpan keySpan) {
+        String relative = location.text();
+        LocalFiles.Read read = context.localFiles().read(context.folder(), relative,
+                context.displayPath(relative), location.span());
+        read.loaderFindings().forEach(context.problems()::add);
+        if (read.root() != null) {
+            context.include(apiId, "Body", relative, read);
+        } else if (!read.unparsable()) {
+            context.problems().unsupported(keySpan, apiId, "The " + property + " of API '"
                     + apiId + "' was not analyzed: " + read.problem() + ". Keep the OpenAPI"
                     + " document inside the project folder.");
-        } else {
-            context.include(apiId, "Body", uri.value().text(), read);
         }
         return read.root();
     }

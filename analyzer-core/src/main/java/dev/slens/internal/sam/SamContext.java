@@ -29,6 +29,7 @@ final class SamContext {
     private final java.util.Set<String> claimed = new java.util.HashSet<>();
     private final List<MapNode.Entry> conditions = new ArrayList<>();
     private final Map<String, String> negations = new LinkedHashMap<>();
+    private final Map<String, String> conjunctions = new LinkedHashMap<>();
     private final Map<String, Map<String, Node>> stackOutputs = new LinkedHashMap<>();
     private final List<IncludedFile> includedFiles = new ArrayList<>();
 
@@ -116,6 +117,30 @@ final class SamContext {
         }
         conditions.add(new MapNode.Entry(name, at, negation(condition, at)));
         negations.put(condition, name);
+        return name;
+    }
+
+    /**
+     * Adds a condition that is true when both {@code first} and {@code second} are, as the
+     * translator does for a destination it creates under an {@code Fn::If} branch of a
+     * function that has a {@code Condition}, and returns its name: {@code <first>AND<second>},
+     * with a number appended if that name is taken. The translator appends a hash instead.
+     */
+    String conjunction(String first, String second, SourceSpan at) {
+        String key = first + "AND" + second;
+        String known = conjunctions.get(key);
+        if (known != null) {
+            return known;
+        }
+        MapNode written = root.getMap("Conditions");
+        String name = key;
+        for (int i = 2; isTaken(written, name); i++) {
+            name = key + i;
+        }
+        conditions.add(new MapNode.Entry(name, at, Nodes.map(at, "Fn::And", Nodes.list(at,
+                List.of(Nodes.map(at, "Condition", Nodes.text(first, at)),
+                        Nodes.map(at, "Condition", Nodes.text(second, at)))))));
+        conjunctions.put(key, name);
         return name;
     }
 

@@ -60,7 +60,8 @@ final class SamDestinations {
      * Creates the queue or topic of {@code entry} and returns its ARN as the destination. With
      * {@code conditional}, an {@code Fn::If} with {@code AWS::NoValue} in one branch, the
      * resource exists only when the {@code AWS::NoValue} branch is taken, as the translator
-     * creates it, and the result is an {@code Fn::If} between its ARN and the other branch.
+     * creates it (and, for a function with a {@code Condition}, only when that condition is
+     * true too), and the result is an {@code Fn::If} between its ARN and the other branch.
      */
     private Node create(MapNode.Entry entry, String type, Node conditional) {
         String suffix = type.equals("SNS") ? "Topic" : "Queue";
@@ -77,11 +78,14 @@ final class SamDestinations {
         String written = parts.items().get(0).text();
         int noValue = noValueBranch(conditional);
         Node other = parts.items().get(noValue == 1 ? 2 : 1);
-        // NOTE: when the function has a Condition as well, the created resource takes only the
-        // branch's condition.
         String branch = noValue == 1 ? written : context.negatedCondition(written,
                 conditional.span());
-        out.add(new Resource(created, resourceType, Nodes.map(at), at, branch, functionId));
+        // The resource exists when the function does and the branch is taken. The Fn::If in
+        // the invoke config needs only the branch's condition, because the invoke config
+        // already has the function's.
+        String exists = condition == null ? branch
+                : context.conjunction(condition, branch, conditional.span());
+        out.add(new Resource(created, resourceType, Nodes.map(at), at, exists, functionId));
         return Nodes.map(conditional.span(), "Fn::If", Nodes.list(conditional.span(),
                 List.of(Nodes.text(branch, conditional.span()), arn, other)));
     }

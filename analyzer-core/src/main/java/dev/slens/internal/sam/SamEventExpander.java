@@ -7,6 +7,7 @@ import dev.slens.model.Resource;
 import dev.slens.model.ScalarNode;
 import dev.slens.model.SourceSpan;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,8 @@ final class SamEventExpander {
     private final Node functionArn;
     private final Set<String> pollerPolicies = new LinkedHashSet<>();
     private boolean cognitoPermission;
+    /** The HTTP APIs, by logical ID or "" for the implicit one, whose default route calls us. */
+    private final Set<String> defaultRouteApis = new HashSet<>();
 
     SamEventExpander(SamContext context, String functionId, String condition, List<Resource> out,
             String aliasId) {
@@ -56,6 +59,32 @@ final class SamEventExpander {
         this.functionRef = Nodes.ref(aliasId != null ? aliasId : functionId, none);
         this.functionArn = aliasId != null ? Nodes.ref(aliasId, none)
                 : Nodes.getAtt(functionId, "Arn", none);
+    }
+
+    /**
+     * Records the HTTP APIs on whose {@code $default} route, for any method, one of
+     * {@code events} puts this function. The translator gives no permission to the function's
+     * other routes on such an API, because the default route's permission covers them.
+     * NOTE: a default route that only the API's written DefinitionBody gives the function is
+     * not seen here, so those routes keep their permission in slens.
+     */
+    void noteDefaultRoutes(MapNode events) {
+        for (MapNode.Entry event : events.entries()) {
+            MapNode definition = event.value().asMap();
+            if (definition == null || !"HttpApi".equals(definition.getText("Type"))) {
+                continue;
+            }
+            MapNode properties = definition.getMap("Properties");
+            String path = properties == null ? null : properties.getText("Path");
+            String method = properties == null ? null : properties.getText("Method");
+            boolean anyMethod = method == null || method.equalsIgnoreCase("any")
+                    || method.equals("x-amazon-apigateway-any-method");
+            if ((path == null || path.equals("$default")) && anyMethod) {
+                String apiId = properties == null ? null
+                        : context.referencedId(properties.get("ApiId"));
+                defaultRouteApis.add(apiId == null ? "" : apiId);
+            }
+        }
     }
 
     /** Returns the managed policy ARNs, after the AWS prefix, that polled events require. */
@@ -280,6 +309,10 @@ final class SamEventExpander {
                 suffix = stage != null && stage.text() != null
                         ? stage.text().replaceAll("[^A-Za-z0-9]", "") : "Stage";
             }
+        }
+        boolean defaultRoute = path == null || path.equals("$default");
+        if (http && !defaultRoute && defaultRouteApis.contains(apiId == null ? "" : apiId)) {
+            return;
         }
         String implicitApi = http ? SamApiExpander.IMPLICIT_HTTP : SamApiExpander.IMPLICIT_REST;
         String apiRef = apiId != null ? apiId : implicitApi;

@@ -52,6 +52,7 @@ public final class SamExpander {
      */
     public static Expanded expandTemplate(SourceFile file, MapNode root,
             List<Resource> resources, List<Finding> problems, LocalFiles files) {
+        FunctionSchemaCheck.check(file, root, resources, problems);
         SamContext context = new SamContext(file, root, new SamProblems(file, problems),
                 resources, files);
         List<List<Resource>> slots = new ArrayList<>();
@@ -79,8 +80,8 @@ public final class SamExpander {
         List<Resource> result = new ArrayList<>();
         slots.forEach(result::addAll);
         result.addAll(implicit);
-        return new Expanded(result, context.conditions(), context.stackOutputs(),
-                context.includedFiles());
+        return new Expanded(SamReferableProperties.resolve(resources, result),
+                context.conditions(), context.stackOutputs(), context.includedFiles());
     }
 
     /** Expands every type but the APIs, which wait for the routes of the events. */

@@ -77,6 +77,7 @@ final class SamFunctionExpander {
         SamEventExpander eventExpander = new SamEventExpander(context, id, condition, out,
                 aliasId);
         if (events != null) {
+            eventExpander.noteDefaultRoutes(events);
             for (MapNode.Entry event : events.entries()) {
                 eventExpander.expand(event);
             }

@@ -18,7 +18,8 @@ import java.util.Set;
  * one). A managed policy is an ARN or intrinsic function as written, or the ARN of an AWS
  * managed policy that {@link ManagedPolicyNames} lists by its bare name; the translator keeps
  * other names as written. Repeated policies are listed once, as the translator lists them. An
- * {@code Fn::If} entry is kept whole, so both branches are checked.
+ * {@code Fn::If} entry is kept whole, so both branches are checked, with a bare managed policy
+ * name in a branch turned into its ARN.
  */
 final class SamRoleBuilder {
 
@@ -130,6 +131,23 @@ final class SamRoleBuilder {
         return arn == null ? item : Nodes.text(arn, item.span());
     }
 
+    /**
+     * Returns the {@code Fn::If} {@code item} with each branch that is a bare AWS managed
+     * policy name replaced by its ARN, as the translator converts both branches.
+     */
+    private static Node withManagedPolicyBranches(Node item, ListNode parts) {
+        if (parts == null || parts.size() != 3) {
+            return item;
+        }
+        List<Node> converted = new ArrayList<>(parts.items());
+        for (int i = 1; i < 3; i++) {
+            if (converted.get(i).text() != null) {
+                converted.set(i, managedPolicy(converted.get(i)));
+            }
+        }
+        return Nodes.map(item.span(), "Fn::If", Nodes.list(parts.span(), converted));
+    }
+
     private static void classify(Node item, List<Node> managed, List<Node> inline) {
         if (item.text() != null) {
             managed.add(managedPolicy(item));
@@ -150,7 +168,7 @@ final class SamRoleBuilder {
                 inline.add(item);
             }
             if (policyName || !document) {
-                managed.add(item);
+                managed.add(withManagedPolicyBranches(item, parts));
             }
         } else if (function != null) {
             managed.add(item);

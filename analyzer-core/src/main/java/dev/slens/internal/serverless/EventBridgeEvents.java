@@ -132,9 +132,8 @@ final class EventBridgeEvents {
                 "Input", settings.get("input"),
                 "InputPath", settings.get("inputPath"),
                 "InputTransformer", settings.get("inputTransformer"));
-        // NOTE: the handler function and its role are the framework's own code, so they are
-        // not expanded, and the index does not record EventBridge as an asynchronous caller
-        // of the function.
+        // The handler function and its role are the framework's own code, so they are not
+        // expanded; the index reads the function this resource targets from FunctionName.
         model.add(Naming.function(name) + "CustomEventBridge" + index, "Custom::EventBridge",
                 Nodes.map(at,
                         "ServiceToken", Nodes.getAtt(HANDLER, "Arn", at),

@@ -6,6 +6,7 @@ import dev.slens.load.TemplateLoader;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.SourceFile;
+import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Reads the files that {@code ${file(...)}} variables name, each once, with the same limits as
@@ -34,7 +36,19 @@ final class FileIncludes {
 
         /** The file exists but slens does not read it, for the given {@code reason}. */
         record Unreadable(String reason, boolean known) implements Included { }
+
+        /**
+         * The file does not parse. {@code loaderFindings} are the template loader's findings in
+         * the file, the SL0001 parse error on the file's own line among them.
+         */
+        record Unparsable(List<Finding> loaderFindings) implements Included { }
+
+        /** The file is JavaScript or TypeScript, which the framework runs to get the value. */
+        record Code() implements Included { }
     }
+
+    /** File names of code the framework runs for a file variable: JavaScript and TypeScript. */
+    private static final Pattern CODE = Pattern.compile("\\.(js|cjs|mjs|ts|cts|mts)$");
 
     private final Path projectFolder;
     private final String displayFolder;
@@ -58,10 +72,14 @@ final class FileIncludes {
         return projectFolder;
     }
 
-    /** Returns the absolute paths of the files read so far that parsed, in no set order. */
+    /**
+     * Returns the absolute paths of the files read so far that parsed, or that did not parse
+     * and whose parse error is reported with the service, in no set order.
+     */
     List<Path> parsedFiles() {
         return cache.entrySet().stream()
-                .filter(entry -> entry.getValue() instanceof Included.Parsed)
+                .filter(entry -> entry.getValue() instanceof Included.Parsed
+                        || entry.getValue() instanceof Included.Unparsable)
                 .map(Map.Entry::getKey).toList();
     }
 
@@ -86,7 +104,14 @@ final class FileIncludes {
         } catch (IOException e) {
             return new Included.Unreadable("it cannot be read: " + e.getMessage(), true);
         }
+        if (Files.isDirectory(target)) {
+            return new Included.Unreadable("it is a folder, not a file. Name a YAML or JSON file"
+                    + " in it.", true);
+        }
         String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (CODE.matcher(name).find()) {
+            return new Included.Code();
+        }
         if (!(name.endsWith(".yml") || name.endsWith(".yaml") || name.endsWith(".json"))) {
             return new Included.Unreadable("slens reads only YAML and JSON files, and does not"
                     + " run JavaScript", false);
@@ -94,6 +119,10 @@ final class FileIncludes {
         String relative = projectFolder.relativize(target).toString().replace('\\', '/');
         LoadResult result = loader.load(target, displayFolder + relative);
         if (result.document() == null) {
+            if (result.problems().stream()
+                    .anyMatch(f -> f.ruleId().equals(EngineChecks.PARSE_ERROR.id()))) {
+                return new Included.Unparsable(result.problems());
+            }
             String problem = result.problems().stream().findFirst().map(Finding::message)
                     .orElse("the file is empty");
             return new Included.Unreadable(problem, true);

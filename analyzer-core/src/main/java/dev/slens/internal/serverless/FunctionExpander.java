@@ -71,6 +71,7 @@ final class FunctionExpander {
         tags();
         model.add(Naming.lambda(name), "AWS::Lambda::Function", new MapNode(properties, at), at,
                 name);
+        new FunctionVersions(model).expand(name, at, function);
         new FunctionExtras(model, roles, name, at, function).expand();
         new EventExpander(model, roles, apis, name, function).expandAll();
     }

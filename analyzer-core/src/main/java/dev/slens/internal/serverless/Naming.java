@@ -36,6 +36,18 @@ final class Naming {
         return function(function) + "LambdaFunction";
     }
 
+    /**
+     * The part of a version's logical ID that stands for the hash of the function's code and
+     * settings. The framework computes it from the deployment package, which slens does not
+     * build, so every version gets this stable placeholder instead.
+     */
+    static final String VERSION_HASH = "PlaceholderHash";
+
+    /** Returns {@code <Name>LambdaVersion<hash>} with the placeholder hash. */
+    static String version(String function) {
+        return function(function) + "LambdaVersion" + VERSION_HASH;
+    }
+
     static String logGroup(String function) {
         return function(function) + "LogGroup";
     }

@@ -17,10 +17,10 @@ import java.util.Map;
  * Framework v3 and v4 do in {@code mergeCustomProviderResources}. A resource with the logical ID
  * of a generated one is deep-merged into it with lodash's {@code merge}: maps key by key, lists
  * item by item, other values replaced. {@code resources.extensions} then patches generated
- * resources: its Properties replace the generated properties of the same name (a shallow merge),
- * Condition replaces the condition, and DependsOn, Metadata and the policy attributes are
- * accepted. The framework rejects any other attribute. {@code resources} may also be a list of
- * such sections, which are merged in order.
+ * resources: its Properties and Metadata replace the generated entries of the same name (a
+ * shallow merge), its DependsOn list is appended to the resource's, and Condition and the policy
+ * attributes replace the resource's. The framework rejects any other attribute.
+ * {@code resources} may also be a list of such sections, which are merged in order.
  */
 final class ResourcesSection {
 
@@ -31,6 +31,8 @@ final class ResourcesSection {
 
     private final MapNode section;
     private final ServerlessProblems problems;
+    /** The resource definitions with their attributes, by logical ID; see {@link #definitions}. */
+    private final Map<String, MapNode.Entry> definitions = new LinkedHashMap<>();
 
     ResourcesSection(Node resources, ServerlessProblems problems) {
         this.section = merged(resources);
@@ -42,12 +44,23 @@ final class ResourcesSection {
         return section;
     }
 
+    /**
+     * Returns the definitions of the resources that have attributes beside their properties:
+     * those written under {@code resources.Resources}, and the generated ones that
+     * {@code resources.extensions} gives Metadata, DependsOn or a policy attribute. Valid after
+     * {@link #apply}.
+     */
+    MapNode definitions() {
+        return new MapNode(new ArrayList<>(definitions.values()), section.span());
+    }
+
     /** Returns {@code generated} with the written resources and extensions applied. */
     List<Resource> apply(List<Resource> generated) {
         Map<String, Resource> byId = new LinkedHashMap<>();
         generated.forEach(resource -> byId.put(resource.logicalId(), resource));
         MapNode written = section.getMap("Resources");
         for (MapNode.Entry entry : written == null ? List.<MapNode.Entry>of() : written.entries()) {
+            definitions.put(entry.key(), entry);
             MapNode definition = entry.value().asMap();
             Resource existing = byId.get(entry.key());
             if (definition == null || definition.getText("Type") == null && existing == null) {
@@ -64,7 +77,8 @@ final class ResourcesSection {
             MapNode properties = definition.getMap("Properties");
             byId.put(entry.key(), new Resource(entry.key(), definition.getText("Type"),
                     properties == null ? Nodes.map(entry.keySpan()) : properties,
-                    entry.keySpan(), definition.getText("Condition"), null));
+                    entry.keySpan(), definition.getText("Condition"), null,
+                    Resource.attributesOf(definition, entry.keySpan())));
         }
         MapNode extensions = section.getMap("extensions");
         for (MapNode.Entry entry : extensions == null ? List.<MapNode.Entry>of()
@@ -78,6 +92,7 @@ final class ResourcesSection {
                 continue;
             }
             byId.put(entry.key(), extend(existing, entry.key(), entry.value().asMap()));
+            extendDefinition(entry);
         }
         return new ArrayList<>(byId.values());
     }
@@ -111,10 +126,48 @@ final class ResourcesSection {
         return withProperties(resource, patched, extension.getText("Condition"));
     }
 
+    /**
+     * Applies the attributes of an extension other than Properties to the resource's definition:
+     * Metadata merged shallowly, DependsOn appended, the other attributes replaced.
+     */
+    private void extendDefinition(MapNode.Entry extension) {
+        MapNode.Entry old = definitions.get(extension.key());
+        MapNode base = old == null || old.value().asMap() == null
+                ? Nodes.map(extension.keySpan()) : old.value().asMap();
+        Map<String, MapNode.Entry> attributes = new LinkedHashMap<>();
+        base.entries().forEach(entry -> attributes.put(entry.key(), entry));
+        for (MapNode.Entry attribute : extension.value().asMap().entries()) {
+            if (!EXTENSIBLE.contains(attribute.key()) || attribute.key().equals("Properties")) {
+                continue;
+            }
+            MapNode.Entry current = attributes.get(attribute.key());
+            Node value = attribute.value();
+            if (current != null && attribute.key().equals("Metadata")
+                    && current.value().asMap() != null && value.asMap() != null) {
+                MapNode added = value.asMap();
+                List<MapNode.Entry> merged = new ArrayList<>(current.value().asMap().entries());
+                merged.removeIf(entry -> added.has(entry.key()));
+                merged.addAll(added.entries());
+                value = new MapNode(merged, added.span());
+            } else if (attribute.key().equals("DependsOn")) {
+                List<Node> items = new ArrayList<>(current == null ? List.of()
+                        : ServiceModel.items(current.value()));
+                items.addAll(ServiceModel.items(value));
+                value = new ListNode(items, value.span());
+            }
+            attributes.put(attribute.key(), new MapNode.Entry(attribute.key(),
+                    attribute.keySpan(), value));
+        }
+        MapNode.Entry key = old != null ? old : extension;
+        definitions.put(extension.key(), new MapNode.Entry(extension.key(), key.keySpan(),
+                new MapNode(new ArrayList<>(attributes.values()), base.span())));
+    }
+
     private static Resource withProperties(Resource resource, MapNode properties,
             String condition) {
         return new Resource(resource.logicalId(), resource.type(), properties, resource.span(),
-                condition != null ? condition : resource.condition(), resource.generatedFrom());
+                condition != null ? condition : resource.condition(), resource.generatedFrom(),
+                resource.attributes());
     }
 
     /**

@@ -40,11 +40,14 @@ final class RestAuthorizers {
         if ("aws_iam".equalsIgnoreCase(text) || "aws_iam".equalsIgnoreCase(type)) {
             return new Method(Nodes.text("AWS_IAM", span), null);
         }
+
         Node id = settings == null ? null : settings.get("authorizerId");
         if (id != null) {
             boolean cognito = "cognito_user_pools".equalsIgnoreCase(type);
             return new Method(Nodes.text(cognito ? "COGNITO_USER_POOLS" : "CUSTOM", span), id);
         }
+
+        // A function name or ARN, or a Cognito user pool ARN: the framework adds an authorizer.
         Node arn = settings != null ? settings.get("arn")
                 : text != null && text.startsWith("arn:") ? value : null;
         String name = settings == null ? (arn == null ? text : null)
@@ -56,6 +59,7 @@ final class RestAuthorizers {
         if (name == null) {
             return new Method(Nodes.text("CUSTOM", span), null);
         }
+
         boolean cognito = "cognito_user_pools".equalsIgnoreCase(type)
                 || arn != null && arn.text() != null && arn.text().contains(":cognito-idp:");
         String kind = cognito ? "COGNITO_USER_POOLS"

@@ -32,9 +32,11 @@ public final class ServerlessExpander {
      *     Outputs, Conditions, ...), which intrinsic functions are evaluated against
      * @param resources the resources the framework deploys, generated and written
      * @param includedFiles the absolute paths of the files that {@code ${file()}} variables read
+     * @param definitions the resource definitions with their attributes, such as Metadata: the
+     *     written resources, and the generated ones that {@code resources.extensions} extends
      */
     public record Expanded(MapNode resolved, MapNode cloudFormation, List<Resource> resources,
-            List<Path> includedFiles) { }
+            List<Path> includedFiles, MapNode definitions) { }
 
     /**
      * Expands {@code root}, the file {@code file} as written, and adds the problems found to
@@ -49,12 +51,14 @@ public final class ServerlessExpander {
             found.add(EngineChecks.SLS_OTHER_PROVIDER, name.keySpan(), "Provider '" + provider
                     + "' is not AWS, so this service was not analyzed; slens analyzes only"
                     + " services with 'provider.name: aws'.");
-            return new Expanded(root, Nodes.map(root.span()), List.of(), List.of());
+            return new Expanded(root, Nodes.map(root.span()), List.of(), List.of(),
+                    Nodes.map(root.span()));
         }
         IgnoredKeys.check(root, found);
         FileIncludes includes = new FileIncludes(file, limits);
         VariableResolver resolver = new VariableResolver(root, options, includes, found);
         MapNode resolved = resolver.resolveRoot();
+        NumberSettings.check(resolved, found);
 
         ServiceModel model = new ServiceModel(resolved, stage(resolved, options),
                 region(resolved, options), found);
@@ -73,8 +77,9 @@ public final class ServerlessExpander {
         StepFunctions.expand(model);
         CanaryDeployments.expand(model);
         ResourcesSection section = new ResourcesSection(resolved.get("resources"), found);
-        return new Expanded(resolved, section.section(), section.apply(model.resources()),
-                includes.parsedFiles());
+        List<Resource> resources = section.apply(model.resources());
+        return new Expanded(resolved, section.section(), resources, includes.parsedFiles(),
+                section.definitions());
     }
 
     /**

@@ -25,6 +25,15 @@ final class ServerlessProblems {
         return file;
     }
 
+    /** Adds {@code finding}, made in another file such as an included one, once. */
+    void add(Finding finding) {
+        String key = finding.ruleId() + ":" + finding.file().displayPath() + ":"
+                + finding.span() + ":" + finding.message();
+        if (reported.add(key)) {
+            findings.add(finding);
+        }
+    }
+
     void add(RuleMetadata check, SourceSpan span, String message) {
         SourceSpan at = span.isKnown() ? span : SourceSpan.at(1, 1);
         if (reported.add(check.id() + ":" + at + ":" + message)) {

@@ -83,8 +83,14 @@ final class ServiceModel {
      * from; {@code null} marks a resource of the whole service ({@link Resource#SERVICE}).
      */
     void add(String logicalId, String type, MapNode properties, SourceSpan span, String from) {
+        add(logicalId, type, properties, span, from, new MapNode(List.of(), span));
+    }
+
+    /** Adds a generated resource as above with resource attributes such as DeletionPolicy. */
+    void add(String logicalId, String type, MapNode properties, SourceSpan span, String from,
+            MapNode attributes) {
         out.add(new Resource(logicalId, type, properties, span, null,
-                from == null ? Resource.SERVICE : from));
+                from == null ? Resource.SERVICE : from, attributes));
     }
 
     /**

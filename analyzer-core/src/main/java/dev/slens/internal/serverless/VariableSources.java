@@ -210,8 +210,21 @@ final class VariableSources {
                     + " into the project folder.");
             return new Resolution.Failed();
         }
+        if (included instanceof FileIncludes.Included.Code) {
+            problems.add(EngineChecks.SLS_CODE_VARIABLE, at, "Variable '" + written + "' takes"
+                    + " its value from '" + path + "', code that the framework runs when it loads"
+                    + " the service. slens does not run code, so the value is unknown and the"
+                    + " settings that use it are not checked.");
+            return new Resolution.Unknown(written + " is computed by code");
+        }
         if (included instanceof FileIncludes.Included.Absent) {
             return new Resolution.Missing("the file '" + path + "' does not exist");
+        }
+        if (included instanceof FileIncludes.Included.Unparsable unparsable) {
+            // The parse error on the included file's own line says what is wrong, so the
+            // variable gets no finding of its own.
+            unparsable.loaderFindings().forEach(problems::add);
+            return new Resolution.Failed();
         }
         if (included instanceof FileIncludes.Included.Unreadable unreadable) {
             if (!unreadable.known()) {

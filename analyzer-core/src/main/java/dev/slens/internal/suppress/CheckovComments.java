@@ -4,6 +4,7 @@ import dev.slens.internal.suppress.DeclaredSuppression.Form;
 import dev.slens.model.MapNode;
 import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
+import java.util.Collection;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,26 +24,42 @@ final class CheckovComments {
     private CheckovComments() {
     }
 
-    /** Adds the checkov suppressions written in the YAML text of each resource of the template. */
+    /**
+     * Adds the checkov suppressions written in the YAML text of each resource of the template.
+     * A resource read from another file, such as one a {@code serverless.yml} includes, is
+     * left out.
+     */
     static void read(Template template, List<DeclaredSuppression> out) {
-        List<String> lines = template.file().lines();
+        List<MapNode.Entry> own = template.resourceDefinitions().entries().stream()
+                .filter(entry -> entry.keySpan().file() == null).toList();
+        read(template.file().lines(), own, "resource", out);
+    }
+
+    /**
+     * Adds the checkov suppressions written in the YAML text of each entry of {@code entries},
+     * whose keys are in {@code lines}. A suppression's scope is the entry's key, and messages
+     * name it as the {@code kind}, such as "function", of that key.
+     */
+    static void read(List<String> lines, Collection<MapNode.Entry> entries, String kind,
+            List<DeclaredSuppression> out) {
         if (isJson(lines)) {
             return;
         }
-        for (MapNode.Entry entry : template.resourceDefinitions().entries()) {
+        for (MapNode.Entry entry : entries) {
             int keyLine = entry.keySpan().line();
-            if (keyLine < 1 || entry.value() == null) {
+            if (keyLine < 1 || keyLine > lines.size() || entry.value() == null) {
                 continue;
             }
             int first = firstLineAbove(lines, keyLine);
             int last = lastContentLine(lines, keyLine, entry.value().span());
             for (int line = first; line <= last; line++) {
-                readLine(lines.get(line - 1), line, entry.key(), out);
+                readLine(lines.get(line - 1), line, entry.key(),
+                        "on " + kind + " '" + entry.key() + "'", out);
             }
         }
     }
 
-    private static void readLine(String text, int line, String scope,
+    private static void readLine(String text, int line, String scope, String location,
             List<DeclaredSuppression> out) {
         Matcher matcher = SKIP.matcher(text);
         if (!matcher.find()) {
@@ -52,7 +69,8 @@ final class CheckovComments {
         int column = text.indexOf('#', matcher.start()) + 1;
         SourceSpan span = new SourceSpan(line, column, line, text.length() + 1);
         for (String id : matcher.group(1).split(",")) {
-            out.add(new DeclaredSuppression(Form.CHECKOV, scope, id.strip(), reason, span));
+            out.add(new DeclaredSuppression(Form.CHECKOV, scope, id.strip(), reason, span,
+                    location));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.slens.internal.suppress;
 
-import dev.slens.internal.serverless.ServerlessExpander;
 import dev.slens.internal.suppress.DeclaredSuppression.Form;
 import dev.slens.load.LoadLimits;
 import dev.slens.load.TemplateLoader;
@@ -10,11 +9,13 @@ import dev.slens.model.Template;
 import java.util.List;
 
 /**
- * Reads slens's own suppressions from a {@code serverless.yml}: {@code custom.slens.ignore}
- * covers the whole file, and {@code slens.ignore} on a function covers its Lambda function and
- * the resources generated from it. The entries have the form of {@code Metadata: slens: ignore}.
- * The file is parsed again from its lines, because the template holds only the CloudFormation
- * the service expands to.
+ * Reads the suppressions of a {@code serverless.yml}: {@code custom.slens.ignore} covers the
+ * whole file, and {@code slens.ignore} on a function, or a checkov comment in a function's lines
+ * or right above its key, covers its Lambda function and the resources generated from it. Their
+ * scope is the function's key, which every resource generated from the function names in
+ * {@code Resource.generatedFrom()}. The slens entries have the form of
+ * {@code Metadata: slens: ignore}. The file is parsed again from its lines, because the template
+ * holds only the CloudFormation the service expands to.
  */
 final class ServerlessSuppressions {
 
@@ -42,10 +43,10 @@ final class ServerlessSuppressions {
             MapNode slens = definition == null ? null : definition.getMap("slens");
             if (slens != null) {
                 SuppressionReader.readIdsWithReasons(Form.SLENS, slens.get("ignore"),
-                        ServerlessExpander.functionLogicalId(function.key()),
-                        "on function '" + function.key() + "'", out);
+                        function.key(), "on function '" + function.key() + "'", out);
             }
         }
+        CheckovComments.read(template.file().lines(), functions.entries(), "function", out);
     }
 
     private static MapNode parse(SourceFile file) {

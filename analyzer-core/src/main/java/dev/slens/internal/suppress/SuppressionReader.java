@@ -39,9 +39,8 @@ final class SuppressionReader {
         readMetadata(root.getMap("Metadata"), null, declared);
         if (template.format() == TemplateFormat.SERVERLESS_FRAMEWORK) {
             ServerlessSuppressions.read(template, declared);
-        } else {
-            CheckovComments.read(template, declared);
         }
+        CheckovComments.read(template, declared);
         return declared;
     }
 

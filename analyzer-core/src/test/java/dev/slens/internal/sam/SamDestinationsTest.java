@@ -98,4 +98,27 @@ class SamDestinationsTest {
                 .alternatives(destination);
         assertEquals(2, alternatives.size());
     }
+
+    @Test
+    void functionConditionJoinsBranchCondition() {
+        Template template = TestLoading.template("template.yaml", TEMPLATE
+                .replace("  TopicCreationEnabled:",
+                        "  Deployed: !Equals [!Ref AWS::Region, eu-west-1]\n"
+                                + "  TopicCreationEnabled:")
+                .replace("    Type: AWS::Serverless::Function\n",
+                        "    Type: AWS::Serverless::Function\n    Condition: Deployed\n"));
+        Resource topic = template.resource("WorkerEventInvokeConfigOnFailureTopic");
+        Resource queue = template.resource("WorkerEventInvokeConfigOnSuccessQueue");
+        Node both = template.section("Conditions").get("DeployedANDTopicCreationEnabled");
+
+        assertEquals("Deployed", template.resource("WorkerEventInvokeConfig").condition());
+        assertEquals("DeployedANDTopicCreationEnabled", topic.condition());
+        assertEquals("DeployedANDNOTQueueExists", queue.condition());
+        assertEquals("Fn::And", both.intrinsicName());
+        assertEquals("Deployed", both.asMap().get("Fn::And").asList().get(0).asMap()
+                .getText("Condition"));
+        assertEquals("TopicCreationEnabled", both.asMap().get("Fn::And").asList().get(1)
+                .asMap().getText("Condition"));
+        assertEquals("TopicCreationEnabled", ifParts(template, "OnFailure").get(0).text());
+    }
 }

@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slens.load.LoadLimits;
+import dev.slens.load.LoadResult;
+import dev.slens.load.ServerlessOptions;
+import dev.slens.load.TemplateAssembler;
+import dev.slens.load.TemplateLoader;
+import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
+import dev.slens.model.Template;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -174,5 +181,52 @@ class ServerlessFunctionSettingsTest {
         Resource existing = outcome.resource("ApiGatewayMethodExistingGet");
         assertEquals("CUSTOM", text(existing, "AuthorizationType"));
         assertEquals("abc123", text(existing, "AuthorizerId"));
+    }
+
+    @Test
+    void extensionsMergeMetadataAndAppendDependsOn() {
+        Path file = ServerlessTesting.write(folder, "serverless.yml", """
+                service: orders
+                provider:
+                  name: aws
+                  runtime: python3.13
+                functions:
+                  hello:
+                    handler: hello.handler
+                resources:
+                  Resources:
+                    HelloLogGroup:
+                      DependsOn: [KeyA]
+                      Metadata:
+                        owner: team-a
+                        tier: gold
+                    KeyA:
+                      Type: AWS::KMS::Key
+                  extensions:
+                    HelloLogGroup:
+                      DependsOn: [KeyB]
+                      Metadata:
+                        tier: silver
+                    HelloLambdaFunction:
+                      Metadata:
+                        slens:
+                          ignore:
+                            - id: SL1004
+                              reason: traced by the caller
+                      DeletionPolicy: Retain
+                """);
+        LoadResult loaded = new TemplateLoader(LoadLimits.DEFAULT).load(file, "serverless.yml");
+        Template template = TemplateAssembler.assembleServerless(loaded.file(), loaded.root(),
+                ServerlessOptions.DEFAULT, LoadLimits.DEFAULT).template();
+        MapNode group = template.resourceDefinitions().getMap("HelloLogGroup");
+        List<String> dependsOn = group.get("DependsOn").asList().items().stream()
+                .map(Node::text).toList();
+        assertEquals(List.of("KeyA", "KeyB"), dependsOn);
+        assertEquals("team-a", group.getMap("Metadata").getText("owner"));
+        assertEquals("silver", group.getMap("Metadata").getText("tier"));
+        MapNode function = template.resourceDefinitions().getMap("HelloLambdaFunction");
+        assertEquals("Retain", function.getText("DeletionPolicy"));
+        assertEquals("hello", template.resource("HelloLambdaFunction").generatedFrom());
+        assertNull(template.resourceDefinitions().getMap("HelloLambdaFunction").get("Type"));
     }
 }

@@ -9,6 +9,7 @@ import dev.slens.load.ServerlessOptions;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.ScalarNode;
+import dev.slens.rule.Finding;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -334,17 +335,23 @@ class VariableResolverTest {
     }
 
     @Test
-    void unparsableIncludeReasonLowercase() {
-        ServerlessTesting.write(folder, "bad.yml", "key: [unclosed\n");
+    void unparsableIncludeIsOneParseError() {
+        ServerlessTesting.write(folder, "bad.yml", "other: 1\nkey: [unclosed\n");
         ServerlessTesting.Outcome outcome = ServerlessTesting.expand(folder, """
                 service: svc
                 provider:
                   name: aws
                 custom:
                   bad: ${file(./bad.yml):key}
+                  again: ${file(./bad.yml):other}
                 """, ServerlessOptions.DEFAULT, LoadLimits.DEFAULT);
-        String message = outcome.findings().get(0).message();
-        assertTrue(message.contains("which cannot be used: the file cannot be parsed"), message);
+        assertEquals(List.of("SL0001"), outcome.findingIds());
+        Finding error = outcome.findings().get(0);
+        assertEquals("bad.yml", error.file().displayPath());
+        assertEquals(2, error.span().line());
+        assertTrue(error.message().startsWith("The file cannot be parsed: invalid YAML"),
+                error.message());
+        assertTrue(isUnresolved(outcome.resolved("custom.bad")));
     }
 
     @Test
@@ -358,7 +365,8 @@ class VariableResolverTest {
                   big: ${file(./big.yml):key}
                 """, ServerlessOptions.DEFAULT, new LoadLimits(100, 200, 2_000, 2_000_000, 20));
         assertTrue(isUnresolved(outcome.resolved("custom.big")));
-        assertEquals(List.of("SL0008"), outcome.findingIds());
+        assertEquals(List.of("SL0001"), outcome.findingIds());
+        assertEquals("big.yml", outcome.findings().get(0).file().displayPath());
         assertTrue(outcome.findings().get(0).message().contains("limit"),
                 outcome.findings().get(0).message());
     }

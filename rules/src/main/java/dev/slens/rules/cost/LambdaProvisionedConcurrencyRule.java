@@ -5,6 +5,7 @@ import dev.slens.index.Value;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
+import dev.slens.model.WholeNumbers;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.Rule;
@@ -89,10 +90,7 @@ public final class LambdaProvisionedConcurrencyRule implements Rule {
     }
 
     private static BigDecimal number(String text) {
-        try {
-            return text == null ? null : new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Long number = WholeNumbers.parse(text);
+        return number == null ? null : BigDecimal.valueOf(number);
     }
 }

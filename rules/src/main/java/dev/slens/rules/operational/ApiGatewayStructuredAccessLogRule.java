@@ -39,7 +39,6 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
      */
     static final Pattern VARIABLE = Pattern.compile(
             "\\$(context|stageVariables)(\\.[A-Za-z0-9_-]+)+");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public List<Finding> check(RuleContext context) {
@@ -92,7 +91,7 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
     static boolean isJsonObject(String format) {
         String filled = VARIABLE.matcher(format).replaceAll("0");
         try {
-            JsonNode parsed = JSON.readTree(filled);
+            JsonNode parsed = Json.MAPPER.readTree(filled);
             return parsed != null && parsed.isObject();
         } catch (JsonProcessingException e) {
             return false;
@@ -106,5 +105,13 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
             case HTTP -> "httpApi";
             case WEBSOCKET -> "websocket";
         };
+    }
+
+    /**
+     * The mapper, in a holder class so that it is built on first use. Building one loads a few
+     * hundred Jackson classes, which would add to the start-up of every scan.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -49,8 +49,16 @@ public final class LambdaSafeDeploymentRule implements Rule {
             } else {
                 MapNode written = context.template().resourceDefinitions()
                         .getMap(function.logicalId());
-                if (written == null
-                        || !"AWS::Serverless::Function".equals(written.getText("Type"))) {
+                String type = written == null ? null : written.getText("Type");
+                if ("AWS::Lambda::Function".equals(type)) {
+                    problem = cloudFormationProblem(context, function);
+                    advice = "add an AWS::Lambda::Alias with"
+                            + " UpdatePolicy.CodeDeployLambdaAliasUpdate naming a deployment"
+                            + " group of type Canary* or Linear* with alarms.";
+                    report(context, function, apis, problem, advice, findings);
+                    continue;
+                }
+                if (!"AWS::Serverless::Function".equals(type)) {
                     continue;
                 }
                 MapNode properties = written.getMap("Properties");
@@ -59,17 +67,23 @@ public final class LambdaSafeDeploymentRule implements Rule {
                 advice = "set AutoPublishAlias and a DeploymentPreference of type Canary* or"
                         + " Linear* with Alarms.";
             }
-            if (problem != null) {
-                String name = serverless ? function.generatedFrom() : function.logicalId();
-                findings.add(context.finding(Severity.INFO, function.span(),
-                        function.logicalId(), "Function '" + name + "' serves the "
-                                + apis.get(0).kind().label() + " but " + problem
-                                + ", so a faulty release reaches every caller at once; " + advice,
-                        List.of(new Finding.Related(apis.get(0).span(), "The API that calls"
-                                + " the function."))));
-            }
+            report(context, function, apis, problem, advice, findings);
         }
         return findings;
+    }
+
+    private static void report(RuleContext context, Resource function, List<ApiIntegration> apis,
+            String problem, String advice, List<Finding> findings) {
+        if (problem == null) {
+            return;
+        }
+        String name = function.generatedFrom() != null ? function.generatedFrom()
+                : function.logicalId();
+        findings.add(context.finding(Severity.INFO, function.span(), function.logicalId(),
+                "Function '" + name + "' serves the " + apis.get(0).kind().label() + " but "
+                        + problem + ", so a faulty release reaches every caller at once; "
+                        + advice, List.of(new Finding.Related(apis.get(0).span(),
+                        "The API that calls the function."))));
     }
 
     /**
@@ -98,6 +112,56 @@ public final class LambdaSafeDeploymentRule implements Rule {
         Node alarms = alarmConfiguration == null ? null : alarmConfiguration.get("Alarms");
         if (alarms == null || context.evaluator().elements(alarms).isEmpty()) {
             return "lists no deploymentSettings.alarms to roll back on";
+        }
+        return null;
+    }
+
+    /**
+     * Returns what is missing for a gradual deployment of a function written in CloudFormation,
+     * or {@code null}. An alias of the function whose UpdatePolicy has a
+     * CodeDeployLambdaAliasUpdate shifts traffic through CodeDeploy. When that update names a
+     * deployment group of the template, its configuration and alarms are checked too.
+     */
+    private static String cloudFormationProblem(RuleContext context, Resource function) {
+        boolean aliased = false;
+        for (Resource alias : context.template().resourcesOfType("AWS::Lambda::Alias")) {
+            Node policy = alias.attribute("UpdatePolicy");
+            MapNode update = policy == null || policy.asMap() == null ? null
+                    : policy.asMap().getMap("CodeDeployLambdaAliasUpdate");
+            if (update == null || !function.logicalId().equals(
+                    context.index().functionFor(alias.property("FunctionName")))) {
+                continue;
+            }
+            aliased = true;
+            String problem = groupProblem(context, context.template().resource(
+                    context.evaluator().referencedResource(update.get("DeploymentGroupName"))));
+            if (problem == null) {
+                return null;
+            }
+            return "its alias '" + alias.logicalId() + "' " + problem;
+        }
+        return aliased ? null : "has no AWS::Lambda::Alias with"
+                + " UpdatePolicy.CodeDeployLambdaAliasUpdate";
+    }
+
+    /**
+     * Returns what the deployment group {@code group} lacks for a gradual deployment with
+     * rollback, or {@code null}, also when the group is not in the template.
+     */
+    private static String groupProblem(RuleContext context, Resource group) {
+        if (group == null || !DEPLOYMENT_GROUP.equals(group.type())) {
+            return null;
+        }
+        String type = context.evaluator().exactText(group.property("DeploymentConfigName"));
+        if (type != null && type.contains("AllAtOnce")) {
+            return "deploys with DeploymentConfigName '" + type + "'";
+        }
+        Node alarmSetting = group.property("AlarmConfiguration");
+        MapNode alarmConfiguration = alarmSetting == null ? null : alarmSetting.asMap();
+        Node alarms = alarmConfiguration == null ? null : alarmConfiguration.get("Alarms");
+        if (alarms == null || context.evaluator().elements(alarms).isEmpty()) {
+            return "uses deployment group '" + group.logicalId() + "', which lists no"
+                    + " AlarmConfiguration.Alarms to roll back on";
         }
         return null;
     }

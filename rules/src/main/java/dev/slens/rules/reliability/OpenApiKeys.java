@@ -10,8 +10,8 @@ import java.util.Set;
 /**
  * Reads from an OpenAPI document of a REST API whether every operation requires an API key.
  * API Gateway imports an operation as {@code ApiKeyRequired: true} when each of its security
- * requirements names a scheme of type {@code apiKey} that is not a Lambda authorizer (has no
- * {@code x-amazon-apigateway-authorizer}). The schemes are read from
+ * requirements names the API key scheme: type {@code apiKey} in the {@code x-api-key} header,
+ * not a Lambda authorizer or IAM signing. The schemes are read from
  * {@code securityDefinitions} (Swagger 2.0) and {@code components.securitySchemes}
  * (OpenAPI 3).
  */
@@ -83,8 +83,16 @@ final class OpenApiKeys {
         return found != null || openApi == null ? found : openApi.getMap(name);
     }
 
+    /**
+     * Returns whether a security scheme is API Gateway's API key: type {@code apiKey} in the
+     * {@code x-api-key} header, and neither an authorizer nor IAM signing, which are written
+     * as {@code apiKey} schemes too.
+     */
     private static boolean isApiKey(MapNode scheme) {
         return scheme != null && "apiKey".equals(scheme.getText("type"))
-                && scheme.get("x-amazon-apigateway-authorizer") == null;
+                && "x-api-key".equalsIgnoreCase(scheme.getText("name"))
+                && "header".equals(scheme.getText("in"))
+                && scheme.get("x-amazon-apigateway-authorizer") == null
+                && scheme.get("x-amazon-apigateway-authtype") == null;
     }
 }

@@ -9,6 +9,7 @@ import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
+import dev.slens.model.WholeNumbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,10 +115,7 @@ record QueueRedrive(Resource source, Resource target, BigDecimal maxReceiveCount
     }
 
     private static BigDecimal number(String text) {
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Long number = WholeNumbers.parse(text);
+        return number == null ? null : BigDecimal.valueOf(number);
     }
 }

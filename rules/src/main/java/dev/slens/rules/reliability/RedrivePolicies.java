@@ -19,7 +19,6 @@ import java.util.List;
 final class RedrivePolicies {
 
     static final String TARGET_KEY = "deadLetterTargetArn";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private RedrivePolicies() {
     }
@@ -55,7 +54,7 @@ final class RedrivePolicies {
      */
     static JsonNode parse(String text) {
         try {
-            JsonNode tree = JSON.readTree(text);
+            JsonNode tree = Json.MAPPER.readTree(text);
             return tree != null && tree.isObject() ? tree : null;
         } catch (JacksonException e) {
             return null;
@@ -93,5 +92,13 @@ final class RedrivePolicies {
         }
         JsonNode target = tree.get(TARGET_KEY);
         return target != null && !target.asText().isEmpty();
+    }
+
+    /**
+     * The mapper, in a holder class so that it is built on first use. Building one loads a few
+     * hundred Jackson classes, which would add to the start-up of every scan.
+     */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

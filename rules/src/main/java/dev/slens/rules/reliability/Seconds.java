@@ -1,7 +1,7 @@
 package dev.slens.rules.reliability;
 
 import dev.slens.index.Alternative;
-import dev.slens.index.Value;
+import dev.slens.rules.Settings;
 import java.math.BigDecimal;
 
 /** Reads whole numbers, such as timeouts and counts, from evaluated values. */
@@ -11,19 +11,12 @@ final class Seconds {
     }
 
     /**
-     * Returns the number a value states, written as a number or as numeric text, or
-     * {@code null} when it is not a known number.
+     * Returns the whole number a value states, written as a number or as numeric text, or
+     * {@code null} when it is not a known whole number, such as {@code 1.5}, {@code 1e400} or
+     * {@code NaN}. The properties read this way are integers, as the engine check SL0016 expects.
      */
     static BigDecimal of(Alternative alternative) {
-        Value value = alternative.value();
-        String text = value instanceof Value.Literal literal ? literal.text() : value.exactText();
-        if (text == null) {
-            return null;
-        }
-        try {
-            return new BigDecimal(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Long number = Settings.number(alternative.value());
+        return number == null ? null : BigDecimal.valueOf(number);
     }
 }

@@ -21,7 +21,7 @@ import java.util.List;
         name = "ApiGatewayAuthorization",
         summary = "API Gateway methods and routes require authorization",
         severity = Severity.WARNING,
-        securitySeverity = "7.3",
+        securitySeverity = "6.9",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::ApiGateway::Method", "AWS::ApiGateway::RestApi",
             "AWS::ApiGatewayV2::Route", "AWS::ApiGatewayV2::Api"},

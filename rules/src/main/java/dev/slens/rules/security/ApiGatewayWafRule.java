@@ -15,7 +15,7 @@ import java.util.List;
         name = "ApiGatewayWaf",
         summary = "REST API stages are protected by an AWS WAF web ACL",
         severity = Severity.INFO,
-        securitySeverity = "4.0",
+        securitySeverity = "3.9",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::ApiGateway::Stage", "AWS::WAFv2::WebACLAssociation"},
         since = "0.1.0",

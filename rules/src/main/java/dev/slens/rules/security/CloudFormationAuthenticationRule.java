@@ -16,7 +16,7 @@ import java.util.List;
         name = "CloudFormationAuthenticationCredentials",
         summary = "CloudFormation::Authentication metadata uses roles, not credentials",
         severity = Severity.WARNING,
-        securitySeverity = "7.0",
+        securitySeverity = "6.8",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::EC2::Instance", "AWS::AutoScaling::LaunchConfiguration",
             "AWS::EC2::LaunchTemplate"},

@@ -7,6 +7,7 @@ import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceSpan;
+import dev.slens.model.WholeNumbers;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.Rule;
@@ -104,11 +105,8 @@ public final class CognitoPasswordPolicyRule implements Rule {
     }
 
     private static Integer number(Value value) {
-        String text = SettingBranches.text(value);
-        try {
-            return text == null ? null : Integer.valueOf(text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        Long number = WholeNumbers.parse(SettingBranches.text(value));
+        boolean fits = number != null && number >= Integer.MIN_VALUE && number <= Integer.MAX_VALUE;
+        return fits ? Integer.valueOf(number.intValue()) : null;
     }
 }

@@ -19,7 +19,7 @@ import java.util.List;
         name = "KmsKeyRotation",
         summary = "Symmetric KMS keys rotate their key material every year",
         severity = Severity.WARNING,
-        securitySeverity = "3.5",
+        securitySeverity = "4.0",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::KMS::Key"},
         since = "0.1.0",

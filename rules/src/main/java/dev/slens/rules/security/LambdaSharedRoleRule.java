@@ -21,7 +21,7 @@ import java.util.Map;
         name = "LambdaSharedRole",
         summary = "Each function runs with an execution role of its own",
         severity = Severity.INFO,
-        securitySeverity = "4.0",
+        securitySeverity = "3.9",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::Lambda::Function", "AWS::Serverless::Function", "AWS::IAM::Role"},
         since = "0.1.0",

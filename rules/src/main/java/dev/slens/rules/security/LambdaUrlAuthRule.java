@@ -17,7 +17,7 @@ import java.util.List;
         name = "LambdaUrlAuth",
         summary = "Function URLs require IAM authentication",
         severity = Severity.WARNING,
-        securitySeverity = "7.3",
+        securitySeverity = "6.9",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::Lambda::Url", "AWS::Serverless::Function"},
         since = "0.1.0",

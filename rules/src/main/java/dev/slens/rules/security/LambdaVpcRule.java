@@ -19,7 +19,7 @@ import java.util.List;
         name = "LambdaVpc",
         summary = "Lambda functions run in a VPC with subnets and security groups",
         severity = Severity.WARNING,
-        securitySeverity = "3.0",
+        securitySeverity = "4.0",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::Lambda::Function", "AWS::Serverless::Function"},
         since = "0.1.0",

@@ -23,7 +23,7 @@ import java.util.Set;
         name = "MessagingPolicyOpenAccess",
         summary = "Queue, topic and event bus policies allow only named principals",
         severity = Severity.WARNING,
-        securitySeverity = "7.0",
+        securitySeverity = "6.8",
         pillar = Pillar.SECURITY,
         resourceTypes = {"AWS::SQS::QueuePolicy", "AWS::SNS::TopicPolicy",
             "AWS::Events::EventBusPolicy"},

@@ -1,0 +1,255 @@
+package dev.slens.internal.sam;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import dev.slens.model.ListNode;
+import dev.slens.model.MapNode;
+import dev.slens.model.Node;
+import dev.slens.model.Resource;
+import dev.slens.model.ScalarNode;
+import dev.slens.model.SourceFile;
+import dev.slens.model.SourceSpan;
+import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Finding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks the properties of each {@code AWS::Serverless::Function} and of
+ * {@code Globals.Function} against {@code serverless-function.schema.json}: a property SAM does
+ * not define, and a mapping or list where SAM expects text or a number, or the reverse. Each
+ * problem becomes an SL0017 finding on the user's line. Values given by an intrinsic function
+ * pass. SL0016 reports numbers written wrongly and SL1060 numbers out of Lambda's range, so
+ * this check leaves both alone.
+ *
+ * <p>NOTE: the schema lists the function properties of SAM's specification
+ * ({@code samtranslator/internal/schema_source/aws_serverless_function.py} and the SAM
+ * developer guide, December 2026). A property SAM adds later is reported until the schema
+ * gains it. {@code Globals.Function} is checked against the same list, although SAM accepts
+ * fewer properties there.
+ */
+final class FunctionSchemaCheck {
+
+    private static final String RESOURCE = "serverless-function.schema.json";
+    private static final String TYPE = "AWS::Serverless::Function";
+
+    private FunctionSchemaCheck() {
+    }
+
+    /** Adds a finding to {@code findings} for each schema violation in the template. */
+    static void check(SourceFile file, MapNode root, List<Resource> resources,
+            List<Finding> findings) {
+        MapNode globals = root.getMap("Globals");
+        MapNode globalFunction = globals == null ? null : globals.getMap("Function");
+        if (globalFunction != null) {
+            validate(file, "Globals.Function", "Globals", globalFunction, findings);
+        }
+        for (Resource resource : resources) {
+            if (resource.type().equals(TYPE) && resource.isWritten()) {
+                validate(file, TYPE + " '" + resource.logicalId() + "'", resource.logicalId(),
+                        resource.properties(), findings);
+            }
+        }
+    }
+
+    private static void validate(SourceFile file, String subject, String logicalId,
+            MapNode properties, List<Finding> findings) {
+        // The validator reports an anyOf failure once per branch, so keep one per location.
+        Map<String, Error> byLocation = new LinkedHashMap<>();
+        for (Error error : Holder.SCHEMA.validate(toJson(properties))) {
+            String key = error.getInstanceLocation().toString()
+                    + ("additionalProperties".equals(error.getKeyword())
+                            ? "/" + error.getProperty() : "");
+            byLocation.putIfAbsent(key, error);
+        }
+        List<Finding> found = new ArrayList<>();
+        for (Error error : byLocation.values()) {
+            found.add(finding(file, subject, logicalId, properties, error));
+        }
+        found.sort(Comparator.comparingInt((Finding finding) -> finding.span().line())
+                .thenComparingInt(finding -> finding.span().column()));
+        findings.addAll(found);
+    }
+
+    private static Finding finding(SourceFile file, String subject, String logicalId,
+            MapNode properties, Error error) {
+        NodePath path = error.getInstanceLocation();
+        Node node = at(properties, path);
+        String name = name(path);
+        SourceSpan span = node.span();
+        String message;
+        if ("additionalProperties".equals(error.getKeyword())) {
+            String key = error.getProperty();
+            MapNode.Entry entry = node.asMap() == null ? null : node.asMap().entry(key);
+            span = entry == null ? span : entry.keySpan();
+            String where = name.isEmpty() ? subject : "'" + name + "' of " + subject;
+            message = "Property '" + key + "' of " + where + " is not a property SAM defines,"
+                    + " so the SAM transform rejects the template. Remove it or correct its"
+                    + " name.";
+        } else if ("required".equals(error.getKeyword())) {
+            span = keySpan(properties, path, span);
+            message = "'" + name + "' of " + subject + " has no '" + error.getProperty()
+                    + "', which SAM requires. Add it.";
+        } else {
+            message = "Property '" + name + "' of " + subject + " is " + describe(node)
+                    + ", but SAM expects " + expected(path) + ". Correct the value.";
+        }
+        return new Finding(EngineChecks.SERVERLESS_SCHEMA.id(),
+                EngineChecks.SERVERLESS_SCHEMA.severity(), message, span.fileOr(file), span,
+                logicalId, List.of());
+    }
+
+    /** Returns the span of the key under which the value at {@code path} is written. */
+    private static SourceSpan keySpan(MapNode properties, NodePath path, SourceSpan fallback) {
+        int last = path.getNameCount() - 1;
+        if (last < 0 || !(path.getElement(last) instanceof String key)) {
+            return fallback;
+        }
+        Node parent = properties;
+        for (int i = 0; i < last && parent != null; i++) {
+            Object element = path.getElement(i);
+            parent = element instanceof String name && parent.asMap() != null
+                    ? parent.asMap().get(name) : null;
+        }
+        MapNode.Entry entry = parent == null || parent.asMap() == null ? null
+                : parent.asMap().entry(key);
+        return entry == null ? fallback : entry.keySpan();
+    }
+
+    /** Returns the description of the schema definition of the property at {@code path}. */
+    private static String expected(NodePath path) {
+        JsonNode schema = Holder.TREE;
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            JsonNode next = element instanceof String key
+                    ? schema.path("properties").path(key) : schema.path("items");
+            if (next.isMissingNode()) {
+                next = schema.path("additionalProperties");
+            }
+            schema = resolve(next);
+        }
+        return schema.path("description").asText("another kind of value");
+    }
+
+    private static JsonNode resolve(JsonNode schema) {
+        String ref = schema.path("$ref").asText("");
+        return ref.startsWith("#/definitions/")
+                ? Holder.TREE.path("definitions").path(ref.substring("#/definitions/".length()))
+                : schema;
+    }
+
+    private static Node at(Node root, NodePath path) {
+        Node node = root;
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            Node child = null;
+            if (node instanceof MapNode map && element instanceof String key) {
+                child = map.get(key);
+            } else if (node instanceof ListNode list && element instanceof Integer index
+                    && index < list.size()) {
+                child = list.get(index);
+            }
+            if (child == null) {
+                return node;
+            }
+            node = child;
+        }
+        return node;
+    }
+
+    private static String name(NodePath path) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < path.getNameCount(); i++) {
+            Object element = path.getElement(i);
+            if (element instanceof Integer index) {
+                name.append('[').append(index).append(']');
+            } else {
+                name.append(name.length() == 0 ? "" : ".").append(element);
+            }
+        }
+        return name.toString();
+    }
+
+    private static String describe(Node node) {
+        if (node instanceof MapNode) {
+            return "a mapping";
+        }
+        if (node instanceof ListNode) {
+            return "a list";
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        return scalar.value() == null || scalar.kind() == ScalarNode.Kind.NULL ? "empty"
+                : "'" + scalar.value() + "'";
+    }
+
+    /** Returns {@code node} as JSON, with numbers and booleans typed as the file wrote them. */
+    private static JsonNode toJson(Node node) {
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        if (node instanceof MapNode map) {
+            ObjectNode object = nodes.objectNode();
+            map.entries().forEach(entry -> object.set(entry.key(), toJson(entry.value())));
+            return object;
+        }
+        if (node instanceof ListNode list) {
+            ArrayNode array = nodes.arrayNode();
+            list.items().forEach(item -> array.add(toJson(item)));
+            return array;
+        }
+        ScalarNode scalar = (ScalarNode) node;
+        if (scalar == null || scalar.value() == null || scalar.kind() == ScalarNode.Kind.NULL) {
+            return nodes.nullNode();
+        }
+        if (scalar.kind() == ScalarNode.Kind.NUMBER) {
+            try {
+                return nodes.numberNode(new BigDecimal(scalar.value().replace("_", "")));
+            } catch (NumberFormatException e) {
+                return nodes.textNode(scalar.value());
+            }
+        }
+        return scalar.kind() == ScalarNode.Kind.BOOLEAN
+                ? nodes.booleanNode(scalar.value().equalsIgnoreCase("true"))
+                : nodes.textNode(scalar.value());
+    }
+
+    /** Loads the schema on first use, from the class path only. */
+    private static final class Holder {
+        private static final JsonNode TREE;
+        private static final Schema SCHEMA;
+
+        static {
+            String text;
+            try (InputStream in = FunctionSchemaCheck.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException(RESOURCE + " is missing from the class path");
+                }
+                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                TREE = new ObjectMapper().readTree(text);
+            } catch (IOException e) {
+                throw new UncheckedIOException("failed to read " + RESOURCE, e);
+            }
+            String id = TREE.path("$id").asText();
+            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
+                    SpecificationVersion.DRAFT_7,
+                    builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false))
+                            .schemas(Map.of(id, text)));
+            SCHEMA = registry.getSchema(SchemaLocation.of(id));
+        }
+    }
+}
