@@ -17,6 +17,7 @@ import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,7 +27,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * large in the same run, so machine speed cancels out. Linear growth gives a ratio near 8 and
  * quadratic growth near 64, so the bound of 24 leaves room for noise and still catches a rule
  * that compares every resource with every other.
+ *
+ * <p>It measures time, so it is a benchmark, not part of {@code mvn verify}: run it with
+ * {@code -Dslens.scale.check=true} (see docs/performance.md).
  */
+@EnabledIfSystemProperty(named = "slens.scale.check", matches = "true")
 class LargeTemplateScalingTest {
 
     private static final int SMALL = 300;
