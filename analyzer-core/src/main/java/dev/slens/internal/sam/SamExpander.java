@@ -52,7 +52,7 @@ public final class SamExpander {
      */
     public static Expanded expandTemplate(SourceFile file, MapNode root,
             List<Resource> resources, List<Finding> problems, LocalFiles files) {
-        FunctionSchemaCheck.check(file, root, resources, problems);
+        ServerlessSchemaCheck.check(file, root, resources, problems);
         SamContext context = new SamContext(file, root, new SamProblems(file, problems),
                 resources, files);
         List<List<Resource>> slots = new ArrayList<>();
