@@ -1,5 +1,6 @@
 package dev.slens.index;
 
+import dev.slens.internal.sam.ManagedPolicyNames;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
@@ -186,11 +187,12 @@ public final class IamIndex {
     /**
      * Returns the name of the AWS managed policy that {@code text} attaches, such as
      * {@code AdministratorAccess}, or {@code null} for a customer managed policy. SAM accepts the
-     * bare name; CloudFormation needs the ARN, whose partition may still be a placeholder.
+     * bare name of a policy in its table of AWS managed policies, and passes any other bare name
+     * on unchanged. CloudFormation needs the ARN, whose partition may still be a placeholder.
      */
     public static String awsManagedPolicyName(String text) {
         if (!text.contains(":")) {
-            return text;
+            return ManagedPolicyNames.isAwsManaged(text) ? text : null;
         }
         int start = text.indexOf(AWS_MANAGED_ARN);
         return start < 0 ? null : text.substring(text.lastIndexOf('/') + 1);

@@ -19,6 +19,7 @@ import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -92,14 +93,15 @@ public final class TemplateAssembler {
                     Resource.attributesOf(definition, entry.keySpan())));
         }
         MapNode template = root;
-        Map<String, Map<String, Node>> stackOutputs = Map.of();
+        Map<String, Map<String, Node>> stackOutputs =
+                new LinkedHashMap<>(SamExpander.localStackOutputs(file, resources, files));
         List<IncludedFile> included = List.of();
         if (format == TemplateFormat.SAM) {
             SamExpander.Expanded expanded =
                     SamExpander.expandTemplate(file, root, resources, problems, files);
             resources = expanded.resources();
             template = withConditions(root, expanded.conditions());
-            stackOutputs = expanded.stackOutputs();
+            stackOutputs.putAll(expanded.stackOutputs());
             included = expanded.includedFiles();
         }
         problems.addAll(NumberProperties.check(file, resources));

@@ -81,14 +81,14 @@ public final class EngineChecks {
             "Integer properties are whole numbers", Severity.WARNING);
 
     /**
-     * A property of an {@code AWS::Serverless::Function} or {@code Globals.Function} that SAM
-     * does not define, or whose value is of the wrong kind.
+     * A property of an {@code AWS::Serverless::*} resource or of a {@code Globals} section that
+     * SAM does not define, that SAM requires and is missing, or whose value is of the wrong kind.
      */
     public static final RuleMetadata SERVERLESS_SCHEMA = new RuleMetadata("SL0017",
-            "ServerlessSchema", "SAM function properties are ones SAM defines, of the right kind",
+            "ServerlessSchema", "SAM resource properties are ones SAM defines, of the right kind",
             Severity.ERROR, Pillar.ENGINE, List.of(), SINCE, "https://docs.aws.amazon.com/"
             + "serverless-application-model/latest/developerguide/"
-            + "sam-resource-function.html",
+            + "sam-specification-resources-and-properties.html",
             List.of("engine"), List.of(), true);
 
     /** A {@code ${file(...)}} variable that names JavaScript, which the framework runs. */

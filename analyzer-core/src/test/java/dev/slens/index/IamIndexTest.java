@@ -58,6 +58,8 @@ class IamIndexTest {
         assertEquals("AWSLambdaBasicExecutionRole", IamIndex.awsManagedPolicyName(
                 "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"));
         assertNull(IamIndex.awsManagedPolicyName("arn:aws:iam::123456789012:policy/mine"));
+        assertNull(IamIndex.awsManagedPolicyName("OrdersTeamReadOnly"));
+        assertNull(IamIndex.awsManagedPolicyName("AdministratorAccessForTeam"));
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.Map;
  * {@code ManagedPolicyArns}, with the path each has. The table, about 1,100 names in
  * {@code aws-managed-policies.tsv} next to this class, is read on the first lookup.
  */
-final class ManagedPolicyNames {
+public final class ManagedPolicyNames {
 
     private static final String RESOURCE = "aws-managed-policies.tsv";
     private static final String ARN_PREFIX = "arn:aws:iam::aws:policy";
@@ -30,6 +30,11 @@ final class ManagedPolicyNames {
     static String arn(String name) {
         String path = Holder.PATHS.get(name);
         return path == null ? null : ARN_PREFIX + path + name;
+    }
+
+    /** Returns whether {@code name} is the bare name of an AWS managed policy in the table. */
+    public static boolean isAwsManaged(String name) {
+        return Holder.PATHS.containsKey(name);
     }
 
     private static final class Holder {

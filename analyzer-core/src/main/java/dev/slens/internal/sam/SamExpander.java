@@ -7,7 +7,9 @@ import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceFile;
 import dev.slens.rule.Finding;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -47,12 +49,39 @@ public final class SamExpander {
             Map<String, Map<String, Node>> stackOutputs, List<IncludedFile> includedFiles) { }
 
     /**
+     * Returns the known outputs of each {@code AWS::CloudFormation::Stack} in {@code resources}
+     * whose {@code TemplateURL} is a local file inside the project, keyed by its logical ID, so
+     * that {@code Fn::GetAtt Stack.Outputs.Name} resolves as it does for a local
+     * {@code AWS::Serverless::Application}. A file that cannot be read is skipped here, because
+     * the analyzer reports it when it analyzes the nested template itself.
+     */
+    public static Map<String, Map<String, Node>> localStackOutputs(SourceFile file,
+            List<Resource> resources, LocalFiles files) {
+        Path parent = file.path().toAbsolutePath().getParent();
+        Path folder = parent == null ? Path.of("").toAbsolutePath() : parent;
+        Map<String, Map<String, Node>> outputs = new LinkedHashMap<>();
+        for (Resource resource : resources) {
+            Node url = resource.type().equals("AWS::CloudFormation::Stack")
+                    ? resource.property("TemplateURL") : null;
+            if (url == null || !LocalFiles.isLocal(url)) {
+                continue;
+            }
+            LocalFiles.Read read = files.read(folder, url.text(), url.span());
+            if (read.root() != null) {
+                outputs.put(resource.logicalId(), SamOtherResources.nestedOutputs(read.root(),
+                        resource.properties().getMap("Parameters")));
+            }
+        }
+        return outputs;
+    }
+
+    /**
      * Expands {@code resources} as above and returns them with the conditions the expansion
      * adds, such as the negation of a condition under which SAM creates a destination queue.
      */
     public static Expanded expandTemplate(SourceFile file, MapNode root,
             List<Resource> resources, List<Finding> problems, LocalFiles files) {
-        FunctionSchemaCheck.check(file, root, resources, problems);
+        ServerlessSchemaCheck.check(file, root, resources, problems);
         SamContext context = new SamContext(file, root, new SamProblems(file, problems),
                 resources, files);
         List<List<Resource>> slots = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.slens.internal.sam;
 
+import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
@@ -11,11 +12,20 @@ import java.util.List;
 /**
  * Expands an {@code AWS::Serverless::GraphQLApi} into the AppSync resources the translator
  * generates, with the logical IDs of the SAM developer guide: the API, {@code <Api>Schema},
- * {@code <Api><Key>} per API key, {@code <Api><Name><Type>DataSource} per data source,
- * {@code <Api><Function>} per function and {@code <Api><OperationType><Resolver>} per resolver.
+ * {@code <Api><Key>} per API key, {@code <Api><Name>DynamoDBDataSource} or
+ * {@code <Api><Name>LambdaDataSource} per data source (with {@code <DataSource>Role} when it
+ * names no role), {@code <Api><Function>} per function and
+ * {@code <Api><OperationType><Resolver>} per resolver.
  * Logging without a role adds {@code <Api>CloudWatchRole}.
  */
 final class SamGraphQlExpander {
+
+    private static final List<String> TABLE_READ = List.of("dynamodb:GetItem",
+            "dynamodb:Query", "dynamodb:Scan", "dynamodb:BatchGetItem",
+            "dynamodb:ConditionCheckItem", "dynamodb:PartiQLSelect");
+    private static final List<String> TABLE_WRITE = List.of("dynamodb:PutItem",
+            "dynamodb:UpdateItem", "dynamodb:DeleteItem", "dynamodb:BatchWriteItem",
+            "dynamodb:PartiQLDelete", "dynamodb:PartiQLInsert", "dynamodb:PartiQLUpdate");
 
     private final Resource api;
     private final MapNode properties;
@@ -93,28 +103,90 @@ final class SamGraphQlExpander {
             if (entries == null || type == null) {
                 continue;
             }
+            // The translator spells the DynamoDb group DynamoDB in the logical ID.
+            String suffix = type.equals("AMAZON_DYNAMODB") ? "DynamoDBDataSource"
+                    : "LambdaDataSource";
             for (MapNode.Entry source : entries.entries()) {
                 MapNode config = source.value().asMap();
                 SourceSpan at = source.keySpan();
                 if (config == null) {
                     continue;
                 }
+                String sourceId = id + source.key() + suffix;
                 Node dynamo = type.equals("AMAZON_DYNAMODB") ? Nodes.map(at,
                         "TableName", config.get("TableName"),
                         "AwsRegion", config.has("Region") ? config.get("Region")
                                 : Nodes.ref("AWS::Region", at)) : null;
                 Node lambda = type.equals("AWS_LAMBDA") ? Nodes.map(at,
                         "LambdaFunctionArn", config.get("FunctionArn")) : null;
-                add(id + source.key() + group.key() + "DataSource", "AWS::AppSync::DataSource",
+                Node role = config.get("ServiceRoleArn");
+                if (role == null) {
+                    role = dataSourceRole(sourceId, type, config, at);
+                }
+                add(sourceId, "AWS::AppSync::DataSource",
                         Nodes.map(at, "ApiId", Nodes.getAtt(id, "ApiId", at),
                                 "Name", config.has("Name") ? config.get("Name")
                                         : Nodes.text(source.key(), at),
                                 "Type", Nodes.text(type, at),
-                                "ServiceRoleArn", config.get("ServiceRoleArn"),
+                                "ServiceRoleArn", role,
                                 "DynamoDBConfig", dynamo,
                                 "LambdaConfig", lambda), at);
             }
         }
+    }
+
+    /**
+     * Adds the role that SAM creates for a data source without {@code ServiceRoleArn},
+     * {@code <DataSource>Role}, and for a DynamoDB source the connector policy
+     * {@code <DataSource>ToTableConnectorPolicy} that grants the {@code Permissions} (Read and
+     * Write unless listed) on {@code TableArn} and its indexes. Returns the role's ARN.
+     *
+     * <p>NOTE: a Lambda data source gets the role only. SAM also attaches a connector policy
+     * that lets it invoke the function, which this expansion does not model.
+     */
+    private Node dataSourceRole(String sourceId, String type, MapNode config, SourceSpan at) {
+        String roleId = sourceId + "Role";
+        add(roleId, "AWS::IAM::Role", Nodes.map(at,
+                "AssumeRolePolicyDocument", SamRoleBuilder.trust("appsync.amazonaws.com", at)),
+                at);
+        Node table = config.get("TableArn");
+        if (type.equals("AMAZON_DYNAMODB") && table != null) {
+            List<Node> statements = new ArrayList<>();
+            if (grants(config, "Read")) {
+                statements.add(tableStatement(TABLE_READ, table, at));
+            }
+            if (grants(config, "Write")) {
+                statements.add(tableStatement(TABLE_WRITE, table, at));
+            }
+            add(sourceId + "ToTableConnectorPolicy", "AWS::IAM::ManagedPolicy", Nodes.map(at,
+                    "PolicyDocument", Nodes.map(at,
+                            "Version", Nodes.text("2012-10-17", at),
+                            "Statement", Nodes.list(at, statements)),
+                    "Roles", Nodes.list(at, List.of(Nodes.ref(roleId, at)))), at);
+        }
+        return Nodes.getAtt(roleId, "Arn", at);
+    }
+
+    /** Returns whether the data source's {@code Permissions} include {@code level}. */
+    private static boolean grants(MapNode config, String level) {
+        ListNode permissions = config.get("Permissions") == null ? null
+                : config.get("Permissions").asList();
+        if (permissions == null) {
+            return true;
+        }
+        return permissions.items().stream().anyMatch(item -> level.equals(item.text()));
+    }
+
+    private static Node tableStatement(List<String> actions, Node table, SourceSpan at) {
+        List<Node> actionNodes = actions.stream().map(action -> (Node) Nodes.text(action, at))
+                .toList();
+        Node indexes = Nodes.map(at, "Fn::Sub", Nodes.list(at, List.of(
+                Nodes.text("${DestinationArn}/index/*", at),
+                Nodes.map(at, "DestinationArn", table))));
+        return Nodes.map(at,
+                "Effect", Nodes.text("Allow", at),
+                "Action", Nodes.list(at, actionNodes),
+                "Resource", Nodes.list(at, List.of(table, indexes)));
     }
 
     private void resolvers(String id) {

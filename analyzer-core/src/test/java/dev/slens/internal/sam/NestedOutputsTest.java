@@ -56,12 +56,26 @@ class NestedOutputsTest {
                     QueueArn: arn:aws:sqs:eu-west-1:123456789012:passed
             """;
 
+    private static final String STACK_PARENT = """
+            Resources:
+              Shared:
+                Type: AWS::CloudFormation::Stack
+                Properties:
+                  TemplateURL: nested.yaml
+                  Parameters:
+                    QueueArn: arn:aws:sqs:eu-west-1:123456789012:stack-passed
+            """;
+
     @TempDir
     Path folder;
 
     private List<Alternative> output(String name) throws IOException {
+        return output(PARENT, name);
+    }
+
+    private List<Alternative> output(String parentText, String name) throws IOException {
         Files.writeString(folder.resolve("nested.yaml"), NESTED);
-        Path parent = Files.writeString(folder.resolve("template.yaml"), PARENT);
+        Path parent = Files.writeString(folder.resolve("template.yaml"), parentText);
         TemplateAssembler.Assembled assembled = TestLoading.assemble(TestLoading.load(parent));
         Template template = assembled.template();
         Node getAtt = Nodes.getAtt("Shared", "Outputs." + name, SourceSpan.at(1, 1));
@@ -98,5 +112,25 @@ class NestedOutputsTest {
 
         assertTrue(value instanceof Value.Text, value.toString());
         assertFalse(((Value.Text) value).exact());
+    }
+
+    @Test
+    void cloudFormationStackOutputsResolved() throws IOException {
+        List<Alternative> literal = output(STACK_PARENT, "Literal");
+        List<Alternative> passed = output(STACK_PARENT, "Passed");
+
+        assertEquals("arn:aws:sqs:eu-west-1:123456789012:orders-dlq",
+                literal.get(0).value().exactText());
+        assertEquals("arn:aws:sqs:eu-west-1:123456789012:stack-passed",
+                passed.get(0).value().exactText());
+    }
+
+    @Test
+    void cloudFormationStackInSamTemplateResolved() throws IOException {
+        String parent = "Transform: AWS::Serverless-2016-10-31\n" + STACK_PARENT;
+
+        List<Alternative> defaulted = output(parent, "Defaulted");
+
+        assertEquals("prod", defaulted.get(0).value().exactText());
     }
 }

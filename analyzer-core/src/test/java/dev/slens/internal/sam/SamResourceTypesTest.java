@@ -321,7 +321,8 @@ class SamResourceTypesTest {
         assertType(template, "GraphCloudWatchRole", "AWS::IAM::Role");
         assertType(template, "GraphSchema", "AWS::AppSync::GraphQLSchema");
         assertType(template, "GraphDefault", "AWS::AppSync::ApiKey");
-        assertType(template, "GraphPostsDynamoDbDataSource", "AWS::AppSync::DataSource");
+        assertType(template, "GraphPostsDynamoDBDataSource", "AWS::AppSync::DataSource");
+        assertType(template, "GraphPostsDynamoDBDataSourceRole", "AWS::IAM::Role");
         assertType(template, "GraphQueryhello", "AWS::AppSync::Resolver");
     }
 

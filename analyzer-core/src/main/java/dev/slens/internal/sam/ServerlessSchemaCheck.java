@@ -27,69 +27,78 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Checks the properties of each {@code AWS::Serverless::Function} and of
- * {@code Globals.Function} against {@code serverless-function.schema.json}: a property SAM does
- * not define, and a mapping or list where SAM expects text or a number, or the reverse. Each
- * problem becomes an SL0017 finding on the user's line. Values given by an intrinsic function
- * pass. SL0016 reports numbers written wrongly and SL1060 numbers out of Lambda's range, so
- * this check leaves both alone.
+ * Checks the properties of each {@code AWS::Serverless::*} resource and of each section of
+ * {@code Globals} against the JSON schemas {@code serverless-function.schema.json} and
+ * {@code serverless-resources.schema.json}: a property SAM does not define, a property SAM
+ * requires and the template lacks, and a mapping or list where SAM expects text or a number, or
+ * the reverse. Each problem becomes an SL0017 finding on the user's line. Values given by an
+ * intrinsic function pass. SL0016 reports numbers written wrongly and SL1060 numbers out of
+ * Lambda's range, so this check leaves both alone.
  *
- * <p>NOTE: the schema lists the function properties of SAM's specification
- * ({@code samtranslator/internal/schema_source/aws_serverless_function.py} and the SAM
- * developer guide, December 2026). A property SAM adds later is reported until the schema
- * gains it. {@code Globals.Function} is checked against the same list, although SAM accepts
- * fewer properties there.
+ * <p>NOTE: the schemas list the properties of SAM's specification
+ * ({@code samtranslator/internal/schema_source/} and the SAM developer guide, December 2026).
+ * A property SAM adds later is reported until a schema gains it. {@code Globals.Function} is
+ * checked against the function list, although SAM accepts fewer properties there, and a
+ * Globals section the schemas do not describe is not checked.
  */
-final class FunctionSchemaCheck {
+final class ServerlessSchemaCheck {
 
-    private static final String RESOURCE = "serverless-function.schema.json";
-    private static final String TYPE = "AWS::Serverless::Function";
+    private static final String PREFIX = "AWS::Serverless::";
 
-    private FunctionSchemaCheck() {
+    private ServerlessSchemaCheck() {
     }
 
     /** Adds a finding to {@code findings} for each schema violation in the template. */
     static void check(SourceFile file, MapNode root, List<Resource> resources,
             List<Finding> findings) {
         MapNode globals = root.getMap("Globals");
-        MapNode globalFunction = globals == null ? null : globals.getMap("Function");
-        if (globalFunction != null) {
-            validate(file, "Globals.Function", "Globals", globalFunction, findings);
+        if (globals != null) {
+            for (MapNode.Entry section : globals.entries()) {
+                Target target = Holder.GLOBALS.get(section.key());
+                if (target != null && section.value() instanceof MapNode properties) {
+                    validate(target, file, "Globals." + section.key(), "Globals", properties,
+                            findings);
+                }
+            }
         }
         for (Resource resource : resources) {
-            if (resource.type().equals(TYPE) && resource.isWritten()) {
-                validate(file, TYPE + " '" + resource.logicalId() + "'", resource.logicalId(),
-                        resource.properties(), findings);
+            Target target = resource.type().startsWith(PREFIX)
+                    ? Holder.RESOURCES.get(resource.type().substring(PREFIX.length())) : null;
+            if (target != null && resource.isWritten()) {
+                validate(target, file, resource.type() + " '" + resource.logicalId() + "'",
+                        resource.logicalId(), resource.properties(), findings);
             }
         }
     }
 
-    private static void validate(SourceFile file, String subject, String logicalId,
-            MapNode properties, List<Finding> findings) {
+    private static void validate(Target target, SourceFile file, String subject,
+            String logicalId, MapNode properties, List<Finding> findings) {
         // The validator reports an anyOf failure once per branch, so keep one per location.
         Map<String, Error> byLocation = new LinkedHashMap<>();
-        for (Error error : Holder.SCHEMA.validate(toJson(properties))) {
+        for (Error error : target.schema().validate(toJson(properties))) {
             String key = error.getInstanceLocation().toString()
                     + ("additionalProperties".equals(error.getKeyword())
+                            || "required".equals(error.getKeyword())
                             ? "/" + error.getProperty() : "");
             byLocation.putIfAbsent(key, error);
         }
         List<Finding> found = new ArrayList<>();
         for (Error error : byLocation.values()) {
-            found.add(finding(file, subject, logicalId, properties, error));
+            found.add(finding(target, file, subject, logicalId, properties, error));
         }
         found.sort(Comparator.comparingInt((Finding finding) -> finding.span().line())
                 .thenComparingInt(finding -> finding.span().column()));
         findings.addAll(found);
     }
 
-    private static Finding finding(SourceFile file, String subject, String logicalId,
-            MapNode properties, Error error) {
+    private static Finding finding(Target target, SourceFile file, String subject,
+            String logicalId, MapNode properties, Error error) {
         NodePath path = error.getInstanceLocation();
         Node node = at(properties, path);
         String name = name(path);
@@ -104,12 +113,13 @@ final class FunctionSchemaCheck {
                     + " so the SAM transform rejects the template. Remove it or correct its"
                     + " name.";
         } else if ("required".equals(error.getKeyword())) {
-            span = keySpan(properties, path, span);
-            message = "'" + name + "' of " + subject + " has no '" + error.getProperty()
-                    + "', which SAM requires. Add it.";
+            span = name.isEmpty() ? properties.span() : keySpan(properties, path, span);
+            String where = name.isEmpty() ? subject : "'" + name + "' of " + subject;
+            message = where + " has no '" + error.getProperty() + "', which SAM requires."
+                    + " Add it.";
         } else {
             message = "Property '" + name + "' of " + subject + " is " + describe(node)
-                    + ", but SAM expects " + expected(path) + ". Correct the value.";
+                    + ", but SAM expects " + expected(target, path) + ". Correct the value.";
         }
         return new Finding(EngineChecks.SERVERLESS_SCHEMA.id(),
                 EngineChecks.SERVERLESS_SCHEMA.severity(), message, span.fileOr(file), span,
@@ -134,8 +144,8 @@ final class FunctionSchemaCheck {
     }
 
     /** Returns the description of the schema definition of the property at {@code path}. */
-    private static String expected(NodePath path) {
-        JsonNode schema = Holder.TREE;
+    private static String expected(Target target, NodePath path) {
+        JsonNode schema = target.tree();
         for (int i = 0; i < path.getNameCount(); i++) {
             Object element = path.getElement(i);
             JsonNode next = element instanceof String key
@@ -143,15 +153,15 @@ final class FunctionSchemaCheck {
             if (next.isMissingNode()) {
                 next = schema.path("additionalProperties");
             }
-            schema = resolve(next);
+            schema = resolve(target.document(), next);
         }
         return schema.path("description").asText("another kind of value");
     }
 
-    private static JsonNode resolve(JsonNode schema) {
+    private static JsonNode resolve(JsonNode document, JsonNode schema) {
         String ref = schema.path("$ref").asText("");
         return ref.startsWith("#/definitions/")
-                ? Holder.TREE.path("definitions").path(ref.substring("#/definitions/".length()))
+                ? document.path("definitions").path(ref.substring("#/definitions/".length()))
                 : schema;
     }
 
@@ -228,28 +238,64 @@ final class FunctionSchemaCheck {
                 : nodes.textNode(scalar.value());
     }
 
-    /** Loads the schema on first use, from the class path only. */
+    /**
+     * A compiled schema with its JSON tree, {@code tree} being the part that describes the
+     * properties and {@code document} the whole file that its references point into.
+     */
+    private record Target(Schema schema, JsonNode tree, JsonNode document) { }
+
+    /** Loads the schemas on first use, from the class path only. */
     private static final class Holder {
-        private static final JsonNode TREE;
-        private static final Schema SCHEMA;
+        private static final String FUNCTION = "serverless-function.schema.json";
+        private static final String OTHERS = "serverless-resources.schema.json";
+
+        /** Resource schemas by the type name after {@code AWS::Serverless::}. */
+        private static final Map<String, Target> RESOURCES = new HashMap<>();
+
+        /** Globals schemas by section name. */
+        private static final Map<String, Target> GLOBALS = new HashMap<>();
 
         static {
-            String text;
-            try (InputStream in = FunctionSchemaCheck.class.getResourceAsStream(RESOURCE)) {
-                if (in == null) {
-                    throw new IllegalStateException(RESOURCE + " is missing from the class path");
-                }
-                text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                TREE = new ObjectMapper().readTree(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException("failed to read " + RESOURCE, e);
-            }
-            String id = TREE.path("$id").asText();
+            JsonNode function = read(FUNCTION);
+            JsonNode others = read(OTHERS);
             SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
                     SpecificationVersion.DRAFT_7,
                     builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false))
-                            .schemas(Map.of(id, text)));
-            SCHEMA = registry.getSchema(SchemaLocation.of(id));
+                            .schemas(Map.of(id(function), function.toString(),
+                                    id(others), others.toString())));
+            Target functionTarget = new Target(
+                    registry.getSchema(SchemaLocation.of(id(function))), function, function);
+            RESOURCES.put("Function", functionTarget);
+            GLOBALS.put("Function", functionTarget);
+            others.path("definitions").fieldNames().forEachRemaining(name -> {
+                JsonNode tree = others.path("definitions").path(name);
+                if (!tree.has("properties")) {
+                    return;
+                }
+                Target target = new Target(registry.getSchema(
+                        SchemaLocation.of(id(others) + "#/definitions/" + name)), tree, others);
+                if (name.startsWith("Globals")) {
+                    GLOBALS.put(name.substring("Globals".length()), target);
+                } else {
+                    RESOURCES.put(name, target);
+                }
+            });
+        }
+
+        private static String id(JsonNode schema) {
+            return schema.path("$id").asText();
+        }
+
+        private static JsonNode read(String resource) {
+            try (InputStream in = ServerlessSchemaCheck.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException(resource + " is missing from the class path");
+                }
+                return new ObjectMapper().readTree(new String(in.readAllBytes(),
+                        StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("failed to read " + resource, e);
+            }
         }
     }
 }
