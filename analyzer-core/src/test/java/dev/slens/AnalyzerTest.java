@@ -142,9 +142,9 @@ class AnalyzerTest {
 
         AnalysisResult result = analyze(folder);
 
-        assertEquals(List.of("types.yaml:4:5:SL0002", "types.yaml:6:5:SL0002"),
+        assertEquals(List.of("types.yaml:4:5:SL0018", "types.yaml:6:5:SL0018"),
                 places(result.findings()));
-        assertEquals(Severity.WARNING, result.findings().get(0).severity());
+        assertEquals(Severity.ERROR, result.findings().get(0).severity());
         assertEquals("Resource 'Orders' has a Type that is a list, not a string, so it was not"
                 + " analyzed; CloudFormation rejects it too. Set Type to a resource type such as"
                 + " 'AWS::Lambda::Function'.", result.findings().get(0).message());

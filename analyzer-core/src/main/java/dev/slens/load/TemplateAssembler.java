@@ -180,7 +180,10 @@ public final class TemplateAssembler {
                 + " mapping of logical IDs to resource definitions.");
     }
 
-    /** Reports a resource that is not a mapping or has no string Type, else returns null. */
+    /**
+     * Reports a resource that is not a mapping, has no string Type or has Properties that are not
+     * a mapping, else returns null.
+     */
     private static Finding definitionProblem(SourceFile file, MapNode.Entry entry) {
         String id = entry.key();
         MapNode definition = entry.value().asMap();
@@ -198,12 +201,34 @@ public final class TemplateAssembler {
                     + " 'AWS::Lambda::Function'.");
         }
         if (!(type instanceof ScalarNode scalar) || scalar.kind() != ScalarNode.Kind.STRING) {
-            return unsupported(file, definition.entry("Type").keySpan(), id, "Resource '" + id
+            return badShape(file, definition.entry("Type"), id, "Resource '" + id
                     + "' has a Type that is " + kind(type) + ", not a string, so it was not"
                     + " analyzed; CloudFormation rejects it too. Set Type to a resource type such"
                     + " as 'AWS::Lambda::Function'.");
         }
-        return null;
+        return propertiesProblem(file, definition.entry("Properties"), id);
+    }
+
+    /**
+     * Reports Properties that are a list or a value other than empty. Rules would otherwise read
+     * such a resource as one without properties and report settings it seems to lack.
+     */
+    private static Finding propertiesProblem(SourceFile file, MapNode.Entry properties,
+            String id) {
+        Node value = properties == null ? null : properties.value();
+        boolean empty = value instanceof ScalarNode scalar && scalar.kind() == ScalarNode.Kind.NULL;
+        if (value == null || value instanceof MapNode || empty) {
+            return null;
+        }
+        return badShape(file, properties, id, "Resource '" + id + "' has Properties that are "
+                + kind(value) + ", not a mapping, so it was not analyzed; CloudFormation rejects"
+                + " it too. Write Properties as a mapping of property names to values.");
+    }
+
+    private static Finding badShape(SourceFile file, MapNode.Entry entry, String logicalId,
+            String message) {
+        return new Finding(EngineChecks.RESOURCE_SHAPE.id(), EngineChecks.RESOURCE_SHAPE.severity(),
+                message, file, entry.keySpan(), logicalId, List.of());
     }
 
     private static String kind(Node node) {

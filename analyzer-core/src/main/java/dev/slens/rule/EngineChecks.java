@@ -91,17 +91,30 @@ public final class EngineChecks {
             + "sam-specification-resources-and-properties.html",
             List.of("engine"), List.of(), true);
 
+    /**
+     * A resource whose Type is not a string or whose Properties are not a mapping. CloudFormation
+     * rejects it, and rules skip it rather than read it as a resource without properties.
+     */
+    public static final RuleMetadata RESOURCE_SHAPE = engine("SL0018", "ResourceShape",
+            "Resources have a string Type and Properties that are a mapping", Severity.ERROR);
+
     /** A {@code ${file(...)}} variable that names JavaScript, which the framework runs. */
     public static final RuleMetadata SLS_CODE_VARIABLE = serverless("SL0020",
             "ServerlessCodeVariable", "Serverless variables take values slens can read",
             Severity.INFO, VARIABLES_DOCS);
+
+    /** A serverless.yml section of the wrong kind, such as a list of functions. */
+    public static final RuleMetadata SLS_SHAPE = serverless("SL0021", "ServerlessShape",
+            "Serverless sections have the kind the framework's schema requires", Severity.ERROR,
+            "https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml");
 
     /** Every engine check, in ID order. */
     public static final List<RuleMetadata> ALL = List.of(PARSE_ERROR, UNSUPPORTED, RULE_FAILURE,
             DUPLICATE_KEY, LENIENT_JSON, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION,
             SLS_UNRESOLVED_VARIABLE, SLS_VARIABLE_CYCLE, SLS_FILE_OUTSIDE_PROJECT, SLS_IGNORED_KEY,
             SLS_UNSUPPORTED_FILE, SLS_OTHER_PROVIDER, MALFORMED_INTRINSIC, UNKNOWN_SAM_EVENT,
-            INVALID_NUMBER, SERVERLESS_SCHEMA, SLS_CODE_VARIABLE);
+            INVALID_NUMBER, SERVERLESS_SCHEMA, RESOURCE_SHAPE, SLS_CODE_VARIABLE,
+            SLS_SHAPE);
 
     /** The checks whose findings no suppression can cover, because the analysis was incomplete. */
     public static final List<String> UNSUPPRESSIBLE = List.of(PARSE_ERROR.id(), RULE_FAILURE.id());

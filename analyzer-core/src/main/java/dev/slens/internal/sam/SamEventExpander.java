@@ -104,6 +104,9 @@ final class SamEventExpander {
         }
         String name = functionId + event.key();
         SourceSpan at = event.keySpan();
+        if (lacksSource(event, type, properties)) {
+            return;
+        }
         if (POLLED.containsKey(type)) {
             mapping(name, at, properties, POLLED.get(type));
             if (POLLER_POLICIES.containsKey(type)) {
@@ -130,6 +133,23 @@ final class SamEventExpander {
                         + " Api, HttpApi, Schedule or EventBridgeRule.");
             }
         }
+    }
+
+    /**
+     * Reports a polled event without the property that names its source, such as an SQS event
+     * without Queue. The SAM transform rejects such an event, so nothing is generated for it.
+     */
+    private boolean lacksSource(MapNode.Entry event, String type, MapNode properties) {
+        String sourceKey = POLLED.getOrDefault(type, "");
+        if (sourceKey.isEmpty() || properties.has(sourceKey)) {
+            return false;
+        }
+        context.problems().schema(event.keySpan(), functionId, "Event '" + event.key()
+                + "' of function '" + functionId + "' has Type '" + type + "' but no '"
+                + sourceKey + "' property, so slens generated no event source mapping for it"
+                + " and the SAM transform rejects the template. Add '" + sourceKey
+                + "' under the event's Properties.");
+        return true;
     }
 
     private void mapping(String name, SourceSpan at, MapNode properties, String sourceKey) {

@@ -30,6 +30,13 @@ final class SamProblems {
                 EngineChecks.UNSUPPORTED.severity(), message, file, span, logicalId, List.of()));
     }
 
+    /** Reports a SAM function setting that the SAM transform rejects, such as an event's. */
+    void schema(SourceSpan span, String logicalId, String message) {
+        findings.add(new Finding(EngineChecks.SERVERLESS_SCHEMA.id(),
+                EngineChecks.SERVERLESS_SCHEMA.severity(), message, file, span, logicalId,
+                List.of()));
+    }
+
     /** Reports an event whose Type SAM does not know, at its Type key. */
     void unknownEventType(SourceSpan span, String logicalId, String message) {
         findings.add(new Finding(EngineChecks.UNKNOWN_SAM_EVENT.id(),

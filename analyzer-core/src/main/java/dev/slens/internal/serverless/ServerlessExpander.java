@@ -58,6 +58,7 @@ public final class ServerlessExpander {
         FileIncludes includes = new FileIncludes(file, limits);
         VariableResolver resolver = new VariableResolver(root, options, includes, found);
         MapNode resolved = resolver.resolveRoot();
+        ServiceShapes.check(resolved, found);
         NumberSettings.check(resolved, found);
 
         ServiceModel model = new ServiceModel(resolved, stage(resolved, options),
