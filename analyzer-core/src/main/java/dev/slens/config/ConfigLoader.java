@@ -156,13 +156,23 @@ public final class ConfigLoader {
         }
         for (Node item : list.items()) {
             String selector = item.text().strip();
-            if (selection.matching(selector).isEmpty()) {
+            if (isEngineCheck(selector)) {
+                problems.add(item.span(), "'" + selector + "' in 'rules." + key + "' is one of"
+                        + " the engine's own checks, which always run; suppress a finding of it"
+                        + " in the template, or set its level under 'severity'");
+            } else if (selection.matching(selector).isEmpty()) {
                 problems.add(item.span(), "unknown rule, pillar or tag '" + selector + "' in"
                         + " 'rules." + key + "'", ClosestName.hint(selector, selection.names()));
             }
             selectors.add(selector);
         }
         return selectors;
+    }
+
+    /** Returns whether {@code selector} names an engine check or the {@code engine} pillar. */
+    private static boolean isEngineCheck(String selector) {
+        return "engine".equalsIgnoreCase(selector) || EngineChecks.ALL.stream()
+                .anyMatch(check -> check.id().equalsIgnoreCase(selector));
     }
 
     private Map<String, Severity> severities(MapNode map, Problems problems) {

@@ -166,6 +166,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void engineCheckInRules_saysItAlwaysRuns() throws IOException {
+        List<String> problems = problems("""
+                rules:
+                  disable: [SL0007, engine]
+                """);
+
+        assertEquals(2, problems.size(), problems.toString());
+        assertEquals(".slens.yml:2:13: 'SL0007' in 'rules.disable' is one of the engine's own"
+                + " checks, which always run; suppress a finding of it in the template, or set"
+                + " its level under 'severity'", problems.get(0));
+        assertTrue(problems.get(1).startsWith(".slens.yml:2:21: 'engine' in 'rules.disable'"),
+                problems.get(1));
+    }
+
+    @Test
     void unknownRuleAndParameter_suggestClosest() throws IOException {
         List<String> problems = problems("""
                 rules:
