@@ -84,7 +84,12 @@ public final class ConfigLoader {
         LoadResult loaded = new TemplateLoader(LoadLimits.DEFAULT).load(file, displayPath);
         Problems problems = new Problems(displayPath);
         for (Finding problem : loaded.problems()) {
-            if (!problem.ruleId().equals(EngineChecks.UNSUPPORTED.id())) {
+            if (problem.ruleId().equals(EngineChecks.DUPLICATE_KEY.id())) {
+                // The template loader's message says the last copy wins, which is true of
+                // templates; a configuration with a repeated key is rejected instead.
+                problems.add(problem.span(), "a key appears twice in the configuration;"
+                        + " remove one of them");
+            } else if (!problem.ruleId().equals(EngineChecks.UNSUPPORTED.id())) {
                 problems.add(problem.span(), problem.message());
             }
         }

@@ -166,6 +166,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void duplicateKey_isRejectedWithoutLastCopyClaim() throws IOException {
+        List<String> problems = problems("""
+                fail-on: warning
+                fail-on: error
+                """);
+
+        assertEquals(List.of(".slens.yml:2:1: a key appears twice in the configuration; remove"
+                + " one of them"), problems);
+    }
+
+    @Test
     void engineCheckInRules_saysItAlwaysRuns() throws IOException {
         List<String> problems = problems("""
                 rules:
