@@ -77,6 +77,10 @@ public final class ConfigLoader {
      * @throws ConfigException listing every mistake, each with the file, line and column
      */
     public ProjectConfig load(Path file, String displayPath) {
+        if (Files.isDirectory(file)) {
+            throw new ConfigException(List.of("'" + displayPath + "' is a folder; name the"
+                    + " configuration file, such as '" + displayPath + "/" + FILE_NAME + "'"));
+        }
         if (!Files.isRegularFile(file)) {
             throw new ConfigException(List.of("configuration file not found: '" + displayPath
                     + "'"));

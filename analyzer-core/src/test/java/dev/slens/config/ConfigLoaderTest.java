@@ -262,6 +262,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void folderInsteadOfFile_isReported() {
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.load(folder, "conf"));
+
+        assertEquals("'conf' is a folder; name the configuration file, such as"
+                + " 'conf/.slens.yml'", e.getMessage());
+    }
+
+    @Test
     void find_walksUpToRepositoryRoot() throws IOException {
         Path repository = Files.createDirectories(folder.resolve("repo"));
         Files.createDirectories(repository.resolve(".git"));

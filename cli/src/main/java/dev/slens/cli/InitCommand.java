@@ -106,6 +106,10 @@ public final class InitCommand implements Callable<Integer>, ExitCodeHelp {
         Path config = folder.resolve(ConfigLoader.FILE_NAME);
         Path schema = folder.resolve(SCHEMA_FILE_NAME);
         try {
+            if (Files.exists(folder) && !Files.isDirectory(folder)) {
+                throw new AnalyzerException("'" + folder + "' is a file; name the project"
+                        + " folder in which to write " + ConfigLoader.FILE_NAME);
+            }
             if (!Files.isDirectory(folder)) {
                 throw new AnalyzerException("folder not found: '" + folder + "'");
             }

@@ -72,4 +72,15 @@ class InitCommandTest {
         assertEquals(2, run.exitCode(), run.describe());
         assertTrue(run.err().startsWith("error: folder not found: "), run.describe());
     }
+
+    @Test
+    void init_fileInsteadOfFolderSaysSo() throws IOException {
+        Path file = Files.writeString(folder.resolve("afile"), "text");
+
+        CommandRun run = CommandRun.of("init", file.toString());
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertTrue(run.err().startsWith("error: '" + file + "' is a file; name the project"
+                + " folder"), run.describe());
+    }
 }
