@@ -56,6 +56,7 @@ final class ApiEvents {
         String resourceId = resources(trimmed, at);
         String verb = method.toLowerCase(Locale.ROOT);
         verb = verb.equals("any") ? "ANY" : verb.toUpperCase(Locale.ROOT);
+        String type = integrationType(settings);
         RestAuthorizers.Method authorizer = authorizers.method(
                 settings == null ? null : settings.entry("authorizer"), function, at);
         model.add("ApiGatewayMethod" + Naming.path(trimmed).replaceAll("^$", "")
@@ -73,22 +74,77 @@ final class ApiEvents {
                                 && ServiceModel.isTrue(settings.get("private")), at),
                         "AuthorizationType", authorizer.authorizationType(),
                         "AuthorizerId", authorizer.authorizerId(),
-                        "Integration", Nodes.map(at,
-                                "IntegrationHttpMethod", Nodes.text("POST", at),
-                                "Type", Nodes.text("AWS_PROXY", at),
-                                "Uri", ServerlessExpander.joined(at, Nodes.text("arn:", at),
-                                        Nodes.ref("AWS::Partition", at),
-                                        Nodes.text(":apigateway:", at),
-                                        Nodes.ref("AWS::Region", at),
-                                        Nodes.text(":lambda:path/2015-03-31/functions/", at),
-                                        ServiceModel.functionArn(function, at),
-                                        Nodes.text("/invocations", at))),
+                        "Integration", integration(type, function, method, settings, at),
                         "MethodResponses", Nodes.list(at, List.of())), at, function);
         if (settings != null && settings.get("cors") != null
                 && !"false".equals(settings.get("cors").text())) {
             cors(trimmed, resourceId, settings.get("cors"), at);
         }
+        // The framework adds the permission for every http event, whatever its integration.
         permissionOnce(function, "LambdaPermissionApiGateway", Naming.REST_API, at);
+    }
+
+    /**
+     * Returns the CloudFormation integration type of an {@code http} event's
+     * {@code integration}, normalized as the framework does: {@code lambda} and {@code aws}
+     * become AWS, {@code lambda-proxy} (the default) AWS_PROXY, {@code http-proxy} HTTP_PROXY.
+     * Without {@code integration}, {@code async: true} selects AWS.
+     */
+    private static String integrationType(MapNode settings) {
+        String written = settings == null ? null : ServiceModel.text(settings.get("integration"));
+        if (written == null) {
+            return settings != null && ServiceModel.isTrue(settings.get("async"))
+                    ? "AWS" : "AWS_PROXY";
+        }
+        String type = upperSnake(written);
+        return switch (type) {
+            case "LAMBDA" -> "AWS";
+            case "LAMBDA_PROXY" -> "AWS_PROXY";
+            default -> type;
+        };
+    }
+
+    /**
+     * Returns the method's integration. AWS types call the function, HTTP types call the event's
+     * {@code request.uri} (through a VPC link if {@code connectionType} is set), MOCK calls none
+     * but keeps the POST method the framework always writes.
+     */
+    private static Node integration(String type, String function, String method,
+            MapNode settings, SourceSpan at) {
+        if (type.startsWith("HTTP")) {
+            MapNode request = settings.getMap("request");
+            Node uri = request == null ? null : request.get("uri");
+            String verb = request == null ? null : ServiceModel.text(request.get("method"));
+            Node connection = settings.get("connectionType");
+            return Nodes.map(at,
+                    "IntegrationHttpMethod", Nodes.text((verb != null ? verb : method)
+                            .toUpperCase(Locale.ROOT), at),
+                    "Type", Nodes.text(type, at),
+                    "Uri", uri,
+                    "ConnectionType", connection == null || connection.text() == null
+                            ? connection : Nodes.text(upperSnake(connection.text()),
+                                    connection.span()),
+                    "ConnectionId", connection == null ? null : settings.get("connectionId"));
+        }
+        if (type.equals("MOCK")) {
+            return Nodes.map(at, "IntegrationHttpMethod", Nodes.text("POST", at),
+                    "Type", Nodes.text(type, at));
+        }
+        return Nodes.map(at,
+                "IntegrationHttpMethod", Nodes.text("POST", at),
+                "Type", Nodes.text(type, at),
+                "Uri", ServerlessExpander.joined(at, Nodes.text("arn:", at),
+                        Nodes.ref("AWS::Partition", at),
+                        Nodes.text(":apigateway:", at),
+                        Nodes.ref("AWS::Region", at),
+                        Nodes.text(":lambda:path/2015-03-31/functions/", at),
+                        ServiceModel.functionArn(function, at),
+                        Nodes.text("/invocations", at)));
+    }
+
+    /** Returns a setting value as the framework normalizes it: upper case, '-' as '_'. */
+    private static String upperSnake(String value) {
+        return value.toUpperCase(Locale.ROOT).replace('-', '_');
     }
 
     /** Adds the service's REST API, unless it exists or the provider names an external one. */

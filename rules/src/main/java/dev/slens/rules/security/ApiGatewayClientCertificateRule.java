@@ -3,6 +3,7 @@ package dev.slens.rules.security;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
+import dev.slens.rules.ApiStages;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.Rule;
@@ -20,8 +21,8 @@ import java.util.Locale;
         severity = Severity.INFO,
         securitySeverity = "3.5",
         pillar = Pillar.SECURITY,
-        resourceTypes = {"AWS::ApiGateway::Stage", "AWS::ApiGateway::Method",
-            "AWS::ApiGateway::RestApi"},
+        resourceTypes = {"AWS::ApiGateway::Stage", "AWS::ApiGateway::Deployment",
+            "AWS::ApiGateway::Method", "AWS::ApiGateway::RestApi"},
         since = "0.1.0",
         sourceUrl = "https://docs.aws.amazon.com/apigateway/latest/developerguide/"
                 + "getting-started-client-side-ssl-authentication.html",
@@ -33,15 +34,19 @@ public final class ApiGatewayClientCertificateRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (Resource stage : context.template().resourcesOfType("AWS::ApiGateway::Stage")) {
-            String api = context.evaluator().referencedResource(stage.property("RestApiId"));
-            if (api == null || stage.property("ClientCertificateId") != null
+        for (ApiStages.Stage stage : ApiStages.of(context.template(), context.evaluator())) {
+            String api = stage.apiId();
+            if (stage.protocol() != ApiStages.Protocol.REST || api == null
+                    || stage.setting("ClientCertificateId") != null
                     || !callsHttpBackend(context, api)) {
                 continue;
             }
-            findings.add(context.finding(stage.span(), stage.logicalId(), "Stage '"
-                    + stage.logicalId() + "' of REST API '" + api + "' has no"
-                    + " ClientCertificateId, so its HTTP backends cannot tell API Gateway from"
+            Resource resource = stage.resource();
+            boolean namesApi = stage.fromServerless() || resource.generatedFrom() != null;
+            findings.add(context.finding(resource.span(), resource.logicalId(), stage.label()
+                    + (namesApi ? "" : " of REST API '" + api + "'") + " has no "
+                    + stage.prefix()
+                    + "ClientCertificateId, so its HTTP backends cannot tell API Gateway from"
                     + " other callers; create an AWS::ApiGateway::ClientCertificate, set"
                     + " ClientCertificateId and have the backend check the certificate."));
         }
