@@ -104,6 +104,36 @@ public final class ApiStages {
     private ApiStages() {
     }
 
+    /** An access-log {@code Format} node of a stage, with the property path users write. */
+    public record AccessLogFormat(Stage stage, String path, Node format) { }
+
+    /**
+     * Returns the {@code Format} of each stage's access-log setting, one per alternative of the
+     * setting, in file order. REST stages name the setting {@code AccessLogSetting}, HTTP and
+     * WebSocket stages {@code AccessLogSettings}.
+     */
+    public static List<AccessLogFormat> accessLogFormats(Template template,
+            Evaluator evaluator) {
+        List<AccessLogFormat> formats = new ArrayList<>();
+        for (Stage stage : of(template, evaluator)) {
+            String name = stage.protocol() == Protocol.REST
+                    ? "AccessLogSetting" : "AccessLogSettings";
+            Node setting = stage.setting(name);
+            if (setting == null) {
+                continue;
+            }
+            for (Alternative log : evaluator.alternatives(setting)) {
+                MapNode map = Settings.map(log.value());
+                Node format = map == null ? null : map.get("Format");
+                if (format != null) {
+                    formats.add(new AccessLogFormat(stage, stage.prefix() + name + ".Format",
+                            format));
+                }
+            }
+        }
+        return formats;
+    }
+
     /** Returns every stage in {@code template}, in file order. */
     public static List<Stage> of(Template template, Evaluator evaluator) {
         Set<String> deploymentsOfStages = new HashSet<>();

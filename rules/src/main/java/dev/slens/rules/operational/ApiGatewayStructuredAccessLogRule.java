@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slens.index.Alternative;
-import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
@@ -43,21 +42,9 @@ public final class ApiGatewayStructuredAccessLogRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
-        for (ApiStages.Stage stage : ApiStages.of(context.template(), context.evaluator())) {
-            String name = stage.protocol() == ApiStages.Protocol.REST
-                    ? "AccessLogSetting" : "AccessLogSettings";
-            Node setting = stage.setting(name);
-            if (setting == null) {
-                continue;
-            }
-            for (Alternative log : context.evaluator().alternatives(setting)) {
-                MapNode map = Settings.map(log.value());
-                Node format = map == null ? null : map.get("Format");
-                if (format != null) {
-                    checkFormat(context, stage, stage.prefix() + name + ".Format", format,
-                            findings);
-                }
-            }
+        for (ApiStages.AccessLogFormat log
+                : ApiStages.accessLogFormats(context.template(), context.evaluator())) {
+            checkFormat(context, log.stage(), log.path(), log.format(), findings);
         }
         return findings;
     }
