@@ -89,8 +89,8 @@ public final class ConfigLoader {
         Problems problems = new Problems(displayPath);
         for (Finding problem : loaded.problems()) {
             if (problem.ruleId().equals(EngineChecks.DUPLICATE_KEY.id())) {
-                // The template loader's message says the last copy wins, which is true of
-                // templates; a configuration with a repeated key is rejected instead.
+                // The loader's message (the last copy wins) fits templates only, because a
+                // configuration with a repeated key is rejected.
                 problems.add(problem.span(), "a key appears twice in the configuration;"
                         + " remove one of them");
             } else if (!problem.ruleId().equals(EngineChecks.UNSUPPORTED.id())) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * Reports local deployment packages that lie outside the project folder: a function's
  * {@code Code} (SAM {@code CodeUri}), a layer's {@code Content} (SAM {@code ContentUri}) or a
  * Serverless Framework artifact. slens never reads such a package, so the package size checks
- * skip it, and this SL0002 finding says so instead of a silent skip.
+ * skip it. This SL0002 finding reports the skip, so that it is not silent.
  */
 public final class PackageLocations {
 

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One folder holds a file for each kind of broken or hostile input beside a valid template. A
+ * One folder contains a file for each kind of broken or hostile input beside a valid template. A
  * scan in a new JVM with the heap that {@code bin/slens} sets (1 GiB) reports each bad file once
  * with its line, still analyzes the valid template, exits with code 5 and writes a complete
  * report without leaving temporary files.

@@ -133,7 +133,7 @@ final class EventBridgeEvents {
                 "InputPath", settings.get("inputPath"),
                 "InputTransformer", settings.get("inputTransformer"));
         // The handler function and its role are the framework's own code, so they are not
-        // expanded; the index reads the function this resource targets from FunctionName.
+        // expanded. The index reads the target function from FunctionName.
         model.add(Naming.function(name) + "CustomEventBridge" + index, "Custom::EventBridge",
                 Nodes.map(at,
                         "ServiceToken", Nodes.getAtt(HANDLER, "Arn", at),

@@ -221,7 +221,7 @@ final class VariableSources {
             return new Resolution.Missing("the file '" + path + "' does not exist");
         }
         if (included instanceof FileIncludes.Included.Unparsable unparsable) {
-            // The parse error on the included file's own line says what is wrong, so the
+            // The parse error on the included file's own line describes the problem, so the
             // variable gets no finding of its own.
             unparsable.loaderFindings().forEach(problems::add);
             return new Resolution.Failed();

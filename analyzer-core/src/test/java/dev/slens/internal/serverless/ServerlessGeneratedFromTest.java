@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServerlessGeneratedFromTest {
 
-    /** A service that makes the expander generate every kind of resource it knows. */
+    /** A service that makes the expander generate every kind of resource it supports. */
     private static final String RICH_SERVICE = """
             service: shop
             plugins:

@@ -91,8 +91,8 @@ public final class LambdaHandlerFileRule implements Rule {
         List<String> matching = otherLanguageMatches(language, handler,
                 HandlerFiles.folderInside(root, code.folder().isEmpty() ? "." : code.folder()));
         if (matching.isEmpty()) {
-            // Only a file that the handler names can tell the code's language; any other
-            // file, such as a configuration script, tells nothing about the runtime.
+            // Only the file the handler names shows the code's language. Other files, such
+            // as a configuration script, are no evidence of the runtime.
             return context.finding(Severity.WARNING, handlerNode.span(), function.logicalId(),
                     "Function '" + function.logicalId() + "' has Handler '" + handler
                     + "', but " + shown + " has no " + String.join(" or ", quoted(

@@ -55,7 +55,7 @@ public final class ApiGatewayRequestValidationRule implements Rule {
         return findings;
     }
 
-    /** What a method's requests carry that a validator can check. */
+    /** The parts of a method's requests that a validator can check. */
     private record Input(boolean body, boolean parameters) {
 
         boolean any() {
