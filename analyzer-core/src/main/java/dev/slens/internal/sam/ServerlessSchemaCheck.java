@@ -13,6 +13,7 @@ import dev.slens.model.SourceSpan;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,6 +63,14 @@ final class ServerlessSchemaCheck {
                         resource.logicalId(), resource.properties(), findings);
             }
         }
+    }
+
+    /**
+     * Returns the compiled schemas of the Globals sections when {@code globals}, else of the
+     * resource types, by the name after {@code AWS::Serverless::}.
+     */
+    static Map<String, NodeSchema> schemas(boolean globals) {
+        return Collections.unmodifiableMap(globals ? Holder.GLOBALS : Holder.RESOURCES);
     }
 
     private static void validate(NodeSchema target, SourceFile file, String subject,
