@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.OverwrittenOptionException;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
@@ -19,7 +21,7 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException failure, String[] args) {
         CommandLine command = failure.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("error: " + problem(failure));
+        err.println("error: " + problem(failure, args));
         err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more"
                 + " information.");
         err.flush();
@@ -28,9 +30,14 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
 
     /**
      * Returns the message with a lowercase first word, as the other {@code error:} lines have,
-     * followed by the closest known names when an option or command was misspelled.
+     * followed by the closest known names when an option or command was misspelled. An option
+     * given twice gets slens's own message, which names every occurrence.
      */
-    private static String problem(ParameterException failure) {
+    private static String problem(ParameterException failure, String[] args) {
+        if (failure instanceof OverwrittenOptionException overwritten
+                && overwritten.getOverwritten() instanceof OptionSpec option) {
+            return RepeatedOption.message(option, args);
+        }
         String message = failure.getMessage() == null ? "" : failure.getMessage();
         boolean capitalizedWord = message.length() > 1 && Character.isUpperCase(message.charAt(0))
                 && Character.isLowerCase(message.charAt(1));

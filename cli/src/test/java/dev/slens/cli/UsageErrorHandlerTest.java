@@ -52,6 +52,36 @@ class UsageErrorHandlerTest {
     }
 
     @Test
+    void asOfWithToday_namesOneToKeep() {
+        CommandRun run = CommandRun.of("scan", "--as-of", "2026-01-01", "--today=2026-01-02",
+                FUNCTION);
+
+        assertUsageError(run, "error: '--today' is another name for '--as-of', which takes one"
+                + " value but was given twice: '--as-of 2026-01-01' and '--today 2026-01-02';"
+                + " keep only '--as-of'", SCAN_HINT);
+    }
+
+    @Test
+    void asOfTwice_namesBothValues() {
+        CommandRun run = CommandRun.of("scan", "--as-of=2026-01-01", "--as-of", "2026-01-02",
+                FUNCTION);
+
+        assertUsageError(run, "error: option '--as-of' takes one value but was given twice:"
+                + " '--as-of 2026-01-01' and '--as-of 2026-01-02'; give it once", SCAN_HINT);
+    }
+
+    @Test
+    void baseDirThreeTimes_countsOccurrences() {
+        CommandRun run = CommandRun.of("scan", "--base-dir", "a", "--base-dir", "b",
+                "--base-dir", "c", FUNCTION);
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertEquals("error: option '--base-dir' takes one value but was given 3 times:"
+                + " '--base-dir a' and '--base-dir b' and '--base-dir c'; give it once",
+                run.err().lines().findFirst().orElseThrow(), run.describe());
+    }
+
+    @Test
     void noPath_printsErrorAndHint() {
         CommandRun run = CommandRun.of("scan");
 
