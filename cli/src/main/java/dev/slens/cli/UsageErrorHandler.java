@@ -21,11 +21,37 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     public int handleParseException(ParameterException failure, String[] args) {
         CommandLine command = failure.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("error: " + problem(failure, args));
-        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more"
-                + " information.");
+        String unknownCommand = unknownCommand(failure, args);
+        if (unknownCommand != null) {
+            err.println("error: " + UnknownCommand.message(unknownCommand,
+                    command.getSubcommands().keySet()));
+            err.println("Run '" + command.getCommandSpec().qualifiedName() + " --help' for the"
+                    + " list of commands.");
+        } else {
+            err.println("error: " + problem(failure, args));
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more"
+                    + " information.");
+        }
         err.flush();
         return ExitCode.USAGE.code();
+    }
+
+    /**
+     * Returns the first argument when it is a word in the place of a subcommand that names
+     * none, or {@code null}. An unknown option is left to picocli's message, which names it.
+     */
+    private static String unknownCommand(ParameterException failure, String[] args) {
+        CommandLine command = failure.getCommandLine();
+        boolean expectsCommand = !command.getSubcommands().isEmpty()
+                && command.getCommandSpec().parent() == null;
+        if (!(failure instanceof UnmatchedArgumentException unmatched) || !expectsCommand
+                || unmatched.isUnknownOption() || args.length == 0) {
+            return null;
+        }
+        List<String> words = unmatched.getUnmatched();
+        boolean firstIsWord = !words.isEmpty() && words.get(0).equals(args[0])
+                && !args[0].startsWith("-");
+        return firstIsWord ? args[0] : null;
     }
 
     /**
