@@ -258,6 +258,31 @@ class AnalyzerTest {
     }
 
     @Test
+    void serviceIncludingItself_isReported() throws IOException {
+        write("serverless.yml", "service: svc\nprovider:\n  name: aws\n"
+                + "custom: ${file(./serverless.yml)}\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("serverless.yml"), displayPaths(result));
+        assertEquals(List.of("serverless.yml:4:9:SL0009"), places(result.findings()));
+        assertTrue(result.findings().get(0).message().contains("refers back to itself"),
+                result.findings().get(0).message());
+    }
+
+    @Test
+    void serviceIncludingItselfThroughFile_isReported() throws IOException {
+        write("serverless.yml", "service: svc\nprovider:\n  name: aws\n"
+                + "custom: ${file(./custom.yml)}\n");
+        write("custom.yml", "again: ${file(./serverless.yml)}\n");
+
+        AnalysisResult result = analyze(folder);
+
+        assertEquals(List.of("serverless.yml"), displayPaths(result));
+        assertEquals(List.of("serverless.yml:4:9:SL0009"), places(result.findings()));
+    }
+
+    @Test
     void localApplicationTemplate_isAnalyzedToo() throws IOException {
         Files.createDirectory(folder.resolve("nested"));
         write("nested/app.yaml", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n"

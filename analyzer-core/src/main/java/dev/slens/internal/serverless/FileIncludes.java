@@ -51,6 +51,7 @@ final class FileIncludes {
     private static final Pattern CODE = Pattern.compile("\\.(js|cjs|mjs|ts|cts|mts)$");
 
     private final Path projectFolder;
+    private final Path servicePath;
     private final String displayFolder;
     private final TemplateLoader loader;
     private final Map<Path, Included> cache = new HashMap<>();
@@ -62,6 +63,7 @@ final class FileIncludes {
     FileIncludes(SourceFile service, LoadLimits limits) {
         Path folder = service.path().toAbsolutePath().getParent();
         this.projectFolder = (folder == null ? Path.of("") : folder).toAbsolutePath().normalize();
+        this.servicePath = service.path().toAbsolutePath().normalize();
         String display = service.displayPath().replace('\\', '/');
         int slash = display.lastIndexOf('/');
         this.displayFolder = slash < 0 ? "" : display.substring(0, slash + 1);
@@ -74,10 +76,13 @@ final class FileIncludes {
 
     /**
      * Returns the absolute paths of the files read so far that parsed, or that did not parse
-     * and whose parse error is reported with the service, in no set order.
+     * and whose parse error is reported with the service, in no set order. The service file
+     * itself is left out even when it includes itself, because the scan drops the files on this
+     * list and reports them only through their service.
      */
     List<Path> parsedFiles() {
         return cache.entrySet().stream()
+                .filter(entry -> !entry.getKey().equals(servicePath))
                 .filter(entry -> entry.getValue() instanceof Included.Parsed
                         || entry.getValue() instanceof Included.Unparsable)
                 .map(Map.Entry::getKey).toList();
