@@ -11,27 +11,51 @@ import java.util.List;
  * Expands {@code Fn::ForEach} loops of the {@code AWS::LanguageExtensions} transform in the
  * Resources section, including loops nested in a loop's output, when the collection is a
  * literal list. Each copy keeps the spans of the loop body, so findings point at the templated
- * line.
+ * line. The expansion counts resources and copied nodes as it goes and stops a loop that
+ * takes the template past the limits, so that a few nested loops cannot exhaust time or memory.
  */
 final class ForEachExpander {
 
     /** A loop that could not be expanded, with the reason. */
     record Skipped(MapNode.Entry loop, String reason) { }
 
+    private final LoadLimits limits;
     private final List<Skipped> skipped = new ArrayList<>();
+    private final List<Skipped> tooLarge = new ArrayList<>();
+    private long resourceCount;
+    private long nodeCount;
+
+    ForEachExpander(LoadLimits limits) {
+        this.limits = limits;
+    }
 
     List<Skipped> skipped() {
         return skipped;
+    }
+
+    /** Returns the loops that were not expanded because they exceed the limits. */
+    List<Skipped> tooLarge() {
+        return tooLarge;
     }
 
     /** Returns the entries of {@code resources}, each expandable loop replaced by its copies. */
     List<MapNode.Entry> expand(MapNode resources) {
         List<MapNode.Entry> result = new ArrayList<>();
         for (MapNode.Entry entry : resources.entries()) {
-            if (entry.key().startsWith("Fn::ForEach::")) {
-                result.addAll(loop(entry));
-            } else {
+            if (!entry.key().startsWith("Fn::ForEach::")) {
                 result.add(entry);
+                resourceCount++;
+                continue;
+            }
+            long resourcesBefore = resourceCount;
+            long nodesBefore = nodeCount;
+            try {
+                result.addAll(loop(entry));
+            } catch (LimitReached reached) {
+                // The copies made so far are dropped, so the memory they took is freed.
+                resourceCount = resourcesBefore;
+                nodeCount = nodesBefore;
+                tooLarge.add(new Skipped(entry, reached.getMessage()));
             }
         }
         return result;
@@ -59,13 +83,31 @@ final class ForEachExpander {
                     copies.addAll(loop(copy));
                 } else {
                     copies.add(copy);
+                    countResource();
                 }
             }
         }
         return copies;
     }
 
-    private static Node substitute(Node node, String identifier, String value) {
+    private void countResource() {
+        resourceCount++;
+        if (resourceCount > limits.maxResources()) {
+            throw new LimitReached("it creates more than " + limits.maxResources()
+                    + " resources, the most slens analyzes in one template");
+        }
+    }
+
+    private void countNode() {
+        nodeCount++;
+        if (nodeCount > limits.maxNodes()) {
+            throw new LimitReached("its copies have more than " + limits.maxNodes()
+                    + " nodes, the most slens reads in one template");
+        }
+    }
+
+    private Node substitute(Node node, String identifier, String value) {
+        countNode();
         if (node instanceof ScalarNode scalar) {
             return scalar.value() == null ? scalar
                     : new ScalarNode(replace(scalar.value(), identifier, value), scalar.kind(),
@@ -88,6 +130,15 @@ final class ForEachExpander {
                     substitute(entry.value(), identifier, value)));
         }
         return new MapNode(entries, map.span());
+    }
+
+    /** Raised when the expansion passes a limit, to abandon the outermost loop. */
+    private static final class LimitReached extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LimitReached(String reason) {
+            super(reason, null, false, false);
+        }
     }
 
     private static String replace(String text, String identifier, String value) {

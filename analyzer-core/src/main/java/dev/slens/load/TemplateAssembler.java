@@ -67,7 +67,7 @@ public final class TemplateAssembler {
         if (section == null) {
             problems.add(resourcesNotMapping(file, root));
         } else {
-            ForEachExpander loops = new ForEachExpander();
+            ForEachExpander loops = new ForEachExpander(files.limits());
             entries.addAll(loops.expand(section));
             for (ForEachExpander.Skipped skipped : loops.skipped()) {
                 problems.add(new Finding(EngineChecks.UNSUPPORTED.id(),
@@ -75,6 +75,14 @@ public final class TemplateAssembler {
                         + "' was not expanded because " + skipped.reason()
                         + ", so the resources it creates were not analyzed.", file,
                         skipped.loop().keySpan(), null, List.of()));
+            }
+            for (ForEachExpander.Skipped skipped : loops.tooLarge()) {
+                problems.add(new Finding(EngineChecks.PARSE_ERROR.id(),
+                        EngineChecks.PARSE_ERROR.severity(), "Loop '" + skipped.loop().key()
+                        + "' was not expanded because " + skipped.reason() + ", so the"
+                        + " resources it creates were not analyzed. CloudFormation accepts at"
+                        + " most 500 resources in a stack; split the loop across nested stacks.",
+                        file, skipped.loop().keySpan(), null, List.of()));
             }
         }
         List<Resource> resources = new ArrayList<>();

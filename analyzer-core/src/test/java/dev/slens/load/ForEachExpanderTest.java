@@ -3,14 +3,18 @@ package dev.slens.load;
 import static dev.slens.load.TestLoading.assertStartsAt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slens.internal.sam.LocalFiles;
 import dev.slens.model.Resource;
 import dev.slens.model.Template;
 import dev.slens.model.TemplateFormat;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code Fn::ForEach} loops in the Resources section, expanded by {@link TemplateAssembler}. */
 class ForEachExpanderTest {
@@ -142,5 +146,71 @@ class ForEachExpanderTest {
                 + " may not check this value. Fix the arguments.", error.message());
         assertStartsAt(2, 3, error.span());
         assertNull(assembled.template().resource("Fn::ForEach::Broken"));
+    }
+
+    /** Returns a template with {@code depth} nested loops of {@code items} items each. */
+    private static String nestedLoops(int depth, int items) {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < items; i++) {
+            names.add("i" + i);
+        }
+        StringBuilder yaml = new StringBuilder("Transform: AWS::LanguageExtensions\nResources:\n"
+                + "  Kept:\n    Type: AWS::SQS::Queue\n");
+        StringBuilder id = new StringBuilder("Q");
+        String indent = "  ";
+        for (int level = 0; level < depth; level++) {
+            yaml.append(indent).append("Fn::ForEach::L").append(level).append(":\n")
+                    .append(indent).append("  - V").append(level).append('\n')
+                    .append(indent).append("  - [").append(String.join(", ", names)).append("]\n")
+                    .append(indent).append("  -\n");
+            id.append("${V").append(level).append('}');
+            indent += "    ";
+        }
+        yaml.append(indent).append(id).append(":\n").append(indent)
+                .append("  Type: AWS::SQS::Queue\n");
+        return yaml.toString();
+    }
+
+    @Test
+    @Timeout(10)
+    void loopPastResourceLimitStops() {
+        LoadResult loaded = TestLoading.parse("explode.yaml", nestedLoops(5, 30));
+
+        TemplateAssembler.Assembled assembled = TestLoading.assemble(loaded);
+
+        List<Finding> tooLarge = TestLoading.findings(assembled.problems(),
+                EngineChecks.PARSE_ERROR.id());
+        assertEquals(1, tooLarge.size(), () -> "problems: " + assembled.problems());
+        assertStartsAt(5, 3, tooLarge.get(0).span());
+        assertTrue(tooLarge.get(0).message().contains("more than 20000 resources"),
+                tooLarge.get(0).message());
+        assertEquals(List.of("Kept"), assembled.template().resources().values().stream()
+                .map(Resource::logicalId).toList());
+    }
+
+    @Test
+    @Timeout(10)
+    void loopPastNodeLimitStops() {
+        LoadResult loaded = TestLoading.parse("wide.yaml", nestedLoops(2, 20));
+        LoadLimits limits = new LoadLimits(1_000_000, 200, 2_000, 1_000, 20_000);
+
+        TemplateAssembler.Assembled assembled = TemplateAssembler.assemble(loaded.file(),
+                loaded.root(), TemplateFormat.CLOUDFORMATION, new LocalFiles(null, limits));
+
+        List<Finding> tooLarge = TestLoading.findings(assembled.problems(),
+                EngineChecks.PARSE_ERROR.id());
+        assertEquals(1, tooLarge.size(), () -> "problems: " + assembled.problems());
+        assertTrue(tooLarge.get(0).message().contains("more than 1000 nodes"),
+                tooLarge.get(0).message());
+    }
+
+    @Test
+    void loopWithinLimitsIsExpanded() {
+        LoadResult loaded = TestLoading.parse("fine.yaml", nestedLoops(2, 30));
+
+        TemplateAssembler.Assembled assembled = TestLoading.assemble(loaded);
+
+        assertEquals(List.of(), assembled.problems());
+        assertEquals(901, assembled.template().resources().size());
     }
 }

@@ -39,6 +39,11 @@ public final class LocalFiles {
         this.limits = limits;
     }
 
+    /** Returns the limits that files are read with, which also bound template expansion. */
+    public LoadLimits limits() {
+        return limits;
+    }
+
     /**
      * The tree of a local file with every span set to the naming property's, or why it could
      * not be read. {@code file} and {@code original}, the tree with the file's own spans, are
