@@ -8,6 +8,7 @@ import dev.slens.model.SourceFile;
 import dev.slens.model.WholeNumbers;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
+import dev.slens.rule.MessageValues;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,9 +47,9 @@ final class NumberProperties {
                 }
                 findings.add(new Finding(EngineChecks.INVALID_NUMBER.id(),
                         EngineChecks.INVALID_NUMBER.severity(), "Property '" + name + "' of "
-                        + resource.type() + " '" + resource.logicalId() + "' is '"
-                        + entry.value().text() + "', which is not a whole number."
-                        + " CloudFormation rejects it, and rules may skip it. Write a whole"
+                        + resource.type() + " '" + resource.logicalId() + "' is "
+                        + MessageValues.notWholeNumber(entry.value().text())
+                        + ". CloudFormation rejects it, and rules may skip it. Write a whole"
                         + " number such as 30.", entry.keySpan().fileOr(file),
                         entry.keySpan(), resource.logicalId(), List.of()));
             }

@@ -12,7 +12,18 @@ public final class WholeNumbers {
     /** An optional minus sign and 1 to 18 digits, so that every match fits in a {@code long}. */
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,18}");
 
+    /** An optional minus sign and more digits than {@link #parse} accepts. */
+    private static final Pattern TOO_MANY_DIGITS = Pattern.compile("-?\\d{19,}");
+
     private WholeNumbers() {
+    }
+
+    /**
+     * Returns whether {@code text} is a whole number with more than 18 digits, which no integer
+     * property accepts, so a message can call it out of range rather than not a number.
+     */
+    public static boolean isOutOfRange(String text) {
+        return text != null && TOO_MANY_DIGITS.matcher(text.strip()).matches();
     }
 
     /**

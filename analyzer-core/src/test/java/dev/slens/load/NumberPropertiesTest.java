@@ -38,4 +38,27 @@ class NumberPropertiesTest {
         assertEquals("Worker", findings.get(0).logicalId());
         assertEquals("Queue", findings.get(1).logicalId());
     }
+
+    @Test
+    void hugeWholeNumberIsOutOfRange() {
+        String digits = "1".repeat(100_000);
+
+        List<Finding> findings = invalid("""
+                Resources:
+                  Worker:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Timeout: %s
+                      MemorySize: %s
+                """.formatted(digits, "9".repeat(85) + ".5"));
+
+        assertEquals(2, findings.size());
+        String outOfRange = findings.get(0).message();
+        assertTrue(outOfRange.contains("a whole number out of range"), outOfRange);
+        assertTrue(outOfRange.contains("(100000 characters)"), outOfRange);
+        assertTrue(outOfRange.length() < 400, () -> "length " + outOfRange.length());
+        String decimal = findings.get(1).message();
+        assertTrue(decimal.contains("which is not a whole number"), decimal);
+        assertTrue(decimal.contains("(87 characters)"), decimal);
+    }
 }

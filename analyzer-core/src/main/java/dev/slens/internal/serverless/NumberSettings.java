@@ -4,6 +4,7 @@ import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.ScalarNode;
 import dev.slens.rule.EngineChecks;
+import dev.slens.rule.MessageValues;
 import java.util.List;
 
 /**
@@ -54,7 +55,7 @@ final class NumberSettings {
                 continue;
             }
             problems.add(EngineChecks.INVALID_NUMBER, entry.keySpan(), "Setting '" + prefix + key
-                    + "' is '" + entry.value().text() + "', which is not a whole number. The"
+                    + "' is " + MessageValues.notWholeNumber(entry.value().text()) + ". The"
                     + " framework writes it into the CloudFormation template, which rejects it,"
                     + " and rules may skip it. Write a whole number such as 30.");
         }

@@ -7,6 +7,7 @@ import dev.slens.model.Nodes;
 import dev.slens.model.ScalarNode;
 import dev.slens.model.SourceSpan;
 import dev.slens.rule.EngineChecks;
+import dev.slens.rule.MessageValues;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -67,7 +68,7 @@ final class ProviderSection {
             return false;
         }
         problems.add(EngineChecks.SLS_OTHER_PROVIDER, nameEntry.keySpan(), "Provider '"
-                + name.text() + "' is not AWS, so this service was not"
+                + MessageValues.excerpt(name.text()) + "' is not AWS, so this service was not"
                 + " analyzed; slens analyzes only services with 'provider.name: aws'.");
         return true;
     }
@@ -115,6 +116,6 @@ final class ProviderSection {
         if (node instanceof MapNode) {
             return "a mapping";
         }
-        return "the value '" + node.text() + "'";
+        return "the value '" + MessageValues.excerpt(node.text()) + "'";
     }
 }
