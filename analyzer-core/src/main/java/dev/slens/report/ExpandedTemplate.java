@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.slens.load.FormatDetector;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
@@ -16,6 +17,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The CloudFormation that slens derived from a template, as JSON: SAM resources expanded,
@@ -37,6 +39,11 @@ public final class ExpandedTemplate {
             "UpdateReplacePolicy", "UpdatePolicy", "CreationPolicy");
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Whole numbers with more trailing zeros than this are printed as written, not as digits. */
+    private static final int MAX_EXPONENT_DIGITS = 100;
+    /** A number as JSON writes it: no leading '+', no leading zero, digits around the point. */
+    private static final Pattern JSON_NUMBER =
+            Pattern.compile("-?(0|[1-9]\\d*)(\\.\\d+)?([eE][+-]?\\d+)?");
 
     private ExpandedTemplate() {
     }
@@ -104,6 +111,12 @@ public final class ExpandedTemplate {
     private static JsonNode number(String value) {
         try {
             BigDecimal decimal = new BigDecimal(value.replace("_", ""));
+            if (decimal.scale() < -MAX_EXPONENT_DIGITS) {
+                // Digits would take as many characters as the exponent, such as a million for
+                // 1e999999, so such a number is printed as written when JSON allows that.
+                return JSON_NUMBER.matcher(value).matches()
+                        ? JSON.rawValueNode(new RawValue(value)) : JSON.textNode(value);
+            }
             return decimal.scale() <= 0 ? JSON.numberNode(decimal.toBigIntegerExact())
                     : JSON.numberNode(decimal);
         } catch (NumberFormatException | ArithmeticException e) {

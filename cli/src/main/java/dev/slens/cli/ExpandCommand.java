@@ -128,6 +128,13 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
             return CommandErrors.report(err, ExitCode.USAGE, e, true, logging.debug());
         } catch (RuntimeException | JsonProcessingException e) {
             return CommandErrors.report(err, ExitCode.INTERNAL_ERROR, e, false, logging.debug());
+        } catch (OutOfMemoryError e) {
+            // The expanded tree is unreachable once this frame unwinds, so printing works again.
+            err.println("error: " + file + ": the JVM ran out of memory while expanding the"
+                    + " template (" + e.getMessage() + "). Raise the maximum heap, for example"
+                    + " with SLENS_JAVA_OPTS=-Xmx2g.");
+            err.flush();
+            return ExitCode.PROCESSING_ERRORS.code();
         }
     }
 
@@ -139,7 +146,7 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
                 ExitCode.USAGE, "Usage error, such as a missing file, a folder, a file that"
                         + " is not a template, or a mistake in the configuration file.",
                 ExitCode.PROCESSING_ERRORS, "The file cannot be parsed (SL0001); the message"
-                        + " names its line.");
+                        + " names its line. Also when the JVM ran out of memory.");
     }
 
     /**

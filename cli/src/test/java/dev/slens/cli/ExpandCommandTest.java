@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExpandCommandTest {
@@ -286,5 +287,49 @@ class ExpandCommandTest {
 
         assertEquals(2, run.exitCode(), run.describe());
         assertTrue(run.err().contains(".slens.yml"), run.describe());
+    }
+
+    @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void hugeExponent_isPrintedAsWritten() throws IOException {
+        Path template = Files.writeString(folder.resolve("numbers.yaml"), """
+                Resources:
+                  Worker:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Description: 1e999999
+                      MemorySize: 1e99999999
+                      Timeout: 30
+                """);
+
+        CommandRun run = CommandRun.of("expand", template.toString());
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().length() < 2_000, () -> "length " + run.out().length());
+        JsonNode properties = new ObjectMapper().readTree(run.out()).path("Resources")
+                .path("Worker").path("Properties");
+        assertTrue(run.out().contains("\"Description\" : 1e999999"), run.out());
+        assertTrue(run.out().contains("\"MemorySize\" : 1e99999999"), run.out());
+        assertEquals(30, properties.path("Timeout").asInt(), run.out());
+    }
+
+    @Test
+    void outOfMemory_isOneLine() throws IOException, InterruptedException {
+        StringBuilder yaml = new StringBuilder("Resources:\n  Worker:\n"
+                + "    Type: AWS::Lambda::Function\n    Properties:\n"
+                + "      Environment:\n        Variables:\n          V0: &s \"")
+                .append("A".repeat(50_000)).append("\"\n");
+        for (int i = 1; i < 4_000; i++) {
+            yaml.append("          V").append(i).append(": *s\n");
+        }
+        Path template = Files.writeString(folder.resolve("bomb.yaml"), yaml);
+
+        CommandRun run = CommandRun.inNewJvm(java.util.List.of("-Xmx96m"), "expand",
+                template.toString());
+
+        assertEquals(5, run.exitCode(), run.describe());
+        assertTrue(run.err().contains("ran out of memory"), run.describe());
+        assertFalse(run.err().contains("\tat "), run.describe());
+        assertEquals(1, run.err().strip().lines().count(), run.describe());
     }
 }
