@@ -45,8 +45,7 @@ final class SamApiExpander {
 
     /** Expands an API the user wrote, merged with its Globals section. */
     void explicit(Resource api, boolean http) {
-        MapNode properties = GlobalsMerger.merge(context.globals(http ? "HttpApi" : "Api"),
-                api.properties());
+        MapNode properties = context.withGlobals(http ? "HttpApi" : "Api", api.properties());
         expand(api.logicalId(), properties, api.span(), api.condition(), http,
                 context.routes(api.logicalId(), http));
     }
@@ -59,8 +58,7 @@ final class SamApiExpander {
             return;
         }
         SourceSpan at = routes.get(0).span();
-        MapNode globals = context.globals(http ? "HttpApi" : "Api");
-        MapNode properties = GlobalsMerger.merge(globals, http ? Nodes.map(at)
+        MapNode properties = context.withGlobals(http ? "HttpApi" : "Api", http ? Nodes.map(at)
                 : Nodes.map(at, "StageName", Nodes.text("Prod", at)));
         expand(id, properties, at, null, http, routes);
     }

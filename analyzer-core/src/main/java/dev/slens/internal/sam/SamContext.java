@@ -1,12 +1,15 @@
 package dev.slens.internal.sam;
 
 import dev.slens.model.IncludedFile;
+import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
 import dev.slens.model.Resource;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
+import dev.slens.rule.EngineChecks;
+import dev.slens.rule.Finding;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,6 +35,9 @@ final class SamContext {
     private final Map<String, String> conjunctions = new LinkedHashMap<>();
     private final Map<String, Map<String, Node>> stackOutputs = new LinkedHashMap<>();
     private final List<IncludedFile> includedFiles = new ArrayList<>();
+    private final Map<String, Long> globalsSizes = new LinkedHashMap<>();
+    private long globalsCopied;
+    private boolean globalsStopped;
 
     SamContext(SourceFile file, MapNode root, SamProblems problems, List<Resource> resources,
             LocalFiles localFiles) {
@@ -84,6 +90,49 @@ final class SamContext {
     MapNode globals(String name) {
         MapNode globals = root.getMap("Globals");
         return globals == null ? null : globals.getMap(name);
+    }
+
+    /**
+     * Returns {@code local} with the Globals section {@code name} merged in. Each merge counts
+     * the nodes of that section, and once the template has copied more than
+     * {@code LoadLimits.maxNodes} nodes from Globals, further resources get no globals and the
+     * first of them is reported, so that large Globals on many resources cannot exhaust memory.
+     */
+    MapNode withGlobals(String name, MapNode local) {
+        MapNode globals = globals(name);
+        if (globals == null || globalsStopped) {
+            return local;
+        }
+        long size = globalsSizes.computeIfAbsent(name, key -> size(globals));
+        long limit = localFiles.limits().maxNodes();
+        if (globalsCopied + size > limit) {
+            globalsStopped = true;
+            MapNode.Entry section = root.getMap("Globals").entry(name);
+            problems.add(new Finding(EngineChecks.PARSE_ERROR.id(),
+                    EngineChecks.PARSE_ERROR.severity(), "Globals were not applied to the"
+                    + " resources after this point: copying Globals into every resource takes"
+                    + " the template past " + limit + " nodes, the most slens reads in one"
+                    + " template, so those resources were analyzed without their Globals."
+                    + " Move large settings out of Globals or split the template.", file,
+                    section.keySpan(), null, List.of()));
+            return local;
+        }
+        globalsCopied += size;
+        return GlobalsMerger.merge(globals, local);
+    }
+
+    private static long size(Node node) {
+        long size = 1;
+        if (node instanceof MapNode map) {
+            for (MapNode.Entry entry : map.entries()) {
+                size += size(entry.value());
+            }
+        } else if (node instanceof ListNode list) {
+            for (Node item : list.items()) {
+                size += size(item);
+            }
+        }
+        return size;
     }
 
     /** Returns the resource {@code logicalId} as written, or {@code null}. */

@@ -39,8 +39,7 @@ final class SamFunctionExpander {
         this.context = context;
         this.id = function.logicalId();
         this.span = function.span();
-        this.properties = GlobalsMerger.merge(context.globals("Function"),
-                function.properties());
+        this.properties = context.withGlobals("Function", function.properties());
         this.condition = function.condition();
         this.problems = context.problems();
     }

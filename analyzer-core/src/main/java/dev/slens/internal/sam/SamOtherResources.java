@@ -33,8 +33,7 @@ final class SamOtherResources {
      * string), billed per request unless {@code ProvisionedThroughput} is set.
      */
     Resource simpleTable(Resource table) {
-        MapNode properties = GlobalsMerger.merge(context.globals("SimpleTable"),
-                table.properties());
+        MapNode properties = context.withGlobals("SimpleTable", table.properties());
         SourceSpan at = table.span();
         MapNode key = properties.getMap("PrimaryKey");
         Node name = key != null && key.get("Name") != null ? key.get("Name")
@@ -64,8 +63,7 @@ final class SamOtherResources {
      * resolve.
      */
     Resource layerVersion(Resource layer) {
-        MapNode properties = GlobalsMerger.merge(context.globals("LayerVersion"),
-                layer.properties());
+        MapNode properties = context.withGlobals("LayerVersion", layer.properties());
         SourceSpan at = layer.span();
         Node content = properties.get("ContentUri");
         MapNode result = Nodes.map(properties.span(),

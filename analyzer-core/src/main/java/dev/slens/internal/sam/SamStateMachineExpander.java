@@ -28,8 +28,7 @@ final class SamStateMachineExpander {
     SamStateMachineExpander(SamContext context, Resource machine) {
         this.context = context;
         this.machine = machine;
-        this.properties = GlobalsMerger.merge(context.globals("StateMachine"),
-                machine.properties());
+        this.properties = context.withGlobals("StateMachine", machine.properties());
     }
 
     List<Resource> expand() {
