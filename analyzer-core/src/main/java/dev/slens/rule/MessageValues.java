@@ -8,7 +8,7 @@ import dev.slens.model.WholeNumbers;
  */
 public final class MessageValues {
 
-    /** The most characters of a value that a message quotes. */
+    /** The maximum number of characters of a value that a message quotes. */
     public static final int MAX_QUOTED = 80;
 
     private MessageValues() {

@@ -109,10 +109,10 @@ final class SamContext {
             globalsStopped = true;
             MapNode.Entry section = root.getMap("Globals").entry(name);
             problems.add(new Finding(EngineChecks.PARSE_ERROR.id(),
-                    EngineChecks.PARSE_ERROR.severity(), "Globals were not applied to the"
-                    + " resources after this point: copying Globals into every resource takes"
+                    EngineChecks.PARSE_ERROR.severity(), "Globals were not applied to every"
+                    + " resource: copying Globals into every resource takes"
                     + " the template past " + limit + " nodes, the most slens reads in one"
-                    + " template, so those resources were analyzed without their Globals."
+                    + " template, so the later resources were analyzed without their Globals."
                     + " Move large settings out of Globals or split the template.", file,
                     section.keySpan(), null, List.of()));
             return local;
