@@ -54,7 +54,8 @@ class TemplateSectionsTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Parameters:\n  P: {Type: String}\nOutputs:\n  O: {Value: x}\n",
-        "Transform: [AWS::Serverless-2016-10-31, {Name: AWS::Include, Parameters: {Location: a}}]\n",
+        "Transform: [AWS::Serverless-2016-10-31,\n"
+            + "  {Name: AWS::Include, Parameters: {Location: a}}]\n",
         "Outputs:\nConditions:\nMappings: {M: {a: {b: c}}}\nMetadata: {Note: [1]}\n",
         "Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function: {Timeout: 3}\n",
     })
