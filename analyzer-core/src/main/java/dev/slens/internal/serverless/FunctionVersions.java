@@ -6,9 +6,14 @@ import dev.slens.model.Nodes;
 import dev.slens.model.SourceSpan;
 
 /**
- * Expander of the version the framework publishes of each function on every deployment. The
- * function's {@code versionFunction}, else {@code provider.versionFunctions}, turns it off.
- * Each version is a retained {@code AWS::Lambda::Version} named with {@link Naming#version}.
+ * Expander of the version the framework publishes of each function on every deployment, named
+ * with {@link Naming#version}. As the framework's {@code compileFunction} does (v4 source,
+ * packages/serverless/lib/plugins/aws/package/compile/functions.js), the function's
+ * {@code versionFunction} decides when it is set, else {@code provider.versionFunctions}
+ * (default true) or {@code durableConfig}, because durable functions need a qualified ARN. Such
+ * a version is retained when CloudFormation replaces it.
+ * NOTE: newer framework releases also give a durable function an alias named {@code durable}
+ * ({@code <Function>DurableLambdaAlias}) that its events target; slens adds no such alias.
  *
  * <p>Old versions are deleted after a deployment by serverless-prune-plugin with
  * {@code custom.prune.automatic: true}, or by {@code provider.pruneFunctionVersions} in newer
@@ -29,11 +34,7 @@ final class FunctionVersions {
 
     /** Adds the version of function {@code name}, unless versioning is off for it. */
     void expand(String name, SourceSpan at, MapNode function) {
-        // NOTE: newer releases also skip versions of functions with durableConfig; not modeled.
-        MapNode.Entry own = ServiceModel.entry(function, "versionFunction");
-        MapNode.Entry provider = model.providerEntry("versionFunctions");
-        MapNode.Entry setting = own != null && !ServiceModel.isNull(own.value()) ? own : provider;
-        if (setting != null && "false".equalsIgnoreCase(setting.value().text())) {
+        if (!versioned(function)) {
             return;
         }
         MapNode properties = Nodes.map(at, "FunctionName", Nodes.ref(Naming.lambda(name), at));
@@ -44,6 +45,18 @@ final class FunctionVersions {
                         PRUNED_BY, pruning));
         model.add(Naming.version(name), "AWS::Lambda::Version", properties, at, name,
                 attributes);
+    }
+
+    /** Returns whether versioning is on for the function. */
+    private boolean versioned(MapNode function) {
+        MapNode.Entry own = ServiceModel.entry(function, "versionFunction");
+        if (own != null && !ServiceModel.isNull(own.value())) {
+            return !"false".equalsIgnoreCase(own.value().text());
+        }
+        MapNode.Entry provider = model.providerEntry("versionFunctions");
+        boolean providerOn = provider == null || ServiceModel.isNull(provider.value())
+                || !"false".equalsIgnoreCase(provider.value().text());
+        return providerOn || ServiceModel.value(function, "durableConfig") != null;
     }
 
     /** Returns a text node naming the setting that prunes versions, or {@code null}. */

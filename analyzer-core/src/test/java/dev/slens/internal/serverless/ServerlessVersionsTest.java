@@ -99,4 +99,31 @@ class ServerlessVersionsTest {
         assertEquals("provider.pruneFunctionVersions", version.attribute("Metadata").asMap()
                 .get(FunctionVersions.PRUNED_BY).text());
     }
+
+    @Test
+    void durableFunctionVersionedWhenProviderOff() {
+        ServerlessTesting.Outcome outcome = expand("""
+                service: orders
+                provider:
+                  name: aws
+                  runtime: nodejs22.x
+                  versionFunctions: false
+                functions:
+                  flow:
+                    handler: flow.handler
+                    durableConfig:
+                      executionTimeout: 3600
+                  plain:
+                    handler: plain.handler
+                  optedOut:
+                    handler: out.handler
+                    versionFunction: false
+                    durableConfig:
+                      executionTimeout: 3600
+                """);
+        Resource version = outcome.resource("FlowLambdaVersionPlaceholderHash");
+        assertEquals("Retain", version.attribute("DeletionPolicy").text());
+        assertFalse(outcome.has("PlainLambdaVersionPlaceholderHash"));
+        assertFalse(outcome.has("OptedOutLambdaVersionPlaceholderHash"));
+    }
 }
