@@ -11,7 +11,9 @@ import dev.slens.model.SourceSpan;
  * packages/serverless/lib/plugins/aws/package/compile/functions.js), the function's
  * {@code versionFunction} decides when it is set, else {@code provider.versionFunctions}
  * (default true) or {@code durableConfig}, because durable functions need a qualified ARN. Such
- * a version is retained when CloudFormation replaces it.
+ * a version is retained when CloudFormation replaces it. {@code provisionedConcurrency} and
+ * {@code snapStart} need a version for their alias even when versioning is off, and that
+ * version is not retained.
  * NOTE: newer framework releases also give a durable function an alias named {@code durable}
  * ({@code <Function>DurableLambdaAlias}) that its events target; slens adds no such alias.
  *
@@ -32,15 +34,16 @@ final class FunctionVersions {
         this.model = model;
     }
 
-    /** Adds the version of function {@code name}, unless versioning is off for it. */
+    /** Adds the version of function {@code name}, unless nothing needs one. */
     void expand(String name, SourceSpan at, MapNode function) {
-        if (!versioned(function)) {
+        boolean versioned = versioned(function);
+        if (!versioned && !needsAlias(function)) {
             return;
         }
         MapNode properties = Nodes.map(at, "FunctionName", Nodes.ref(Naming.lambda(name), at));
-        Node pruning = pruning();
+        Node pruning = versioned ? pruning() : null;
         MapNode attributes = Nodes.map(at,
-                "DeletionPolicy", Nodes.text("Retain", at),
+                "DeletionPolicy", versioned ? Nodes.text("Retain", at) : null,
                 "Metadata", pruning == null ? null : Nodes.map(pruning.span(),
                         PRUNED_BY, pruning));
         model.add(Naming.version(name), "AWS::Lambda::Version", properties, at, name,
@@ -57,6 +60,22 @@ final class FunctionVersions {
         boolean providerOn = provider == null || ServiceModel.isNull(provider.value())
                 || !"false".equalsIgnoreCase(provider.value().text());
         return providerOn || ServiceModel.value(function, "durableConfig") != null;
+    }
+
+    /**
+     * Returns whether the function has an alias that points at its version: a
+     * {@code provisionedConcurrency} or {@code snapStart} other than JavaScript's false values.
+     */
+    static boolean needsAlias(MapNode function) {
+        return isSet(ServiceModel.value(function, "provisionedConcurrency"))
+                || isSet(ServiceModel.value(function, "snapStart"));
+    }
+
+    /** Returns whether {@code value} is present and not false, 0 or empty, as JavaScript tests. */
+    static boolean isSet(Node value) {
+        String text = value == null ? null : value.text();
+        return value != null && !ServiceModel.isNull(value) && !"false".equalsIgnoreCase(text)
+                && !"0".equals(text) && !"".equals(text);
     }
 
     /** Returns a text node naming the setting that prunes versions, or {@code null}. */
