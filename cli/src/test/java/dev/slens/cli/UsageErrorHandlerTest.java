@@ -9,6 +9,7 @@ class UsageErrorHandlerTest {
 
     private static final String FUNCTION = CommandRun.resource("function.yaml").toString();
     private static final String SCAN_HINT = "Try 'slens scan --help' for more information.";
+    private static final String ROOT_LIST_HINT = "Run 'slens --help' for the list of commands.";
 
     @Test
     void unknownOption_printsErrorAndHint() {
@@ -52,6 +53,36 @@ class UsageErrorHandlerTest {
     }
 
     @Test
+    void asOfWithToday_namesOneToKeep() {
+        CommandRun run = CommandRun.of("scan", "--as-of", "2026-01-01", "--today=2026-01-02",
+                FUNCTION);
+
+        assertUsageError(run, "error: '--today' is another name for '--as-of', which takes one"
+                + " value but was given twice: '--as-of 2026-01-01' and '--today 2026-01-02';"
+                + " keep only '--as-of'", SCAN_HINT);
+    }
+
+    @Test
+    void asOfTwice_namesBothValues() {
+        CommandRun run = CommandRun.of("scan", "--as-of=2026-01-01", "--as-of", "2026-01-02",
+                FUNCTION);
+
+        assertUsageError(run, "error: option '--as-of' takes one value but was given twice:"
+                + " '--as-of 2026-01-01' and '--as-of 2026-01-02'; give it once", SCAN_HINT);
+    }
+
+    @Test
+    void baseDirThreeTimes_countsOccurrences() {
+        CommandRun run = CommandRun.of("scan", "--base-dir", "a", "--base-dir", "b",
+                "--base-dir", "c", FUNCTION);
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertEquals("error: option '--base-dir' takes one value but was given 3 times:"
+                + " '--base-dir a' and '--base-dir b' and '--base-dir c'; give it once",
+                run.err().lines().findFirst().orElseThrow(), run.describe());
+    }
+
+    @Test
     void noPath_printsErrorAndHint() {
         CommandRun run = CommandRun.of("scan");
 
@@ -80,10 +111,54 @@ class UsageErrorHandlerTest {
     void unknownCommand_suggestsClosestName() {
         CommandRun run = CommandRun.of("scna", FUNCTION);
 
+        assertUsageError(run, "error: unknown command 'scna' (did you mean 'scan'?)",
+                ROOT_LIST_HINT);
+    }
+
+    @Test
+    void unknownCommandPrefix_suggestsEveryMatch() {
+        CommandRun run = CommandRun.of("ex", FUNCTION);
+
+        assertUsageError(run, "error: unknown command 'ex' (did you mean 'explain' or"
+                + " 'expand'?)", ROOT_LIST_HINT);
+    }
+
+    @Test
+    void unknownCommandFarFromAll_namesWordOnly() {
+        CommandRun run = CommandRun.of("deploy");
+
+        assertUsageError(run, "error: unknown command 'deploy'", ROOT_LIST_HINT);
+    }
+
+    @Test
+    void templateWithoutScan_suggestsScanCommand() {
+        CommandRun run = CommandRun.of(FUNCTION);
+
+        assertUsageError(run, "error: unknown command '" + FUNCTION + "'; to analyze that"
+                + " path, run 'slens scan " + FUNCTION + "'", ROOT_LIST_HINT);
+    }
+
+    @Test
+    void unknownRootOption_keepsOptionMessage() {
+        CommandRun run = CommandRun.of("--formt", "json");
+
         assertEquals(2, run.exitCode(), run.describe());
-        assertEquals("error: unmatched arguments from index 0: 'scna', '" + FUNCTION
-                + "' (did you mean 'scan'?)", run.err().lines().findFirst().orElseThrow(),
-                run.describe());
+        assertEquals("Try 'slens --help' for more information.",
+                run.err().lines().skip(1).findFirst().orElseThrow(), run.describe());
+    }
+
+    @Test
+    void closestCommand_matchesMisspellingsOnly() {
+        List<String> commands = List.of("scan", "rules", "explain", "expand", "init");
+
+        assertEquals(List.of("scan"), UnknownCommand.closest("scna", commands));
+        assertEquals(List.of("scan"), UnknownCommand.closest("SCAN", commands));
+        assertEquals(List.of("rules"), UnknownCommand.closest("rule", commands));
+        assertEquals(List.of("explain"), UnknownCommand.closest("explian", commands));
+        assertEquals(List.of("init"), UnknownCommand.closest("int", commands));
+        assertEquals(List.of(), UnknownCommand.closest("x", commands));
+        assertEquals(List.of(), UnknownCommand.closest("run", commands));
+        assertEquals(List.of(), UnknownCommand.closest("check", commands));
     }
 
     private static void assertUsageError(CommandRun run, String error, String hint) {
