@@ -17,7 +17,7 @@ public final class EngineChecks {
     /** A construct slens does not analyze, so part of the template was not checked. */
     public static final RuleMetadata UNSUPPORTED = engine("SL0002", "UnsupportedConstruct",
             "Every part of a template can be analyzed", Severity.WARNING);
-    /** A rule that failed on a template. */
+    /** A rule that failed on a template, or slens itself failing to load or expand a file. */
     public static final RuleMetadata RULE_FAILURE = engine("SL0003", "RuleFailure",
             "Every rule runs to completion on every template", Severity.ERROR);
     /** The same key twice in one mapping or object. */
