@@ -8,6 +8,7 @@ import dev.slens.internal.sam.LocalFiles;
 import dev.slens.load.FormatDetector;
 import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
+import dev.slens.load.SlensOutputDetector;
 import dev.slens.load.TemplateAssembler;
 import dev.slens.load.TemplateLoader;
 import dev.slens.model.MapNode;
@@ -91,7 +92,7 @@ public final class Analyzer {
             if (outcome.analyzed()) {
                 files.add(outcome.file());
                 outcome.findings().forEach(f -> findings.add(withSeverity(f, config)));
-            } else if (!isConfigFile(outcome.file())) {
+            } else if (!outcome.slensOutput() && !isConfigFile(outcome.file())) {
                 skipped.add(outcome.file().displayPath());
             }
         }
@@ -153,6 +154,9 @@ public final class Analyzer {
                     findings), List.of(), assembled.includedFiles());
         }
         if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
+            if (!candidate.explicit() && SlensOutputDetector.isSlensOutput(loaded.document())) {
+                return FileOutcome.slensOutput(loaded.file());
+            }
             if (loaded.root() == null && findings.isEmpty() && candidate.explicit()) {
                 // Only a file without any YAML or JSON node has neither a root nor a problem.
                 return new FileOutcome(loaded.file(), true,
@@ -329,15 +333,28 @@ public final class Analyzer {
      * and the files a Serverless Framework service reads through {@code ${file()}}.
      */
     private record FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
-            List<Path> nested, List<Path> includes) {
+            List<Path> nested, List<Path> includes, boolean slensOutput) {
 
         FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings) {
-            this(file, analyzed, findings, List.of(), List.of());
+            this(file, analyzed, findings, List.of(), List.of(), false);
         }
 
         FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
                 List<Path> nested) {
-            this(file, analyzed, findings, nested, List.of());
+            this(file, analyzed, findings, nested, List.of(), false);
+        }
+
+        FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
+                List<Path> nested, List<Path> includes) {
+            this(file, analyzed, findings, nested, includes, false);
+        }
+
+        /**
+         * Returns the outcome of a baseline or report that slens wrote, found in a folder. It is
+         * neither analyzed nor counted as skipped.
+         */
+        static FileOutcome slensOutput(SourceFile file) {
+            return new FileOutcome(file, false, List.of(), List.of(), List.of(), true);
         }
     }
 
