@@ -87,10 +87,16 @@ public final class Analyzer {
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
+        Set<Path> includedFiles = new HashSet<>();
         List<String> skipped = new ArrayList<>();
         for (FileOutcome outcome : outcomes) {
             if (outcome.analyzed()) {
                 files.add(outcome.file());
+                // A file that a service reads through ${file()} was analyzed as part of it, so
+                // it counts once, after the first service that reads it.
+                outcome.includes().stream()
+                        .filter(file -> includedFiles.add(normalized(file.path())))
+                        .forEach(files::add);
                 outcome.findings().forEach(f -> findings.add(withSeverity(f, config)));
             } else if (!outcome.slensOutput() && !isConfigFile(outcome.file())) {
                 skipped.add(outcome.file().displayPath());
@@ -275,7 +281,7 @@ public final class Analyzer {
     private static List<FileOutcome> withoutServiceIncludes(List<FileOutcome> outcomes) {
         Set<Path> included = new HashSet<>();
         for (FileOutcome outcome : outcomes) {
-            outcome.includes().forEach(path -> included.add(normalized(path)));
+            outcome.includes().forEach(file -> included.add(normalized(file.path())));
         }
         if (included.isEmpty()) {
             return outcomes;
@@ -333,7 +339,7 @@ public final class Analyzer {
      * and the files a Serverless Framework service reads through {@code ${file()}}.
      */
     private record FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
-            List<Path> nested, List<Path> includes, boolean slensOutput) {
+            List<Path> nested, List<SourceFile> includes, boolean slensOutput) {
 
         FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings) {
             this(file, analyzed, findings, List.of(), List.of(), false);
@@ -345,7 +351,7 @@ public final class Analyzer {
         }
 
         FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
-                List<Path> nested, List<Path> includes) {
+                List<Path> nested, List<SourceFile> includes) {
             this(file, analyzed, findings, nested, includes, false);
         }
 
