@@ -86,13 +86,26 @@ public final class TemplateLoader {
 
     /** Parses {@code text} as the content of {@code path}, as JSON when it looks like JSON. */
     public LoadResult parse(Path path, String displayPath, String text) {
-        text = withoutBom(text);
+        String content = withoutBom(text);
+        return parse(path, displayPath, content, isJson(path, content));
+    }
+
+    /**
+     * Parses {@code text} as YAML whatever its name or first character. Most JSON, such as the
+     * bundled schema files, is also valid YAML, so this reads it without starting Jackson's JSON
+     * parser when only YAML has been read so far.
+     */
+    public LoadResult parseYaml(Path path, String displayPath, String text) {
+        return parse(path, displayPath, withoutBom(text), false);
+    }
+
+    private LoadResult parse(Path path, String displayPath, String text, boolean json) {
         SourceFile file = new SourceFile(path, displayPath, splitLines(text));
         List<Finding> problems = new ArrayList<>();
         try {
             Node root;
             List<YamlTreeBuilder.Duplicate> duplicates;
-            if (isJson(path, text)) {
+            if (json) {
                 JsonTreeBuilder builder = new JsonTreeBuilder(limits);
                 root = builder.build(text);
                 duplicates = builder.duplicates();

@@ -11,7 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code --config}, {@code --baseline} and {@code --write-baseline} options of
@@ -19,23 +20,26 @@ import picocli.CommandLine.Option;
  */
 public final class ConfigOptions {
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "Configuration file to use. Default: the " + ConfigLoader.FILE_NAME
-                    + " in the folder of the first PATH or in the nearest parent folder, up to"
-                    + " the root of the git repository.")
-    private Path configFile;
+    private final OptionSpec configOption = CommandSpecs.option(Path.class, "FILE",
+            "Configuration file to use. Default: the " + ConfigLoader.FILE_NAME + " in the"
+                    + " folder of the first PATH or in the nearest parent folder, up to the root"
+                    + " of the git repository.", "--config");
 
-    @Option(names = "--baseline", paramLabel = "FILE",
-            description = "Baseline file written by --write-baseline. Findings it records are"
-                    + " marked unchanged, left out of the text report and never change the"
-                    + " exit code. Default: 'baseline' in the configuration file.")
-    private Path baselineFile;
+    private final OptionSpec baselineOption = CommandSpecs.option(Path.class, "FILE",
+            "Baseline file written by --write-baseline. Findings it records are marked"
+                    + " unchanged, left out of the text report and never change the exit code."
+                    + " Default: 'baseline' in the configuration file.", "--baseline");
 
-    @Option(names = "--write-baseline", paramLabel = "FILE",
-            description = "Records every finding that is not suppressed in FILE, replacing it,"
-                    + " and compares this scan against it, so only processing errors change"
-                    + " the exit code.")
-    private Path writeBaselineFile;
+    private final OptionSpec writeBaselineOption = CommandSpecs.option(Path.class, "FILE",
+            "Records every finding that is not suppressed in FILE, replacing it, and compares"
+                    + " this scan against it, so only processing errors change the exit code.",
+            "--write-baseline");
+
+    /** Returns the options as a picocli mixin, for {@link CommandSpec#addMixin}. */
+    CommandSpec mixin() {
+        return CommandSpec.create().addOption(configOption).addOption(baselineOption)
+                .addOption(writeBaselineOption);
+    }
 
     /**
      * Returns the settings of the configuration file: the one given with {@code --config}, else
@@ -44,7 +48,7 @@ public final class ConfigOptions {
      * @throws dev.slens.config.ConfigException when the file has mistakes
      */
     ProjectConfig load(Path firstPath, List<RuleMetadata> rules, Logger log) {
-        Optional<Path> file = configFile != null ? Optional.of(configFile)
+        Optional<Path> file = configFile() != null ? Optional.of(configFile())
                 : ConfigLoader.find(firstPath);
         if (file.isEmpty()) {
             return ProjectConfig.EMPTY;
@@ -59,19 +63,19 @@ public final class ConfigOptions {
      * with it.
      */
     void validateWriteBaseline() {
-        if (writeBaselineFile != null && baselineFile != null) {
+        if (writeBaselineFile() != null && baselineFile() != null) {
             throw new AnalyzerException("--write-baseline and --baseline are both given, but a"
                     + " scan that writes a baseline compares against the new one; leave out"
                     + " --baseline");
         }
-        if (writeBaselineFile != null) {
-            ReportTargets.validateFile(writeBaselineFile);
+        if (writeBaselineFile() != null) {
+            ReportTargets.validateFile(writeBaselineFile());
         }
     }
 
     /** Returns the {@code --write-baseline} file, or {@code null} when it is not given. */
     Path writeBaselineFile() {
-        return writeBaselineFile;
+        return writeBaselineOption.getValue();
     }
 
     /**
@@ -81,13 +85,13 @@ public final class ConfigOptions {
      * @throws AnalyzerException when the baseline cannot be read or written
      */
     AnalysisResult applyBaseline(AnalysisResult result, ProjectConfig config, Logger log) {
-        if (writeBaselineFile != null) {
+        if (writeBaselineFile() != null) {
             checkNotAnalyzed(result.files());
-            int written = Baseline.write(result, writeBaselineFile);
-            log.info("Wrote {} findings to the baseline '{}'", written, writeBaselineFile);
-            return Baseline.read(writeBaselineFile).apply(result);
+            int written = Baseline.write(result, writeBaselineFile());
+            log.info("Wrote {} findings to the baseline '{}'", written, writeBaselineFile());
+            return Baseline.read(writeBaselineFile()).apply(result);
         }
-        Path file = baselineFile != null ? baselineFile : config.baseline();
+        Path file = baselineFile() != null ? baselineFile() : config.baseline();
         if (file == null) {
             return result;
         }
@@ -96,13 +100,21 @@ public final class ConfigOptions {
 
     /** Rejects a {@code --write-baseline} file that is one of the templates just analyzed. */
     private void checkNotAnalyzed(List<SourceFile> analyzed) {
-        Path target = writeBaselineFile.toAbsolutePath().normalize();
+        Path target = writeBaselineFile().toAbsolutePath().normalize();
         for (SourceFile file : analyzed) {
             if (file.path().toAbsolutePath().normalize().equals(target)) {
-                throw new AnalyzerException("baseline '" + writeBaselineFile + "' would overwrite"
+                throw new AnalyzerException("baseline '" + writeBaselineFile() + "' would overwrite"
                         + " the analyzed template; write it to another file");
             }
         }
+    }
+
+    private Path configFile() {
+        return configOption.getValue();
+    }
+
+    private Path baselineFile() {
+        return baselineOption.getValue();
     }
 
     /** Returns {@code file} relative to the current folder when it is below it. */

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,8 +60,7 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
             + " serverless.yml, to expand.")
     private Path file;
 
-    @Mixin
-    private ServerlessOptionsMixin serverless;
+    private final ServerlessOptionsMixin serverless = new ServerlessOptionsMixin();
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Configuration file whose serverless.stage and serverless.region"
@@ -71,6 +71,18 @@ public final class ExpandCommand implements Callable<Integer>, ExitCodeHelp {
 
     @Mixin
     private DebugOption logging;
+
+    /**
+     * Returns the command line of {@code slens expand}. The Serverless Framework options are
+     * added to the annotated model here, because {@code scan} shares them and builds its own
+     * model through picocli's programmatic API.
+     */
+    static CommandLine commandLine() {
+        ExpandCommand command = new ExpandCommand();
+        CommandLine commandLine = new CommandLine(command);
+        commandLine.getCommandSpec().addMixin("serverless", command.serverless.mixin());
+        return commandLine;
+    }
 
     @Override
     public Integer call() {

@@ -1,6 +1,7 @@
 package dev.slens.cli;
 
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * The {@code --verbose} and {@code --debug} options of {@code slens scan}. They set the
@@ -11,25 +12,27 @@ public final class LoggingOptions {
 
     private static final String PREFIX = "org.slf4j.simpleLogger.";
 
-    @Option(names = {"-v", "--verbose"},
-            description = "Logs on stderr each skipped file, each report file written, and one"
-                    + " closing line with the number of files, findings and skipped files and"
-                    + " the time taken.")
-    private boolean verbose;
+    private final OptionSpec verbose = CommandSpecs.flag("Logs on stderr each skipped file,"
+            + " each report file written, and one closing line with the number of files,"
+            + " findings and skipped files and the time taken.", "-v", "--verbose");
 
-    @Option(names = "--debug",
-            description = "Logs what --verbose logs plus the engine's DEBUG messages, and"
-                    + " prints the stack trace of an error on stderr.")
-    private boolean debug;
+    private final OptionSpec debug = CommandSpecs.flag("Logs what --verbose logs plus the"
+            + " engine's DEBUG messages, and prints the stack trace of an error on stderr.",
+            "--debug");
+
+    /** Returns the options as a picocli mixin, for {@link CommandSpec#addMixin}. */
+    CommandSpec mixin() {
+        return CommandSpec.create().addOption(verbose).addOption(debug);
+    }
 
     /** Returns whether {@code --verbose} or {@code --debug} was given. */
     public boolean verbose() {
-        return verbose || debug;
+        return CommandSpecs.isSet(verbose) || debug();
     }
 
     /** Returns whether {@code --debug} was given. */
     public boolean debug() {
-        return debug;
+        return CommandSpecs.isSet(debug);
     }
 
     /**
@@ -39,9 +42,9 @@ public final class LoggingOptions {
      */
     public void configureLogging() {
         String level = "warn";
-        if (debug) {
+        if (debug()) {
             level = "debug";
-        } else if (verbose) {
+        } else if (verbose()) {
             level = "info";
         }
         configure(level);

@@ -13,11 +13,11 @@ public final class Main {
 
     /**
      * The subcommands of {@code slens} by name, in the order that the usage help lists them.
-     * They are registered here rather than in {@link SlensCommand}'s annotation, so that a run
-     * builds only the subcommand it calls: picocli reads each command's annotations through
-     * reflection, and building all five takes most of picocli's start-up time.
+     * They are registered here rather than in {@link SlensCommand}, so that a run builds only
+     * the subcommand it calls: picocli reads each annotated command through reflection, and
+     * building all five takes most of picocli's start-up time.
      */
-    private static final Map<String, Supplier<Object>> SUBCOMMANDS = subcommands();
+    private static final Map<String, Supplier<CommandLine>> SUBCOMMANDS = subcommands();
 
     private Main() {
     }
@@ -48,13 +48,11 @@ public final class Main {
      * unknown command, the tree contains every subcommand.
      */
     static CommandLine commandLine(String[] args) {
-        CommandLine root = new CommandLine(new SlensCommand());
+        CommandLine root = new CommandLine(new SlensCommand().spec());
         String called = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
         SUBCOMMANDS.forEach((name, factory) -> {
             if (called == null || called.equals(name)) {
-                // A CommandLine, not the bare object: picocli 4.7.7 drops the exit code list
-                // that CommandDefaults sets when it wraps a bare subcommand object itself.
-                root.addSubcommand(name, new CommandLine(factory.get()));
+                root.addSubcommand(name, factory.get());
             }
         });
         // Set after the subcommands are added, because picocli passes a handler on only to the
@@ -62,13 +60,18 @@ public final class Main {
         return root.setParameterExceptionHandler(new UsageErrorHandler());
     }
 
-    private static Map<String, Supplier<Object>> subcommands() {
-        Map<String, Supplier<Object>> subcommands = new LinkedHashMap<>();
-        subcommands.put("scan", ScanCommand::new);
-        subcommands.put("rules", RulesCommand::new);
-        subcommands.put("explain", ExplainCommand::new);
-        subcommands.put("expand", ExpandCommand::new);
-        subcommands.put("init", InitCommand::new);
+    /**
+     * Returns a factory of each subcommand's {@code CommandLine}. Each builds a CommandLine, not
+     * the bare command object, because picocli 4.7.7 drops the exit code list that
+     * CommandDefaults sets when it wraps a bare subcommand object itself.
+     */
+    private static Map<String, Supplier<CommandLine>> subcommands() {
+        Map<String, Supplier<CommandLine>> subcommands = new LinkedHashMap<>();
+        subcommands.put("scan", () -> new CommandLine(new ScanCommand().spec()));
+        subcommands.put("rules", () -> new CommandLine(new RulesCommand()));
+        subcommands.put("explain", () -> new CommandLine(new ExplainCommand()));
+        subcommands.put("expand", ExpandCommand::commandLine);
+        subcommands.put("init", () -> new CommandLine(new InitCommand()));
         return subcommands;
     }
 }

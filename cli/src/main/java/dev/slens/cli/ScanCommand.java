@@ -24,86 +24,101 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code slens scan}: analyzes templates and writes one or more reports of all findings. */
-@Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
-        versionProvider = SlensCommand.VersionProvider.class,
-        modelTransformer = CommandDefaults.class,
-        description = {"Analyzes SAM and CloudFormation templates and Serverless Framework"
-                + " services, and reports the findings.",
-            "Reports go to stdout, to --output or to the file in --format FORMAT=FILE;"
-                    + " diagnostics go to stderr."})
+/**
+ * {@code slens scan}: analyzes templates and writes one or more reports of all findings. Its
+ * options are built through picocli's programmatic API, not its annotations, to save start-up
+ * time; see {@link CommandSpecs}.
+ */
 public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     private static final Set<String> PROCESSING_ERROR_IDS =
             Set.of(EngineChecks.PARSE_ERROR.id(), EngineChecks.RULE_FAILURE.id());
 
-    @Spec
-    private CommandSpec spec;
+    private final PositionalParamSpec pathsParameter = PositionalParamSpec.builder()
+            .paramLabel("PATH").arity("1..*").required(true).type(List.class)
+            .auxiliaryTypes(Path.class)
+            .description("Template files or folders to analyze. Folders are searched for .yaml,"
+                    + " .yml, .json and .template files and serverless.ts or .js; files that are"
+                    + " neither CloudFormation, SAM nor a Serverless Framework service are"
+                    + " skipped.")
+            .build();
 
-    @Parameters(paramLabel = "PATH", arity = "1..*",
-            description = "Template files or folders to analyze. Folders are searched for"
-                    + " .yaml, .yml, .json and .template files and serverless.ts or .js; files"
-                    + " that are neither CloudFormation, SAM nor a Serverless Framework service"
-                    + " are skipped.")
-    private List<Path> paths;
+    private final OptionSpec formatOption = OptionSpec.builder("-f", "--format")
+            .paramLabel("FORMAT[=FILE]").type(List.class).auxiliaryTypes(ReportRequest.class)
+            .converters(new ReportRequest.Converter()).completionCandidates(new FormatValues())
+            .description("Report format, one of: ${COMPLETION-CANDIDATES}. Default: text. Repeat"
+                    + " the option to write several reports in one run. FORMAT=FILE writes that"
+                    + " report to FILE; at most one report may be given without a file, and it"
+                    + " goes to --output or stdout.")
+            .build();
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT[=FILE]",
-            converter = ReportRequest.Converter.class, completionCandidates = FormatValues.class,
-            description = "Report format, one of: ${COMPLETION-CANDIDATES}. Default: text."
-                    + " Repeat the option to write several reports in one run. FORMAT=FILE"
-                    + " writes that report to FILE; at most one report may be given without"
-                    + " a file, and it goes to --output or stdout.")
-    private List<ReportRequest> formats;
+    private final OptionSpec outputOption = OptionSpec.builder("-o", "--output")
+            .paramLabel("FILE").type(List.class).auxiliaryTypes(Path.class)
+            .description("Writes the report given without a file to FILE instead of stdout. Give"
+                    + " it once. Each report file is replaced in one step, so it is never left"
+                    + " half-written.")
+            .build();
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-            description = "Writes the report given without a file to FILE instead of stdout."
-                    + " Give it once. Each report file is replaced in one step, so it is never"
-                    + " left half-written.")
-    private List<Path> outputs;
+    private final OptionSpec failOnOption = OptionSpec.builder("--fail-on")
+            .paramLabel("LEVEL").type(FailOn.class).converters(new FailOn.Values())
+            .completionCandidates(new FailOn.Values())
+            .description("Lowest severity that makes the scan exit with code 4, one of:"
+                    + " ${COMPLETION-CANDIDATES}. Default: 'fail-on' in the configuration file,"
+                    + " else error.")
+            .build();
 
-    @Option(names = "--fail-on", paramLabel = "LEVEL",
-            converter = FailOn.Values.class, completionCandidates = FailOn.Values.class,
-            description = "Lowest severity that makes the scan exit with code 4, one of:"
-                    + " ${COMPLETION-CANDIDATES}. Default: 'fail-on' in the configuration"
-                    + " file, else error.")
-    private FailOn failOn;
+    private final OptionSpec baseDirectoryOption = CommandSpecs.option(Path.class, "DIR",
+            "Folder that report paths are relative to. Default: the current folder.",
+            "--base-dir");
 
-    @Option(names = "--base-dir", paramLabel = "DIR",
-            description = "Folder that report paths are relative to. Default: the current"
-                    + " folder.")
-    private Path baseDirectory;
+    private final OptionSpec sourceRootOption = CommandSpecs.option(Path.class, "DIR",
+            "Folder that the file URIs of the SARIF report are relative to, as GitHub code"
+                    + " scanning expects. Default: the git work tree (the nearest folder with"
+                    + " .git) of the base folder when it contains every PATH, else that of the"
+                    + " first PATH in one, else the base folder.", "--source-root");
 
-    @Option(names = "--source-root", paramLabel = "DIR",
-            description = "Folder that the file URIs of the SARIF report are relative to, as"
-                    + " GitHub code scanning expects. Default: the git work tree (the nearest"
-                    + " folder with .git) of the base folder when it contains every PATH, else"
-                    + " that of the first PATH in one, else the base folder.")
-    private Path sourceRoot;
-
-    @Option(names = {"--as-of", "--today"}, paramLabel = "YYYY-MM-DD",
-            converter = DateConverter.class,
-            description = "Date that date-dependent checks, such as runtime end of support,"
-                    + " treat as today; --today is the older name. Default: 'as-of' in the"
+    private final OptionSpec todayOption = OptionSpec.builder("--as-of", "--today")
+            .paramLabel("YYYY-MM-DD").type(LocalDate.class).converters(new DateConverter())
+            .description("Date that date-dependent checks, such as runtime end of support, treat"
+                    + " as today; --today is the older name. Default: 'as-of' in the"
                     + " configuration file, else the current date.")
-    private LocalDate today;
+            .build();
 
-    @Mixin
-    private ConfigOptions configOptions;
+    private final ConfigOptions configOptions = new ConfigOptions();
 
-    @Mixin
-    private ServerlessOptionsMixin serverless;
+    private final ServerlessOptionsMixin serverless = new ServerlessOptionsMixin();
 
-    @Mixin
-    private LoggingOptions logging;
+    private final LoggingOptions logging = new LoggingOptions();
+
+    private final CommandSpec spec = CommandSpecs.command("scan", this);
+
+    ScanCommand() {
+        spec.usageMessage().sortOptions(false).description(
+                "Analyzes SAM and CloudFormation templates and Serverless Framework services,"
+                        + " and reports the findings.",
+                "Reports go to stdout, to --output or to the file in --format FORMAT=FILE;"
+                        + " diagnostics go to stderr.");
+        spec.addPositional(pathsParameter);
+        for (OptionSpec option : List.of(formatOption, outputOption, failOnOption,
+                baseDirectoryOption, sourceRootOption, todayOption)) {
+            spec.addOption(option);
+        }
+        spec.addMixin("configOptions", configOptions.mixin());
+        spec.addMixin("serverless", serverless.mixin());
+        spec.addMixin("logging", logging.mixin());
+        CommandSpecs.addStandardHelpOptions(spec);
+    }
+
+    /** Returns the command's model, to build a {@code CommandLine} from. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Integer call() {
@@ -117,7 +132,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
             ReportTargets reports = validate();
             Analyzer analyzer = Analyzer.withRegisteredRules();
             List<RuleMetadata> rules = analyzer.registry().metadata();
-            ProjectConfig project = configOptions.load(paths.get(0), rules, log);
+            ProjectConfig project = configOptions.load(paths().get(0), rules, log);
             AnalysisResult result = analyzer.analyze(config(project, rules));
             result = configOptions.applyBaseline(result, project, log);
             reports.checkNotAnalyzed(result.files());
@@ -172,7 +187,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
      * problem is an {@link AnalyzerException}, which prints as one line and exits with code 2.
      */
     private ReportTargets validate() {
-        for (Path path : paths) {
+        for (Path path : paths()) {
             if (!Files.exists(path) && Files.isSymbolicLink(path)) {
                 throw new AnalyzerException("symbolic link '" + path + "' leads to no file: its"
                         + " target is missing or the links form a loop");
@@ -182,13 +197,13 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
                         + path.toAbsolutePath().normalize() + "')");
             }
         }
-        if (baseDirectory != null && !Files.isDirectory(baseDirectory)) {
-            throw new AnalyzerException("base folder not found: '" + baseDirectory + "'");
+        if (baseDirectory() != null && !Files.isDirectory(baseDirectory())) {
+            throw new AnalyzerException("base folder not found: '" + baseDirectory() + "'");
         }
-        if (sourceRoot != null && !Files.isDirectory(sourceRoot)) {
-            throw new AnalyzerException("source root folder not found: '" + sourceRoot + "'");
+        if (sourceRoot() != null && !Files.isDirectory(sourceRoot())) {
+            throw new AnalyzerException("source root folder not found: '" + sourceRoot() + "'");
         }
-        ReportTargets reports = ReportTargets.resolve(formats, outputs);
+        ReportTargets reports = ReportTargets.resolve(formats(), outputs());
         reports.validateFiles();
         configOptions.validateWriteBaseline();
         reports.checkNotBaseline(configOptions.writeBaselineFile());
@@ -197,8 +212,8 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     /** Returns {@code --fail-on} when given, else the configuration's, else {@code error}. */
     private FailOn effectiveFailOn(ProjectConfig project) {
-        if (failOn != null) {
-            return failOn;
+        if (failOn() != null) {
+            return failOn();
         }
         return project.failOn() == null ? FailOn.ERROR
                 : FailOn.valueOf(project.failOn().toUpperCase(Locale.ROOT));
@@ -206,13 +221,13 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     private AnalyzerConfig config(ProjectConfig project, List<RuleMetadata> rules) {
         AnalyzerConfig.Builder builder = project.applyTo(AnalyzerConfig.builder(), rules)
-                .paths(paths)
+                .paths(paths())
                 .serverless(serverless.options(project.serverless()));
-        if (baseDirectory != null) {
-            builder.baseDirectory(baseDirectory);
+        if (baseDirectory() != null) {
+            builder.baseDirectory(baseDirectory());
         }
-        if (today != null) {
-            builder.today(today);
+        if (today() != null) {
+            builder.today(today());
         }
         return builder.build();
     }
@@ -223,9 +238,9 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
      * files, even when the scan runs from outside it.
      */
     private ReportOptions reportOptions() {
-        Path base = baseDirectory == null ? Path.of("") : baseDirectory;
-        Path root = sourceRoot != null ? sourceRoot
-                : ReportOptions.defaultSourceRoot(base, paths);
+        Path base = baseDirectory() == null ? Path.of("") : baseDirectory();
+        Path root = sourceRoot() != null ? sourceRoot()
+                : ReportOptions.defaultSourceRoot(base, paths());
         return new ReportOptions(base, root);
     }
 
@@ -269,6 +284,34 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     private static String plural(int count, String noun) {
         return count + " " + noun + (count == 1 ? "" : "s");
+    }
+
+    private List<Path> paths() {
+        return pathsParameter.getValue();
+    }
+
+    private List<ReportRequest> formats() {
+        return formatOption.getValue();
+    }
+
+    private List<Path> outputs() {
+        return outputOption.getValue();
+    }
+
+    private FailOn failOn() {
+        return failOnOption.getValue();
+    }
+
+    private Path baseDirectory() {
+        return baseDirectoryOption.getValue();
+    }
+
+    private Path sourceRoot() {
+        return sourceRootOption.getValue();
+    }
+
+    private LocalDate today() {
+        return todayOption.getValue();
     }
 
     /** Converts and lists the lowercase values of {@code --format}. */

@@ -2,26 +2,32 @@ package dev.slens.cli;
 
 import dev.slens.Version;
 import java.util.Map;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * The root {@code slens} command, which only dispatches to its subcommands. {@link Main} adds
- * the subcommands.
+ * the subcommands. Like {@code scan}, it is built through picocli's programmatic API; see
+ * {@link CommandSpecs}.
  */
-@Command(name = "slens", mixinStandardHelpOptions = true,
-        versionProvider = SlensCommand.VersionProvider.class,
-        modelTransformer = CommandDefaults.class,
-        description = "Checks AWS SAM and CloudFormation templates against serverless best"
-                + " practices.",
-        footer = {"", "Run 'slens COMMAND --help' for the options and exit codes of a command."})
 public final class SlensCommand implements Runnable, ExitCodeHelp {
 
-    @Spec
-    private CommandSpec spec;
+    private final CommandSpec spec = CommandSpecs.command("slens", this);
+
+    SlensCommand() {
+        spec.usageMessage()
+                .description("Checks AWS SAM and CloudFormation templates against serverless"
+                        + " best practices.")
+                .footer("", "Run 'slens COMMAND --help' for the options and exit codes of a"
+                        + " command.");
+        CommandSpecs.addStandardHelpOptions(spec);
+    }
+
+    /** Returns the command's model, to build a {@code CommandLine} from. */
+    CommandSpec spec() {
+        return spec;
+    }
 
     @Override
     public Map<ExitCode, String> exitCodes() {

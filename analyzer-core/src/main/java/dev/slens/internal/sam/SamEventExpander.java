@@ -62,11 +62,12 @@ final class SamEventExpander {
     }
 
     /**
-     * Records the HTTP APIs on whose {@code $default} route, for any method, one of
-     * {@code events} puts this function. The translator gives no permission to the function's
-     * other routes on such an API, because the default route's permission covers them.
-     * NOTE: a default route that only the API's written DefinitionBody gives the function is
-     * not seen here, so those routes keep their permission in slens.
+     * Records the HTTP APIs whose {@code $default} route, for any method, calls this function:
+     * one of {@code events} puts it there, or the API's inline {@code DefinitionBody} does. The
+     * translator gives no permission to the function's other routes on such an API, because the
+     * default route's permission covers them.
+     * NOTE: a {@code DefinitionBody} that an {@code AWS::Include} transform reads from a file is
+     * not searched for the default route, so those routes keep their permission in slens.
      */
     void noteDefaultRoutes(MapNode events) {
         for (MapNode.Entry event : events.entries()) {
@@ -79,12 +80,22 @@ final class SamEventExpander {
             String method = properties == null ? null : properties.getText("Method");
             boolean anyMethod = method == null || method.equalsIgnoreCase("any")
                     || method.equals("x-amazon-apigateway-any-method");
-            if ((path == null || path.equals("$default")) && anyMethod) {
-                String apiId = properties == null ? null
-                        : context.referencedId(properties.get("ApiId"));
+            String apiId = properties == null ? null
+                    : context.referencedId(properties.get("ApiId"));
+            if ((path == null || path.equals("$default")) && anyMethod
+                    || writtenDefaultRoute(apiId)) {
                 defaultRouteApis.add(apiId == null ? "" : apiId);
             }
         }
+    }
+
+    /** Returns whether the written HTTP API {@code apiId} sends {@code $default} to us. */
+    private boolean writtenDefaultRoute(String apiId) {
+        Resource api = context.written(apiId);
+        if (api == null || !"AWS::Serverless::HttpApi".equals(api.type())) {
+            return false;
+        }
+        return HttpDefaultRoute.invokes(api.properties().get("DefinitionBody"), functionId);
     }
 
     /** Returns the managed policy ARNs, after the AWS prefix, that polled events require. */

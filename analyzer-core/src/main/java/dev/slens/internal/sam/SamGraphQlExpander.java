@@ -13,8 +13,8 @@ import java.util.List;
  * Expands an {@code AWS::Serverless::GraphQLApi} into the AppSync resources the translator
  * generates, with the logical IDs of the SAM developer guide: the API, {@code <Api>Schema},
  * {@code <Api><Key>} per API key, {@code <Api><Name>DynamoDBDataSource} or
- * {@code <Api><Name>LambdaDataSource} per data source (with {@code <DataSource>Role} when it
- * names no role), {@code <Api><Function>} per function and
+ * {@code <Api><Name>LambdaDataSource} per data source (with {@code <DataSource>Role} and its
+ * connector policy when it names no role), {@code <Api><Function>} per function and
  * {@code <Api><OperationType><Resolver>} per resolver.
  * Logging without a role adds {@code <Api>CloudWatchRole}.
  */
@@ -137,12 +137,11 @@ final class SamGraphQlExpander {
 
     /**
      * Adds the role that SAM creates for a data source without {@code ServiceRoleArn},
-     * {@code <DataSource>Role}, and for a DynamoDB source the connector policy
-     * {@code <DataSource>ToTableConnectorPolicy} that grants the {@code Permissions} (Read and
-     * Write unless listed) on {@code TableArn} and its indexes. Returns the role's ARN.
-     *
-     * <p>NOTE: a Lambda data source gets the role only. SAM also attaches a connector policy
-     * that lets it invoke the function, which this expansion does not model.
+     * {@code <DataSource>Role}, and the connector policy SAM attaches to it: for a DynamoDB
+     * source {@code <DataSource>ToTableConnectorPolicy}, which grants the {@code Permissions}
+     * (Read and Write unless listed) on {@code TableArn} and its indexes, and for a Lambda source
+     * {@code <DataSource>ToLambdaConnectorPolicy}, which lets AppSync invoke {@code FunctionArn}
+     * and its versions and aliases. Returns the role's ARN.
      */
     private Node dataSourceRole(String sourceId, String type, MapNode config, SourceSpan at) {
         String roleId = sourceId + "Role";
@@ -164,7 +163,30 @@ final class SamGraphQlExpander {
                             "Statement", Nodes.list(at, statements)),
                     "Roles", Nodes.list(at, List.of(Nodes.ref(roleId, at)))), at);
         }
+        Node function = config.get("FunctionArn");
+        if (type.equals("AWS_LAMBDA") && function != null) {
+            add(sourceId + "ToLambdaConnectorPolicy", "AWS::IAM::ManagedPolicy", Nodes.map(at,
+                    "PolicyDocument", Nodes.map(at,
+                            "Version", Nodes.text("2012-10-17", at),
+                            "Statement", Nodes.list(at, List.of(invokeStatement(function, at)))),
+                    "Roles", Nodes.list(at, List.of(Nodes.ref(roleId, at)))), at);
+        }
         return Nodes.getAtt(roleId, "Arn", at);
+    }
+
+    /**
+     * Returns the statement of SAM's AppSync-data-source-to-function connector profile: invoke
+     * rights on the function ARN and on {@code <arn>:*}, which covers its versions and aliases.
+     */
+    private static Node invokeStatement(Node function, SourceSpan at) {
+        Node qualified = Nodes.map(at, "Fn::Sub", Nodes.list(at, List.of(
+                Nodes.text("${DestinationArn}:*", at),
+                Nodes.map(at, "DestinationArn", function))));
+        return Nodes.map(at,
+                "Effect", Nodes.text("Allow", at),
+                "Action", Nodes.list(at, List.of(Nodes.text("lambda:InvokeAsync", at),
+                        Nodes.text("lambda:InvokeFunction", at))),
+                "Resource", Nodes.list(at, List.of(function, qualified)));
     }
 
     /** Returns whether the data source's {@code Permissions} include {@code level}. */

@@ -1,16 +1,8 @@
 package dev.slens.internal.sam;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
-import com.networknt.schema.path.NodePath;
+import dev.slens.internal.schema.NodeSchema;
+import dev.slens.internal.schema.SchemaDocument;
+import dev.slens.internal.schema.SchemaViolation;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
@@ -20,12 +12,8 @@ import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -60,7 +48,7 @@ final class ServerlessSchemaCheck {
         MapNode globals = root.getMap("Globals");
         if (globals != null) {
             for (MapNode.Entry section : globals.entries()) {
-                Target target = Holder.GLOBALS.get(section.key());
+                NodeSchema target = Holder.GLOBALS.get(section.key());
                 if (target != null && section.value() instanceof MapNode properties) {
                     validate(target, file, "Globals." + section.key(), "Globals", properties,
                             findings);
@@ -68,7 +56,7 @@ final class ServerlessSchemaCheck {
             }
         }
         for (Resource resource : resources) {
-            Target target = resource.type().startsWith(PREFIX)
+            NodeSchema target = resource.type().startsWith(PREFIX)
                     ? Holder.RESOURCES.get(resource.type().substring(PREFIX.length())) : null;
             if (target != null && resource.isWritten()) {
                 validate(target, file, resource.type() + " '" + resource.logicalId() + "'",
@@ -77,45 +65,53 @@ final class ServerlessSchemaCheck {
         }
     }
 
-    private static void validate(Target target, SourceFile file, String subject,
+    /**
+     * Returns the compiled schemas of the Globals sections when {@code globals}, else of the
+     * resource types, by the name after {@code AWS::Serverless::}.
+     */
+    static Map<String, NodeSchema> schemas(boolean globals) {
+        return Collections.unmodifiableMap(globals ? Holder.GLOBALS : Holder.RESOURCES);
+    }
+
+    private static void validate(NodeSchema target, SourceFile file, String subject,
             String logicalId, MapNode properties, List<Finding> findings) {
-        // The validator reports an anyOf failure once per branch, so keep one per location.
-        Map<String, Error> byLocation = new LinkedHashMap<>();
-        for (Error error : target.schema().validate(toJson(properties))) {
-            String key = error.getInstanceLocation().toString()
-                    + ("additionalProperties".equals(error.getKeyword())
-                            || "required".equals(error.getKeyword())
-                            ? "/" + error.getProperty() : "");
-            byLocation.putIfAbsent(key, error);
+        // A failed anyOf yields a violation per branch, so keep one per location.
+        Map<String, SchemaViolation> byLocation = new LinkedHashMap<>();
+        for (SchemaViolation violation : target.validate(properties)) {
+            String key = violation.location()
+                    + ("additionalProperties".equals(violation.keyword())
+                            || "required".equals(violation.keyword())
+                            ? "/" + violation.property() : "");
+            byLocation.putIfAbsent(key, violation);
         }
         List<Finding> found = new ArrayList<>();
-        for (Error error : byLocation.values()) {
-            found.add(finding(target, file, subject, logicalId, properties, error));
+        for (SchemaViolation violation : byLocation.values()) {
+            found.add(finding(target, file, subject, logicalId, properties, violation));
         }
         found.sort(Comparator.comparingInt((Finding finding) -> finding.span().line())
                 .thenComparingInt(finding -> finding.span().column()));
         findings.addAll(found);
     }
 
-    private static Finding finding(Target target, SourceFile file, String subject,
-            String logicalId, MapNode properties, Error error) {
-        NodePath path = error.getInstanceLocation();
+    private static Finding finding(NodeSchema target, SourceFile file, String subject,
+            String logicalId, MapNode properties, SchemaViolation violation) {
+        List<Object> path = violation.path();
         Node node = at(properties, path);
         String name = name(path);
         SourceSpan span = node.span();
         String message;
-        if ("additionalProperties".equals(error.getKeyword())) {
-            String key = error.getProperty();
+        if ("additionalProperties".equals(violation.keyword())) {
+            String key = violation.property();
             MapNode.Entry entry = node.asMap() == null ? null : node.asMap().entry(key);
             span = entry == null ? span : entry.keySpan();
             String where = name.isEmpty() ? subject : "'" + name + "' of " + subject;
             message = "Property '" + key + "' of " + where + " is not a property SAM defines,"
                     + " so the SAM transform rejects the template. Remove it or correct its"
                     + " name.";
-        } else if ("required".equals(error.getKeyword())) {
+        } else if ("required".equals(violation.keyword())) {
             span = name.isEmpty() ? properties.span() : keySpan(properties, path, span);
             String where = name.isEmpty() ? subject : "'" + name + "' of " + subject;
-            message = where + " has no '" + error.getProperty() + "', which SAM requires."
+            message = where + " has no '" + violation.property() + "', which SAM requires."
                     + " Add it.";
         } else {
             message = "Property '" + name + "' of " + subject + " is " + describe(node)
@@ -127,15 +123,15 @@ final class ServerlessSchemaCheck {
     }
 
     /** Returns the span of the key under which the value at {@code path} is written. */
-    private static SourceSpan keySpan(MapNode properties, NodePath path, SourceSpan fallback) {
-        int last = path.getNameCount() - 1;
-        if (last < 0 || !(path.getElement(last) instanceof String key)) {
+    private static SourceSpan keySpan(MapNode properties, List<Object> path,
+            SourceSpan fallback) {
+        int last = path.size() - 1;
+        if (last < 0 || !(path.get(last) instanceof String key)) {
             return fallback;
         }
         Node parent = properties;
         for (int i = 0; i < last && parent != null; i++) {
-            Object element = path.getElement(i);
-            parent = element instanceof String name && parent.asMap() != null
+            parent = path.get(i) instanceof String name && parent.asMap() != null
                     ? parent.asMap().get(name) : null;
         }
         MapNode.Entry entry = parent == null || parent.asMap() == null ? null
@@ -143,32 +139,22 @@ final class ServerlessSchemaCheck {
         return entry == null ? fallback : entry.keySpan();
     }
 
-    /** Returns the description of the schema definition of the property at {@code path}. */
-    private static String expected(Target target, NodePath path) {
-        JsonNode schema = target.tree();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object element = path.getElement(i);
-            JsonNode next = element instanceof String key
-                    ? schema.path("properties").path(key) : schema.path("items");
-            if (next.isMissingNode()) {
-                next = schema.path("additionalProperties");
-            }
-            schema = resolve(target.document(), next);
+    /** Returns the description of the schema that applies to the property at {@code path}. */
+    private static String expected(NodeSchema target, List<Object> path) {
+        NodeSchema schema = target;
+        for (int i = 0; i < path.size() && schema != null; i++) {
+            // No schema here has items, so a list index takes additionalProperties.
+            NodeSchema next = path.get(i) instanceof String key
+                    ? schema.propertySchema(key) : schema.additionalProperties();
+            schema = next == null ? null : next.resolved();
         }
-        return schema.path("description").asText("another kind of value");
+        return schema == null || schema.description() == null ? "another kind of value"
+                : schema.description();
     }
 
-    private static JsonNode resolve(JsonNode document, JsonNode schema) {
-        String ref = schema.path("$ref").asText("");
-        return ref.startsWith("#/definitions/")
-                ? document.path("definitions").path(ref.substring("#/definitions/".length()))
-                : schema;
-    }
-
-    private static Node at(Node root, NodePath path) {
+    private static Node at(Node root, List<Object> path) {
         Node node = root;
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object element = path.getElement(i);
+        for (Object element : path) {
             Node child = null;
             if (node instanceof MapNode map && element instanceof String key) {
                 child = map.get(key);
@@ -184,10 +170,9 @@ final class ServerlessSchemaCheck {
         return node;
     }
 
-    private static String name(NodePath path) {
+    private static String name(List<Object> path) {
         StringBuilder name = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object element = path.getElement(i);
+        for (Object element : path) {
             if (element instanceof Integer index) {
                 name.append('[').append(index).append(']');
             } else {
@@ -209,93 +194,32 @@ final class ServerlessSchemaCheck {
                 : "'" + scalar.value() + "'";
     }
 
-    /** Returns {@code node} as JSON, with numbers and booleans typed as the file wrote them. */
-    private static JsonNode toJson(Node node) {
-        JsonNodeFactory nodes = JsonNodeFactory.instance;
-        if (node instanceof MapNode map) {
-            ObjectNode object = nodes.objectNode();
-            map.entries().forEach(entry -> object.set(entry.key(), toJson(entry.value())));
-            return object;
-        }
-        if (node instanceof ListNode list) {
-            ArrayNode array = nodes.arrayNode();
-            list.items().forEach(item -> array.add(toJson(item)));
-            return array;
-        }
-        ScalarNode scalar = (ScalarNode) node;
-        if (scalar == null || scalar.value() == null || scalar.kind() == ScalarNode.Kind.NULL) {
-            return nodes.nullNode();
-        }
-        if (scalar.kind() == ScalarNode.Kind.NUMBER) {
-            try {
-                return nodes.numberNode(new BigDecimal(scalar.value().replace("_", "")));
-            } catch (NumberFormatException e) {
-                return nodes.textNode(scalar.value());
-            }
-        }
-        return scalar.kind() == ScalarNode.Kind.BOOLEAN
-                ? nodes.booleanNode(scalar.value().equalsIgnoreCase("true"))
-                : nodes.textNode(scalar.value());
-    }
-
-    /**
-     * A compiled schema with its JSON tree, {@code tree} being the part that describes the
-     * properties and {@code document} the whole file that its references point into.
-     */
-    private record Target(Schema schema, JsonNode tree, JsonNode document) { }
-
-    /** Loads the schemas on first use, from the class path only. */
+    /** Loads and compiles the schemas on first use, from the class path only. */
     private static final class Holder {
-        private static final String FUNCTION = "serverless-function.schema.json";
-        private static final String OTHERS = "serverless-resources.schema.json";
 
         /** Resource schemas by the type name after {@code AWS::Serverless::}. */
-        private static final Map<String, Target> RESOURCES = new HashMap<>();
+        private static final Map<String, NodeSchema> RESOURCES = new HashMap<>();
 
         /** Globals schemas by section name. */
-        private static final Map<String, Target> GLOBALS = new HashMap<>();
+        private static final Map<String, NodeSchema> GLOBALS = new HashMap<>();
 
         static {
-            JsonNode function = read(FUNCTION);
-            JsonNode others = read(OTHERS);
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-                    SpecificationVersion.DRAFT_7,
-                    builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false))
-                            .schemas(Map.of(id(function), function.toString(),
-                                    id(others), others.toString())));
-            Target functionTarget = new Target(
-                    registry.getSchema(SchemaLocation.of(id(function))), function, function);
-            RESOURCES.put("Function", functionTarget);
-            GLOBALS.put("Function", functionTarget);
-            others.path("definitions").fieldNames().forEachRemaining(name -> {
-                JsonNode tree = others.path("definitions").path(name);
-                if (!tree.has("properties")) {
+            SchemaDocument function = SchemaDocument.load(ServerlessSchemaCheck.class,
+                    "serverless-function.schema.json");
+            RESOURCES.put("Function", function.root());
+            GLOBALS.put("Function", function.root());
+            SchemaDocument others = SchemaDocument.load(ServerlessSchemaCheck.class,
+                    "serverless-resources.schema.json");
+            others.definitions().forEach((name, schema) -> {
+                if (schema.properties() == null) {
                     return;
                 }
-                Target target = new Target(registry.getSchema(
-                        SchemaLocation.of(id(others) + "#/definitions/" + name)), tree, others);
                 if (name.startsWith("Globals")) {
-                    GLOBALS.put(name.substring("Globals".length()), target);
+                    GLOBALS.put(name.substring("Globals".length()), schema);
                 } else {
-                    RESOURCES.put(name, target);
+                    RESOURCES.put(name, schema);
                 }
             });
-        }
-
-        private static String id(JsonNode schema) {
-            return schema.path("$id").asText();
-        }
-
-        private static JsonNode read(String resource) {
-            try (InputStream in = ServerlessSchemaCheck.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException(resource + " is missing from the class path");
-                }
-                return new ObjectMapper().readTree(new String(in.readAllBytes(),
-                        StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("failed to read " + resource, e);
-            }
         }
     }
 }

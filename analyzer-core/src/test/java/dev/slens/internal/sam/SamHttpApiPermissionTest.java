@@ -68,4 +68,76 @@ class SamHttpApiPermissionTest {
         assertNotNull(template.resource("WorkerOrdersPermission"));
         assertNotNull(template.resource("WorkerCatchall2Permission"));
     }
+
+    private static final String BODY_TEMPLATE = """
+            Transform: AWS::Serverless-2016-10-31
+            Conditions:
+              UseWorker: !Equals [a, a]
+            Resources:
+              Api:
+                Type: AWS::Serverless::HttpApi
+                Properties:
+                  DefinitionBody:
+                    openapi: '3.0.1'
+                    info: {title: api, version: '1.0'}
+                    paths:
+                      $default:
+                        x-amazon-apigateway-any-method:
+                          x-amazon-apigateway-integration:
+                            type: aws_proxy
+                            httpMethod: POST
+                            payloadFormatVersion: '2.0'
+                            uri: URI
+              Worker:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Runtime: python3.12
+                  Handler: app.handler
+                  InlineCode: pass
+                  Events:
+                    Orders:
+                      Type: HttpApi
+                      Properties:
+                        ApiId: !Ref Api
+                        Path: /orders
+                        Method: get
+            """;
+
+    private static final String WORKER_URI = "!Sub 'arn:${AWS::Partition}:apigateway:"
+            + "${AWS::Region}:lambda:path/2015-03-31/functions/${Worker.Arn}/invocations'";
+
+    @Test
+    void defaultRouteInDefinitionBody_coversRoutes() {
+        Template template = TestLoading.template("template.yaml",
+                BODY_TEMPLATE.replace("URI", WORKER_URI));
+
+        assertNull(template.resource("WorkerOrdersPermission"));
+    }
+
+    @Test
+    void defaultRouteInBodyUnderIf_coversRoutes() {
+        String uri = "!If [UseWorker, " + WORKER_URI.replace("!Sub ", "{'Fn::Sub': ")
+                + "}, !Ref AWS::NoValue]";
+        Template template = TestLoading.template("template.yaml",
+                BODY_TEMPLATE.replace("URI", uri));
+
+        assertNull(template.resource("WorkerOrdersPermission"));
+    }
+
+    @Test
+    void defaultRouteInBodyForOtherFunction_keepsPermission() {
+        Template template = TestLoading.template("template.yaml",
+                BODY_TEMPLATE.replace("URI", WORKER_URI.replace("Worker.Arn", "Other.Arn")));
+
+        assertNotNull(template.resource("WorkerOrdersPermission"));
+    }
+
+    @Test
+    void defaultRouteInBodyWithGetAtt_keepsPermission() {
+        // The translator reads the function only from an Fn::Sub text.
+        Template template = TestLoading.template("template.yaml",
+                BODY_TEMPLATE.replace("URI", "!GetAtt Worker.Arn"));
+
+        assertNotNull(template.resource("WorkerOrdersPermission"));
+    }
 }
