@@ -135,7 +135,7 @@ public final class MissingAlarmRule implements Rule {
      */
     private static String logicalIdHint(String name, String logicalId) {
         return name.equals(logicalId) ? ""
-                : ", referring to it as !Ref " + logicalId + " under resources.Resources";
+                : " under resources.Resources, with the dimension value !Ref " + logicalId;
     }
 
     /** Returns the queues that a redrive policy, dead-letter or on-failure setting names. */
