@@ -11,6 +11,7 @@ import java.util.List;
  *
  * @param findings every finding, sorted by file, line, column and rule ID
  * @param files the files that were analyzed, in scan order, including those that failed to parse
+ *     and, after each Serverless Framework service, the files it reads through {@code ${file()}}
  * @param rules the metadata of every rule that ran and of the engine's own checks
  * @param skipped files named on the command line or found in folders that are neither
  *     CloudFormation nor SAM, by display path

@@ -33,10 +33,11 @@ public final class TemplateAssembler {
     }
 
     /**
-     * The template, the problems found while building it, and the absolute paths of the other
-     * files it reads, such as those a Serverless Framework {@code ${file()}} variable names.
+     * The template, the problems found while building it, and the other files it reads, such as
+     * those a Serverless Framework {@code ${file()}} variable names.
      */
-    public record Assembled(Template template, List<Finding> problems, List<Path> includedFiles) {
+    public record Assembled(Template template, List<Finding> problems,
+            List<SourceFile> includedFiles) {
 
         /** Creates the outcome of a template that includes no other file. */
         public Assembled(Template template, List<Finding> problems) {

@@ -10,6 +10,7 @@ import dev.slens.model.SourceFile;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -54,6 +55,7 @@ final class FileIncludes {
     private final String displayFolder;
     private final TemplateLoader loader;
     private final Map<Path, Included> cache = new HashMap<>();
+    private final Map<Path, SourceFile> loadedFiles = new HashMap<>();
 
     /**
      * Creates the reader for the service file {@code service}, whose folder is the project
@@ -73,14 +75,15 @@ final class FileIncludes {
     }
 
     /**
-     * Returns the absolute paths of the files read so far that parsed, or that did not parse
-     * and whose parse error is reported with the service, in no set order.
+     * Returns the files read so far that parsed, or that did not parse and whose parse error is
+     * reported with the service, in display path order.
      */
-    List<Path> parsedFiles() {
+    List<SourceFile> parsedFiles() {
         return cache.entrySet().stream()
                 .filter(entry -> entry.getValue() instanceof Included.Parsed
                         || entry.getValue() instanceof Included.Unparsable)
-                .map(Map.Entry::getKey).toList();
+                .map(entry -> loadedFiles.get(entry.getKey()))
+                .sorted(Comparator.comparing(SourceFile::displayPath)).toList();
     }
 
     /** Returns the content of {@code relativePath}, resolved against the project folder. */
@@ -119,6 +122,7 @@ final class FileIncludes {
         }
         String relative = projectFolder.relativize(target).toString().replace('\\', '/');
         LoadResult result = loader.load(target, displayFolder + relative);
+        loadedFiles.put(target, result.file());
         if (result.document() == null) {
             if (result.problems().stream()
                     .anyMatch(f -> f.ruleId().equals(EngineChecks.PARSE_ERROR.id()))) {
