@@ -29,6 +29,7 @@ class SpecialFilesTest {
         Files.createSymbolicLink(folder.resolve("link.yaml"), Path.of("function.yaml"));
         Path loop = Files.createDirectory(folder.resolve("loop"));
         Files.createSymbolicLink(loop.resolve("self"), Path.of(".."));
+        Files.createSymbolicLink(folder.resolve("loop.yaml"), Path.of("loop.yaml"));
     }
 
     @Test
@@ -45,6 +46,10 @@ class SpecialFilesTest {
                 run.describe());
         assertTrue(lines.contains("INFO Skipped 'pipe.yaml': not a regular file"
                 + " or folder, such as a named pipe, socket or device"), run.describe());
+        assertTrue(lines.contains("INFO Skipped 'loop.yaml': a symbolic link loop, whose"
+                + " links point at each other"), run.describe());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("INFO Scanned 1 file in \\d+ ms:"
+                + " .*, 3 skipped")), run.describe());
         assertTrue(run.out().endsWith("in 1 file.\n"), run.describe());
     }
 
@@ -57,16 +62,32 @@ class SpecialFilesTest {
     }
 
     @Test
-    void namedLinkLoop_isUsageError() throws IOException {
+    void namedLinkLoop_isFindingOthersAnalyzed() throws IOException {
         Path first = folder.resolve("a.yaml");
         Files.createSymbolicLink(first, Path.of("b.yaml"));
         Files.createSymbolicLink(folder.resolve("b.yaml"), Path.of("a.yaml"));
 
-        CommandRun run = CommandRun.of("scan", first.toString());
+        CommandRun run = CommandRun.of("scan", "--base-dir", folder.toString(), first.toString(),
+                folder.resolve("function.yaml").toString());
+
+        assertEquals(5, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("a.yaml:1:1: error SL0001 This path was not analyzed"
+                + " because the path is a symbolic link loop: its links point at each other."),
+                run.describe());
+        assertTrue(run.out().contains("function.yaml:"), run.describe());
+        assertTrue(run.out().endsWith("in 2 files.\n"), run.describe());
+        assertEquals("", run.err(), run.describe());
+    }
+
+    @Test
+    void namedDanglingLink_isUsageError() throws IOException {
+        Path link = Files.createSymbolicLink(folder.resolve("gone.yaml"), Path.of("none.yaml"));
+
+        CommandRun run = CommandRun.of("scan", link.toString());
 
         assertEquals(2, run.exitCode(), run.describe());
-        assertEquals("error: symbolic link '" + first + "' leads to no file: its target is"
-                + " missing or the links form a loop", run.err().strip(), run.describe());
+        assertEquals("error: symbolic link '" + link + "' leads to no file: its target is"
+                + " missing", run.err().strip(), run.describe());
     }
 
     @Test
