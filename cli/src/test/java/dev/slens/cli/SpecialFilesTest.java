@@ -80,6 +80,35 @@ class SpecialFilesTest {
     }
 
     @Test
+    void nestedTemplateLinkLeavingProject_notRead() throws IOException {
+        Path project = Files.createDirectory(folder.resolve("proj"));
+        Path outside = Files.createDirectory(folder.resolve("outside"));
+        Files.copy(Path.of(FUNCTION), outside.resolve("leak.yaml"));
+        Files.createSymbolicLink(project.resolve("leak_link.yaml"),
+                Path.of("../outside/leak.yaml"));
+        Files.createSymbolicLink(project.resolve("linkdir"), Path.of("../outside"));
+        Path template = Files.writeString(project.resolve("app.yaml"),
+                "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+                + "  App:\n    Type: AWS::Serverless::Application\n"
+                + "    Properties: {Location: leak_link.yaml}\n"
+                + "  Stack:\n    Type: AWS::CloudFormation::Stack\n"
+                + "    Properties: {TemplateURL: linkdir/leak.yaml}\n");
+
+        CommandRun run = CommandRun.of("scan", "--base-dir", project.toString(),
+                template.toString());
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("app.yaml:5:18: warning SL0002 [App] The nested template"
+                + " of application 'App' was not analyzed: 'leak_link.yaml' is a link that"
+                + " leaves the project folder"), run.describe());
+        assertTrue(run.out().contains("app.yaml:8:18: warning SL0002 [Stack] The nested"
+                + " template of stack 'Stack' was not analyzed: 'linkdir/leak.yaml' is a link"
+                + " that leaves the project folder"), run.describe());
+        assertTrue(!run.out().contains("outside/"), run.describe());
+        assertTrue(run.out().endsWith("in 1 file.\n"), run.describe());
+    }
+
+    @Test
     void namedDanglingLink_isUsageError() throws IOException {
         Path link = Files.createSymbolicLink(folder.resolve("gone.yaml"), Path.of("none.yaml"));
 
