@@ -4,6 +4,7 @@ import dev.slens.config.ConfigLoader;
 import dev.slens.engine.Engine;
 import dev.slens.engine.FileCollector;
 import dev.slens.engine.RuleRegistry;
+import dev.slens.internal.FailureHook;
 import dev.slens.internal.sam.LocalFiles;
 import dev.slens.load.FormatDetector;
 import dev.slens.load.LoadLimits;
@@ -124,9 +125,14 @@ public final class Analyzer {
         return override == null ? rule : rule.withSeverity(override);
     }
 
+    /**
+     * Analyzes one file. An unexpected failure on it becomes one finding in that file, so the
+     * other files are still analyzed and reported.
+     */
     private static FileOutcome analyzeOne(FileCollector.Candidate candidate, TemplateLoader loader,
             Engine engine, AnalyzerConfig config) {
         try {
+            FailureHook.check(candidate.path());
             return loadAndCheck(candidate, loader, engine, config);
         } catch (OutOfMemoryError e) {
             // The file's tree is unreachable once this frame unwinds, so the other files can
@@ -135,6 +141,14 @@ public final class Analyzer {
             return new FileOutcome(file, true, List.of(problem(file, SourceSpan.at(1, 1),
                     "The file was not analyzed: the JVM ran out of memory (" + e.getMessage()
                             + "). Raise the maximum heap with -Xmx.")));
+        } catch (RuntimeException | StackOverflowError e) {
+            LOG.debug("Analysis of {} failed", candidate.displayPath(), e);
+            SourceFile file = new SourceFile(candidate.path(), candidate.displayPath(), List.of());
+            return new FileOutcome(file, true, List.of(new Finding(
+                    EngineChecks.RULE_FAILURE.id(), EngineChecks.RULE_FAILURE.severity(),
+                    "The file was not analyzed: slens failed while loading or expanding it ("
+                            + e + "). Please report this as a bug.",
+                    file, SourceSpan.at(1, 1), null, List.of())));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.slens.load;
 
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
+import dev.slens.model.Placeholders;
 import dev.slens.model.Resource;
 import dev.slens.model.ScalarNode;
 import dev.slens.model.SourceFile;
@@ -16,7 +17,8 @@ import java.util.Map;
  * Reports written values that are not whole numbers in the integer properties that rules read,
  * such as a Lambda {@code Timeout: "1e400"} or {@code Timeout: abc}. Rules skip text that is not
  * a number and may read {@code 1e400} as a huge number, so without this report a typo would go
- * unnoticed. Values given by an intrinsic function are not checked.
+ * unnoticed. Values given by an intrinsic function, and placeholders filled in later such as a
+ * dynamic reference <code>{{resolve:ssm:/app/memory}}</code>, are not checked.
  */
 final class NumberProperties {
 
@@ -56,9 +58,13 @@ final class NumberProperties {
         return findings;
     }
 
-    /** Returns whether {@code value} is a whole number, an intrinsic function or not a scalar. */
+    /**
+     * Returns whether {@code value} is a whole number, an intrinsic function, a placeholder or not
+     * a scalar.
+     */
     private static boolean isWholeNumber(Node value) {
-        if (!(value instanceof ScalarNode scalar) || scalar.kind() == ScalarNode.Kind.NULL) {
+        if (!(value instanceof ScalarNode scalar) || scalar.kind() == ScalarNode.Kind.NULL
+                || Placeholders.contains(scalar.value())) {
             return true;
         }
         return WholeNumbers.parse(scalar.value()) != null;

@@ -62,6 +62,7 @@ public final class TemplateAssembler {
     public static Assembled assemble(SourceFile file, MapNode root, TemplateFormat format,
             LocalFiles files) {
         List<Finding> problems = new ArrayList<>(IntrinsicShapes.check(file, root));
+        problems.addAll(TemplateSections.check(file, root, format));
         MapNode section = root.getMap("Resources");
         List<MapNode.Entry> entries = new ArrayList<>();
         if (section == null) {
@@ -232,7 +233,8 @@ public final class TemplateAssembler {
                 message, file, entry.keySpan(), logicalId, List.of());
     }
 
-    private static String kind(Node node) {
+    /** Describes the kind of {@code node} for a message, such as "a list". */
+    static String kind(Node node) {
         if (node instanceof MapNode) {
             return "a mapping";
         }

@@ -1,5 +1,6 @@
 package dev.slens.load;
 
+import dev.slens.internal.io.FileReads;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
@@ -62,8 +63,13 @@ public final class TemplateLoader {
         byte[] bytes;
         try {
             bytes = read(path);
-        } catch (LoadException e) {
-            return failed(new SourceFile(path, displayPath, List.of()), e);
+        } catch (IOException e) {
+            SourceFile file = new SourceFile(path, displayPath, List.of());
+            String advice = e instanceof AccessDeniedException ? " Make it readable for the user"
+                    + " that runs slens, or exclude it from the scan." : "";
+            return new LoadResult(file, null, List.of(finding(EngineChecks.PARSE_ERROR, file,
+                    SourceSpan.at(1, 1), "The file cannot be read: " + readFailure(e) + "."
+                            + advice)));
         }
         if (bytes.length > limits.maxFileBytes()) {
             // The first lines still tell a caller whether the file looks like a template.
@@ -202,14 +208,11 @@ public final class TemplateLoader {
         return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
-    private byte[] read(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
+    private byte[] read(Path path) throws IOException {
+        try (InputStream in = FileReads.newInputStream(path)) {
             // One byte past the limit shows load() that the file is too large.
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
                     limits.maxFileBytes() + 1));
-        } catch (IOException e) {
-            throw new LoadException("failed to read the file: " + readFailure(e),
-                    SourceSpan.NONE, e);
         }
     }
 

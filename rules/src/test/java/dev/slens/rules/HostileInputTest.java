@@ -185,8 +185,9 @@ class HostileInputTest {
         AnalysisResult result = analyzeFolder();
 
         Finding error = onlyParseError(result, "locked.yaml");
-        assertTrue(error.message().startsWith("The file cannot be parsed: failed to read the"
-                + " file"), error.message());
+        assertEquals("The file cannot be read: permission denied. Make it readable for the user"
+                + " that runs slens, or exclude it from the scan.", error.message());
+        assertEquals(1, error.span().line());
         assertValidTemplateAnalyzed(result);
     }
 

@@ -4,6 +4,7 @@ import dev.slens.index.PackageMeasurement;
 import dev.slens.index.PackageMeasurement.Kind;
 import dev.slens.index.PackageMeasurement.Part;
 import dev.slens.internal.files.ProjectPath;
+import dev.slens.internal.io.FileReads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -137,7 +138,7 @@ public final class PackageMeter {
     private PackageMeasurement measureArchive(String location, Path archive) throws IOException {
         Sizes sizes = new Sizes();
         boolean truncated = false;
-        try (ZipFile zip = new ZipFile(archive.toFile())) {
+        try (ZipFile zip = FileReads.openZip(archive)) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
@@ -158,7 +159,7 @@ public final class PackageMeter {
     private static void addEntry(ZipOutputStream zip, Path file, String name)
             throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = FileReads.newInputStream(file)) {
             in.transferTo(zip);
         }
         zip.closeEntry();

@@ -119,12 +119,27 @@ public final class LocalFiles {
         LoadResult loaded = new TemplateLoader(limits).load(target, displayPath);
         if (loaded.root() == null) {
             String reason = loaded.problems().stream().map(Finding::message).findFirst()
-                    .orElse("it is not a mapping");
-            return new Read(null, "'" + relative + "' was not read: " + reason, target,
-                    loaded.file(), null, loaded.problems(), false);
+                    .map(message -> problemOf(relative, message))
+                    .orElse("'" + relative + "' was not read: it is not a mapping");
+            return new Read(null, reason, target, loaded.file(), null, loaded.problems(),
+                    false);
         }
         return new Read((MapNode) withSpan(loaded.root(), at), null, target, loaded.file(),
                 loaded.root(), loaded.problems(), false);
+    }
+
+    /**
+     * Words a loader finding about {@code relative} as a clause that callers end with a period:
+     * "The file cannot be read: permission denied." becomes "'api.yaml' cannot be read:
+     * permission denied".
+     */
+    private static String problemOf(String relative, String message) {
+        String clause = message.endsWith(".") ? message.substring(0, message.length() - 1)
+                : message;
+        if (clause.startsWith("The file ")) {
+            return "'" + relative + "' " + clause.substring("The file ".length());
+        }
+        return "'" + relative + "' was not read: " + clause;
     }
 
     /**

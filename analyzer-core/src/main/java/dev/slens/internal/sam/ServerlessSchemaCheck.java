@@ -143,9 +143,8 @@ final class ServerlessSchemaCheck {
     private static String expected(NodeSchema target, List<Object> path) {
         NodeSchema schema = target;
         for (int i = 0; i < path.size() && schema != null; i++) {
-            // No schema here has items, so a list index takes additionalProperties.
-            NodeSchema next = path.get(i) instanceof String key
-                    ? schema.propertySchema(key) : schema.additionalProperties();
+            NodeSchema next = path.get(i) instanceof String key ? schema.propertySchema(key)
+                    : schema.items() != null ? schema.items() : schema.additionalProperties();
             schema = next == null ? null : next.resolved();
         }
         return schema == null || schema.description() == null ? "another kind of value"

@@ -45,19 +45,20 @@ public final class ServerlessExpander {
     public static Expanded expand(SourceFile file, MapNode root, ServerlessOptions options,
             LoadLimits limits, List<Finding> problems) {
         ServerlessProblems found = new ServerlessProblems(file, problems);
-        String provider = providerName(root);
-        if (provider != null && !provider.equals("aws")) {
-            MapNode.Entry name = ServiceModel.entry(root.getMap("provider"), "name");
-            found.add(EngineChecks.SLS_OTHER_PROVIDER, name.keySpan(), "Provider '" + provider
-                    + "' is not AWS, so this service was not analyzed; slens analyzes only"
-                    + " services with 'provider.name: aws'.");
-            return new Expanded(root, Nodes.map(root.span()), List.of(), List.of(),
-                    Nodes.map(root.span()));
+        String written = ProviderSection.writtenName(root);
+        if (written != null && !written.equals("aws")) {
+            // A service for another cloud is reported without resolving its variables.
+            ProviderSection.rejects(root, found);
+            return notExpanded(root);
         }
         IgnoredKeys.check(root, found);
         FileIncludes includes = new FileIncludes(file, limits);
         VariableResolver resolver = new VariableResolver(root, options, includes, found);
         MapNode resolved = resolver.resolveRoot();
+        if (ProviderSection.rejects(resolved, found)) {
+            return notExpanded(resolved);
+        }
+        resolved = ProviderSection.withProviderMapping(resolved);
         ServiceShapes.check(resolved, found);
         NumberSettings.check(resolved, found);
 
@@ -91,13 +92,9 @@ public final class ServerlessExpander {
         return Naming.lambda(name);
     }
 
-    private static String providerName(MapNode root) {
-        Node provider = root.get("provider");
-        if (provider != null && provider.text() != null) {
-            return provider.text();
-        }
-        MapNode map = provider == null ? null : provider.asMap();
-        return map == null ? null : map.getText("name");
+    private static Expanded notExpanded(MapNode root) {
+        return new Expanded(root, Nodes.map(root.span()), List.of(), List.of(),
+                Nodes.map(root.span()));
     }
 
     private static String stage(MapNode resolved, ServerlessOptions options) {
