@@ -84,7 +84,10 @@ public final class Analyzer {
                 candidate -> analyzeOne(candidate, loader, engine, config);
         List<FileOutcome> outcomes = new ArrayList<>(runAll(candidates, config.threads(), task));
         outcomes.addAll(nestedOutcomes(collector, config.threads(), candidates, outcomes, task));
-        outcomes = withoutServiceIncludes(outcomes);
+        outcomes = new ArrayList<>(withoutServiceIncludes(outcomes));
+        for (FileCollector.Unreadable entry : collector.unreadable()) {
+            outcomes.add(unreadable(entry));
+        }
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
@@ -106,7 +109,15 @@ public final class Analyzer {
         findings.sort(ORDER);
         List<RuleMetadata> rules = new ArrayList<>(EngineChecks.ALL);
         active.forEach(rule -> rules.add(withSeverity(rule.metadata(), config)));
-        return new AnalysisResult(findings, files, rules, skipped, Version.current());
+        return new AnalysisResult(findings, files, rules, skipped, Version.current(),
+                collector.skipped());
+    }
+
+    /** Reports a folder or named path that could not be read, so the scan is incomplete. */
+    private static FileOutcome unreadable(FileCollector.Unreadable entry) {
+        SourceFile file = new SourceFile(entry.path(), entry.displayPath(), List.of());
+        return new FileOutcome(file, true, List.of(problem(file, SourceSpan.at(1, 1),
+                "This path was not analyzed because " + entry.reason() + ".")));
     }
 
     /** Applies the configured severity override of the finding's rule, if any. */

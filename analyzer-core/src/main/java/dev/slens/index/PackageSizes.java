@@ -74,6 +74,14 @@ public final class PackageSizes {
     }
 
     /**
+     * Returns why {@code location}, relative to the template's folder, cannot be a package,
+     * such as a named pipe or a symbolic link loop, or {@code null} when it can.
+     */
+    public String notPackage(String location) {
+        return meter.notPackage(templateFolder, location);
+    }
+
+    /**
      * Returns the size of the zip file deployed for a measured package. For an archive it is the
      * archive's own size. For a folder or single file it is the size of the zip file the
      * deployment tool would build, found by compressing it into a counter. Empty when the

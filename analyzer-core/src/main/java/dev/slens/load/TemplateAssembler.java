@@ -96,7 +96,8 @@ public final class TemplateAssembler {
         }
         MapNode template = root;
         Map<String, Map<String, Node>> stackOutputs =
-                new LinkedHashMap<>(SamExpander.localStackOutputs(file, resources, files));
+                new LinkedHashMap<>(SamExpander.localStackOutputs(file, resources, files,
+                        problems));
         List<IncludedFile> included = List.of();
         if (format == TemplateFormat.SAM) {
             SamExpander.Expanded expanded =

@@ -84,6 +84,44 @@ class LinkedFilesTest {
         AnalysisResult result = analyze("stack.yaml");
 
         assertNothingReadOutside(result);
+        List<Finding> notes = notes(result, "SL0002");
+        assertEquals(2, notes.size(), notes::toString);
+        assertEquals("The nested template of stack 'Stack' was not analyzed: 'leak_link.yaml'"
+                + " is a link that leaves the project folder '" + project + "', so it was not"
+                + " read.", notes.get(0).message());
+        assertEquals(4, notes.get(0).span().line());
+        assertTrue(notes.get(1).message().contains("'linkdir/leak.yaml' is a link that leaves"),
+                notes.get(1).message());
+    }
+
+    @Test
+    void stackTemplateUrlOutsideOrRemote() throws IOException {
+        String[] urls = {"../outside/leak.yaml", root.resolve("outside/leak.yaml").toString(),
+            "sub/../../outside/leak.yaml", "file:///etc/passwd", "https://127.0.0.1:1/t.yaml",
+            "{'Fn::Join': ['', ['../', outside/leak.yaml]]}", "!Sub '../outside/leak.yaml'",
+            "missing.yaml"};
+        StringBuilder template = new StringBuilder("Resources:\n");
+        for (int i = 0; i < urls.length; i++) {
+            template.append("  Stack").append(i).append(":\n")
+                    .append("    Type: AWS::CloudFormation::Stack\n")
+                    .append("    Properties:\n      TemplateURL: ").append(urls[i]).append('\n');
+        }
+        write("stacks.yaml", template.toString());
+
+        AnalysisResult result = analyze("stacks.yaml");
+
+        assertNothingReadOutside(result);
+        List<Finding> notes = notes(result, "SL0002");
+        assertEquals(urls.length, notes.size(), notes::toString);
+        assertEquals("The nested template of stack 'Stack0' was not analyzed: "
+                + "'../outside/leak.yaml' leaves the project folder, so it was not read.",
+                notes.get(0).message());
+        assertEquals("Stack 'Stack3' is deployed from a remote location, so its resources were"
+                + " not analyzed.", notes.get(3).message());
+        assertEquals("Stack 'Stack5' is deployed from a remote location, so its resources were"
+                + " not analyzed.", notes.get(5).message());
+        assertEquals("The nested template of stack 'Stack7' was not analyzed: 'missing.yaml' was"
+                + " not found in the template's folder.", notes.get(7).message());
     }
 
     @Test

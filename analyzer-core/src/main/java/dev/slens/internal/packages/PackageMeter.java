@@ -114,6 +114,18 @@ public final class PackageMeter {
         return resolved.outside() ? resolved.problem(boundary) : null;
     }
 
+    /**
+     * Returns why {@code location}, resolved against {@code templateFolder}, is a path that
+     * cannot be a package, such as "is not a regular file but a named pipe, socket or device"
+     * or a symbolic link loop, or {@code null} otherwise. Nothing is opened.
+     */
+    public String notPackage(Path templateFolder, String location) {
+        ProjectPath.Resolved resolved = ProjectPath.resolve(boundary, templateFolder, location);
+        boolean special = resolved.status() == ProjectPath.Status.SPECIAL
+                || resolved.status() == ProjectPath.Status.LOOP;
+        return special ? resolved.problem(boundary) : null;
+    }
+
     private PackageMeasurement measureFolder(String location, Path folder, PackageFilter filter)
             throws IOException {
         Sizes sizes = new Sizes();
