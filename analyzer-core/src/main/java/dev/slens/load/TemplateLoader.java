@@ -32,7 +32,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -147,7 +146,7 @@ public final class TemplateLoader {
         options.setProcessComments(false);
         try {
             Parser parser = new LimitedYamlParser(
-                    new ParserImpl(new StreamReader(text), options), limits, columns);
+                    new ParserImpl(new InMemoryStreamReader(text), options), limits, columns);
             org.yaml.snakeyaml.nodes.Node document =
                     new Composer(parser, new Resolver(), options).getSingleNode();
             return document == null ? null : builder.build(document);
