@@ -52,7 +52,8 @@ public final class ServerlessExpander {
         }
         IgnoredKeys.check(root, found);
         FileIncludes includes = new FileIncludes(file, limits);
-        VariableResolver resolver = new VariableResolver(root, options, includes, found);
+        VariableResolver resolver = new VariableResolver(root, options, limits, includes,
+                found);
         MapNode resolved = resolver.resolveRoot();
         if (ProviderSection.rejects(resolved, found)) {
             return notExpanded(resolved);
