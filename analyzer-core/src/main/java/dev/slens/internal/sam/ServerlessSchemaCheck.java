@@ -31,9 +31,9 @@ import java.util.Map;
  *
  * <p>NOTE: the schemas list the properties of SAM's specification
  * ({@code samtranslator/internal/schema_source/} and the SAM developer guide, December 2026).
- * A property SAM adds later is reported until a schema gains it. {@code Globals.Function} is
- * checked against the function list, although SAM accepts fewer properties there, and a
- * Globals section the schemas do not describe is not checked.
+ * A property SAM adds later is reported until a schema gains it. Each Globals section has its
+ * own list, taken from {@code samtranslator/plugins/globals/globals.py}, and a Globals section
+ * the schemas do not describe is not checked.
  */
 final class ServerlessSchemaCheck {
 
@@ -63,6 +63,26 @@ final class ServerlessSchemaCheck {
                         resource.logicalId(), resource.properties(), findings);
             }
         }
+    }
+
+    /**
+     * Returns the properties of the Globals section {@code section} that SAM accepts there, so
+     * that a property SAM rejects in Globals, such as {@code Events}, is not copied into the
+     * resources. Returns {@code properties} unchanged when no schema describes the section.
+     */
+    static MapNode supportedGlobals(String section, MapNode properties) {
+        NodeSchema schema = properties == null ? null : Holder.GLOBALS.get(section);
+        if (schema == null) {
+            return properties;
+        }
+        List<MapNode.Entry> kept = new ArrayList<>();
+        for (MapNode.Entry entry : properties.entries()) {
+            if (schema.propertySchema(entry.key()) != null) {
+                kept.add(entry);
+            }
+        }
+        return kept.size() == properties.entries().size() ? properties
+                : new MapNode(kept, properties.span());
     }
 
     /**
@@ -206,7 +226,7 @@ final class ServerlessSchemaCheck {
             SchemaDocument function = SchemaDocument.load(ServerlessSchemaCheck.class,
                     "serverless-function.schema.json");
             RESOURCES.put("Function", function.root());
-            GLOBALS.put("Function", function.root());
+            GLOBALS.put("Function", function.definitions().get("GlobalsFunction"));
             SchemaDocument others = SchemaDocument.load(ServerlessSchemaCheck.class,
                     "serverless-resources.schema.json");
             others.definitions().forEach((name, schema) -> {
