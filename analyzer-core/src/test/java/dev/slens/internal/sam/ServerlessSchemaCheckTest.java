@@ -97,6 +97,24 @@ class ServerlessSchemaCheckTest {
         assertEquals(1, findings.size(), findings::toString);
         assertTrue(findings.get(0).message().contains("has no 'Permissions'"),
                 findings.get(0).message());
+        assertEquals(5, findings.get(0).span().line());
+        assertEquals(5, findings.get(0).span().column());
+    }
+
+    @Test
+    void missingProperties_reportedAtLogicalId() {
+        List<Finding> findings = findings("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Link:
+                    Type: AWS::Serverless::Connector
+                """);
+
+        assertEquals(3, findings.size(), findings::toString);
+        for (Finding finding : findings) {
+            assertEquals(3, finding.span().line(), finding::toString);
+            assertEquals(3, finding.span().column(), finding::toString);
+        }
     }
 
     @Test
