@@ -168,4 +168,28 @@ class FunctionSchemaCheckTest {
         assertEquals(16, findings.get(1).span().line());
         assertTrue(findings.get(1).message().contains("Policies[1]"), findings.get(1).message());
     }
+
+    @Test
+    void timeoutOfWrongKind_reportedOnce() {
+        List<Finding> problems = TestLoading.assemble(TestLoading.parse("t.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Worker:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      Timeout: yes
+                      MemorySize: 1e400
+                """)).problems();
+
+        List<Finding> schema = TestLoading.findings(problems, "SL0017");
+        assertEquals(1, schema.size(), schema::toString);
+        assertEquals(8, schema.get(0).span().line());
+        assertTrue(schema.get(0).message().contains("AWS::Serverless::Function"),
+                schema.get(0).message());
+        List<Finding> numbers = TestLoading.findings(problems, "SL0016");
+        assertEquals(1, numbers.size(), numbers::toString);
+        assertEquals(9, numbers.get(0).span().line());
+    }
 }
