@@ -107,7 +107,7 @@ public final class TemplateAssembler {
             stackOutputs.putAll(expanded.stackOutputs());
             included = expanded.includedFiles();
         }
-        problems.addAll(NumberProperties.check(file, resources));
+        problems.addAll(NumberProperties.check(file, resources, problems));
         MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
         return new Assembled(new Template(file, format, template, definitions, resources,
                 Map.of(), stackOutputs, included), problems);

@@ -71,7 +71,7 @@ class SchemaReaderTest {
                 SAM + "serverless-resources.schema.json");
         List<String> names = List.copyOf(document.definitions().keySet());
         assertEquals("intrinsic", names.get(0));
-        assertEquals("GlobalsStateMachine", names.get(names.size() - 1));
+        assertEquals("GlobalsCapacityProvider", names.get(names.size() - 1));
     }
 
     @ParameterizedTest
