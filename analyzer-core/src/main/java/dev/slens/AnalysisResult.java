@@ -11,19 +11,29 @@ import java.util.List;
  *
  * @param findings every finding, sorted by file, line, column and rule ID
  * @param files the files that were analyzed, in scan order, including those that failed to parse
+ *     and, after each Serverless Framework service, the files it reads through {@code ${file()}}
  * @param rules the metadata of every rule that ran and of the engine's own checks
  * @param skipped files named on the command line or found in folders that are neither
  *     CloudFormation nor SAM, by display path
  * @param toolVersion the slens version that produced the result
+ * @param skippedEntries how many links and special files, such as named pipes, the folder walk
+ *     passed over; each is logged at INFO level and is not in {@code skipped}
  */
 public record AnalysisResult(List<Finding> findings, List<SourceFile> files,
-        List<RuleMetadata> rules, List<String> skipped, String toolVersion) {
+        List<RuleMetadata> rules, List<String> skipped, String toolVersion,
+        int skippedEntries) {
 
     public AnalysisResult {
         findings = List.copyOf(findings);
         files = List.copyOf(files);
         rules = List.copyOf(rules);
         skipped = List.copyOf(skipped);
+    }
+
+    /** Creates a result whose folder walk passed over no link or special file. */
+    public AnalysisResult(List<Finding> findings, List<SourceFile> files,
+            List<RuleMetadata> rules, List<String> skipped, String toolVersion) {
+        this(findings, files, rules, skipped, toolVersion, 0);
     }
 
     /** Returns whether some file could not be parsed or some rule failed on a template. */

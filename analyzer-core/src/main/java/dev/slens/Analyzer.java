@@ -9,6 +9,7 @@ import dev.slens.internal.sam.LocalFiles;
 import dev.slens.load.FormatDetector;
 import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
+import dev.slens.load.SlensOutputDetector;
 import dev.slens.load.TemplateAssembler;
 import dev.slens.load.TemplateLoader;
 import dev.slens.model.MapNode;
@@ -83,23 +84,40 @@ public final class Analyzer {
                 candidate -> analyzeOne(candidate, loader, engine, config);
         List<FileOutcome> outcomes = new ArrayList<>(runAll(candidates, config.threads(), task));
         outcomes.addAll(nestedOutcomes(collector, config.threads(), candidates, outcomes, task));
-        outcomes = withoutServiceIncludes(outcomes);
+        outcomes = new ArrayList<>(withoutServiceIncludes(outcomes));
+        for (FileCollector.Unreadable entry : collector.unreadable()) {
+            outcomes.add(unreadable(entry));
+        }
 
         List<Finding> findings = new ArrayList<>();
         List<SourceFile> files = new ArrayList<>();
+        Set<Path> includedFiles = new HashSet<>();
         List<String> skipped = new ArrayList<>();
         for (FileOutcome outcome : outcomes) {
             if (outcome.analyzed()) {
                 files.add(outcome.file());
+                // A file that a service reads through ${file()} was analyzed as part of it, so
+                // it counts once, after the first service that reads it.
+                outcome.includes().stream()
+                        .filter(file -> includedFiles.add(normalized(file.path())))
+                        .forEach(files::add);
                 outcome.findings().forEach(f -> findings.add(withSeverity(f, config)));
-            } else if (!isConfigFile(outcome.file())) {
+            } else if (!outcome.slensOutput() && !isConfigFile(outcome.file())) {
                 skipped.add(outcome.file().displayPath());
             }
         }
         findings.sort(ORDER);
         List<RuleMetadata> rules = new ArrayList<>(EngineChecks.ALL);
         active.forEach(rule -> rules.add(withSeverity(rule.metadata(), config)));
-        return new AnalysisResult(findings, files, rules, skipped, Version.current());
+        return new AnalysisResult(findings, files, rules, skipped, Version.current(),
+                collector.skipped());
+    }
+
+    /** Reports a folder or named path that could not be read, so the scan is incomplete. */
+    private static FileOutcome unreadable(FileCollector.Unreadable entry) {
+        SourceFile file = new SourceFile(entry.path(), entry.displayPath(), List.of());
+        return new FileOutcome(file, true, List.of(problem(file, SourceSpan.at(1, 1),
+                "This path was not analyzed because " + entry.reason() + ".")));
     }
 
     /** Applies the configured severity override of the finding's rule, if any. */
@@ -167,6 +185,9 @@ public final class Analyzer {
                     findings), List.of(), assembled.includedFiles());
         }
         if (format != TemplateFormat.CLOUDFORMATION && format != TemplateFormat.SAM) {
+            if (!candidate.explicit() && SlensOutputDetector.isSlensOutput(loaded.document())) {
+                return FileOutcome.slensOutput(loaded.file());
+            }
             if (loaded.root() == null && findings.isEmpty() && candidate.explicit()) {
                 // Only a file without any YAML or JSON node has neither a root nor a problem.
                 return new FileOutcome(loaded.file(), true,
@@ -285,7 +306,7 @@ public final class Analyzer {
     private static List<FileOutcome> withoutServiceIncludes(List<FileOutcome> outcomes) {
         Set<Path> included = new HashSet<>();
         for (FileOutcome outcome : outcomes) {
-            outcome.includes().forEach(path -> included.add(normalized(path)));
+            outcome.includes().forEach(file -> included.add(normalized(file.path())));
         }
         if (included.isEmpty()) {
             return outcomes;
@@ -343,15 +364,28 @@ public final class Analyzer {
      * and the files a Serverless Framework service reads through {@code ${file()}}.
      */
     private record FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
-            List<Path> nested, List<Path> includes) {
+            List<Path> nested, List<SourceFile> includes, boolean slensOutput) {
 
         FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings) {
-            this(file, analyzed, findings, List.of(), List.of());
+            this(file, analyzed, findings, List.of(), List.of(), false);
         }
 
         FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
                 List<Path> nested) {
-            this(file, analyzed, findings, nested, List.of());
+            this(file, analyzed, findings, nested, List.of(), false);
+        }
+
+        FileOutcome(SourceFile file, boolean analyzed, List<Finding> findings,
+                List<Path> nested, List<SourceFile> includes) {
+            this(file, analyzed, findings, nested, includes, false);
+        }
+
+        /**
+         * Returns the outcome of a baseline or report that slens wrote, found in a folder. It is
+         * neither analyzed nor counted as skipped.
+         */
+        static FileOutcome slensOutput(SourceFile file) {
+            return new FileOutcome(file, false, List.of(), List.of(), List.of(), true);
         }
     }
 

@@ -252,7 +252,7 @@ class AnalyzerTest {
                 .path(folder.resolve("resources.yml")).baseDirectory(folder).threads(1).build());
 
         assertEquals(List.of("resources.yml:2:3:SL0002"), places(folderScan.findings()));
-        assertEquals(List.of("serverless.yml"), displayPaths(folderScan));
+        assertEquals(List.of("serverless.yml", "resources.yml"), displayPaths(folderScan));
         assertEquals(List.of("resources.yml:2:3:SL0002"), places(alone.findings()));
         assertEquals(List.of("resources.yml"), displayPaths(alone));
     }
@@ -278,7 +278,7 @@ class AnalyzerTest {
 
         AnalysisResult result = analyze(folder);
 
-        assertEquals(List.of("serverless.yml"), displayPaths(result));
+        assertEquals(List.of("serverless.yml", "custom.yml"), displayPaths(result));
         assertEquals(List.of("serverless.yml:4:9:SL0009"), places(result.findings()));
     }
 

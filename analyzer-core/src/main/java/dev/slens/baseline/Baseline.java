@@ -75,7 +75,7 @@ public record Baseline(Set<String> fingerprints, Path folder) {
                     : Finding.BaselineState.NEW));
         }
         return new AnalysisResult(marked, result.files(), result.rules(), result.skipped(),
-                result.toolVersion());
+                result.toolVersion(), result.skippedEntries());
     }
 
     /**

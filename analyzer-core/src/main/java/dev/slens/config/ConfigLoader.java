@@ -1,8 +1,7 @@
 package dev.slens.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Error;
 import dev.slens.engine.PathExcludes;
+import dev.slens.internal.schema.SchemaViolation;
 import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
 import dev.slens.load.ServerlessOptions;
@@ -109,8 +108,8 @@ public final class ConfigLoader {
                     PathExcludes.NONE, null, null, null,
                     ServerlessOptions.DEFAULT);
         }
-        for (Error error : ConfigSchema.validate(ConfigTree.toJson(root))) {
-            SchemaMessages.add(problems, root, error);
+        for (SchemaViolation violation : ConfigSchema.validate(root)) {
+            SchemaMessages.add(problems, root, violation);
         }
         problems.throwIfAny();
         ProjectConfig config = read(file, root, problems);
@@ -129,8 +128,9 @@ public final class ConfigLoader {
         PathExcludes excludes = excludes(root.get("exclude"), folder, problems);
         MapNode suppressions = root.getMap("suppressions");
         Node requireReason = suppressions == null ? null : suppressions.get("require-reason");
+        // The schema has already checked that the value is a YAML boolean.
         Boolean reasonRequired = requireReason == null ? null
-                : ConfigTree.toJson(requireReason).asBoolean();
+                : ConfigTree.isTrue(requireReason.text());
         String baseline = root.getText("baseline");
         MapNode serverless = root.getMap("serverless");
         ServerlessOptions options = serverless == null ? ServerlessOptions.DEFAULT

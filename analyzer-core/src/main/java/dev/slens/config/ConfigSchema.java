@@ -1,19 +1,14 @@
 package dev.slens.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import dev.slens.internal.schema.NodeSchema;
+import dev.slens.internal.schema.SchemaDocument;
+import dev.slens.internal.schema.SchemaViolation;
+import dev.slens.model.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The JSON Schema of {@code .slens.yml}, shipped in the jar, and its validator. The schema is
@@ -23,8 +18,6 @@ public final class ConfigSchema {
 
     /** Class path resource of the schema; {@code docs/slens-config.schema.json} is a copy. */
     public static final String RESOURCE = "/dev/slens/config/slens-config.schema.json";
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private ConfigSchema() {
     }
@@ -42,34 +35,19 @@ public final class ConfigSchema {
         }
     }
 
-    /** Returns the schema as a JSON tree. */
-    static JsonNode tree() {
-        return Holder.TREE;
+    /** Returns the compiled schema of the whole file. */
+    static NodeSchema schema() {
+        return Holder.SCHEMA;
     }
 
     /** Returns the violations of {@code document}, in the validator's order. */
-    static List<Error> validate(JsonNode document) {
-        return new ArrayList<>(Holder.SCHEMA.validate(document));
+    static List<SchemaViolation> validate(Node document) {
+        return Holder.SCHEMA.validate(document);
     }
 
     /** Loads the schema on first use, so scans without a configuration file never pay for it. */
     private static final class Holder {
-        private static final JsonNode TREE;
-        private static final Schema SCHEMA;
-
-        static {
-            String text = text();
-            try {
-                TREE = MAPPER.readTree(text);
-            } catch (IOException e) {
-                throw new UncheckedIOException("the configuration schema is not valid JSON", e);
-            }
-            String id = TREE.path("$id").asText();
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(
-                    SpecificationVersion.DRAFT_7,
-                    builder -> builder.schemaLoader(loader -> loader.fetchRemoteResources(false))
-                            .schemas(Map.of(id, text)));
-            SCHEMA = registry.getSchema(SchemaLocation.of(id));
-        }
+        private static final NodeSchema SCHEMA =
+                SchemaDocument.load(ConfigSchema.class, RESOURCE).root();
     }
 }

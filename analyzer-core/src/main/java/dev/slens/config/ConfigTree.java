@@ -1,54 +1,23 @@
 package dev.slens.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.path.NodePath;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.ScalarNode;
-import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 
-/** Converts the configuration's YAML tree to JSON for the schema, and finds nodes by path. */
+/** Finds and describes nodes of the configuration's YAML tree by their schema path. */
 final class ConfigTree {
-
-    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private ConfigTree() {
     }
 
-    /** Returns {@code node} as JSON, with numbers and booleans typed as YAML wrote them. */
-    static JsonNode toJson(Node node) {
-        if (node instanceof MapNode map) {
-            ObjectNode object = NODES.objectNode();
-            map.entries().forEach(entry -> object.set(entry.key(), toJson(entry.value())));
-            return object;
-        }
-        if (node instanceof ListNode list) {
-            ArrayNode array = NODES.arrayNode();
-            list.items().forEach(item -> array.add(toJson(item)));
-            return array;
-        }
-        ScalarNode scalar = (ScalarNode) node;
-        if (scalar == null || scalar.value() == null) {
-            return NODES.nullNode();
-        }
-        return switch (scalar.kind()) {
-            case NUMBER -> number(scalar.value());
-            case BOOLEAN -> NODES.booleanNode(isTrue(scalar.value()));
-            case NULL -> NODES.nullNode();
-            case STRING -> NODES.textNode(scalar.value());
-        };
-    }
-
     /** Returns the node at {@code path} under {@code root}, or the deepest one that exists. */
-    static Node at(Node root, NodePath path) {
+    static Node at(Node root, List<Object> path) {
         Node node = root;
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Node child = child(node, path.getElement(i));
+        for (Object element : path) {
+            Node child = child(node, element);
             if (child == null) {
                 return node;
             }
@@ -58,10 +27,9 @@ final class ConfigTree {
     }
 
     /** Returns the path as the user reads it, such as {@code rules.enable[1]}. */
-    static String name(NodePath path) {
+    static String name(List<Object> path) {
         StringBuilder name = new StringBuilder();
-        for (int i = 0; i < path.getNameCount(); i++) {
-            Object element = path.getElement(i);
+        for (Object element : path) {
             if (element instanceof Integer index) {
                 name.append('[').append(index).append(']');
             } else {
@@ -101,15 +69,8 @@ final class ConfigTree {
         return null;
     }
 
-    private static JsonNode number(String text) {
-        try {
-            return NODES.numberNode(new BigDecimal(text.replace("_", "")));
-        } catch (NumberFormatException e) {
-            return NODES.textNode(text);
-        }
-    }
-
-    private static boolean isTrue(String text) {
+    /** Returns whether a YAML 1.1 boolean, such as {@code yes} or {@code On}, means true. */
+    static boolean isTrue(String text) {
         String lower = text.toLowerCase(Locale.ROOT);
         return lower.equals("true") || lower.equals("yes") || lower.equals("on")
                 || lower.equals("y");

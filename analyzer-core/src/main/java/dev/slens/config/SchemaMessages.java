@@ -1,38 +1,39 @@
 package dev.slens.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.Error;
-import com.networknt.schema.path.NodePath;
+import dev.slens.internal.schema.NodeSchema;
+import dev.slens.internal.schema.SchemaViolation;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns the validator's errors into sentences that name the setting, what it must be and what
- * was found, pointing at the key or value in the file. Keywords the schema uses get their own
- * wording; any other keeps the validator's message.
+ * Turns schema violations into sentences that name the setting, what it must be and what was
+ * found, pointing at the key or value in the file. Each keyword the schema uses gets its own
+ * wording, and any other keyword gets a sentence that names it.
  */
 final class SchemaMessages {
 
     private SchemaMessages() {
     }
 
-    /** Adds the problem that {@code error} describes, found in the tree {@code root}. */
-    static void add(ConfigLoader.Problems problems, MapNode root, Error error) {
-        NodePath path = error.getInstanceLocation();
+    /** Adds the problem that {@code violation} describes, found in the tree {@code root}. */
+    static void add(ConfigLoader.Problems problems, MapNode root, SchemaViolation violation) {
+        List<Object> path = violation.path();
         Node node = ConfigTree.at(root, path);
         String name = ConfigTree.name(path);
-        switch (error.getKeyword()) {
-            case "additionalProperties" -> unknownKey(problems, node, name, error.getProperty());
+        switch (violation.keyword()) {
+            case "additionalProperties" ->
+                    unknownKey(problems, node, name, violation.property());
             case "enum" -> problems.add(node.span(), "'" + name + "' must be one of "
-                    + join(error.getSchemaNode()) + "; found " + ConfigTree.describe(node));
+                    + String.join(", ", violation.schema().enumValues()) + "; found "
+                    + ConfigTree.describe(node));
             case "type" -> problems.add(node.span(), "'" + name + "' must be "
-                    + expectedType(error.getSchemaNode()) + "; found "
+                    + expectedType(violation.schema()) + "; found "
                     + ConfigTree.describe(node));
             case "minLength" -> problems.add(node.span(), "'" + name + "' must not be empty");
-            default -> problems.add(node.span(), "'" + name + "' is invalid: "
-                    + error.getMessage());
+            default -> problems.add(node.span(), "'" + name + "' is invalid: it fails the"
+                    + " schema keyword '" + violation.keyword() + "'");
         }
     }
 
@@ -53,30 +54,21 @@ final class SchemaMessages {
 
     /** Returns the keys the schema allows in the object at {@code dottedName}. */
     private static List<String> allowedKeys(String dottedName) {
-        JsonNode schema = ConfigSchema.tree();
+        NodeSchema schema = ConfigSchema.schema();
         if (!dottedName.isEmpty()) {
             for (String part : dottedName.split("\\.")) {
-                schema = schema.path("properties").path(part);
+                schema = schema == null || schema.properties() == null ? null
+                        : schema.properties().get(part);
             }
         }
-        List<String> keys = new ArrayList<>();
-        schema.path("properties").fieldNames().forEachRemaining(keys::add);
-        return keys;
+        return schema == null || schema.properties() == null ? List.of()
+                : new ArrayList<>(schema.properties().keySet());
     }
 
-    private static String join(JsonNode values) {
-        List<String> texts = new ArrayList<>();
-        values.forEach(value -> texts.add(value.asText()));
-        return String.join(", ", texts);
-    }
-
-    private static String expectedType(JsonNode type) {
-        if (type.isArray()) {
-            List<String> names = new ArrayList<>();
-            type.forEach(t -> names.add(typeName(t.asText())));
-            return String.join(" or ", names);
-        }
-        return typeName(type.asText());
+    private static String expectedType(NodeSchema schema) {
+        List<String> names = new ArrayList<>();
+        schema.types().forEach(type -> names.add(typeName(type)));
+        return String.join(" or ", names);
     }
 
     private static String typeName(String type) {

@@ -1,8 +1,12 @@
 package dev.slens.engine;
 
 import dev.slens.AnalyzerException;
+import dev.slens.internal.files.ProjectPath;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemLoopException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -23,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * always taken, even when an exclude pattern matches it. A named path that is neither a regular
  * file nor a folder, such as a named pipe, is rejected. A link to a file is taken under its
  * target's path, and each file only once. In a folder, only links whose target is in that folder
- * are taken. Skipped links and special files are logged at INFO level, and entries that cannot be
- * read at WARN level.
+ * are taken. Skipped links and special files are logged at INFO level and counted. A folder or
+ * named path that cannot be read, and a named link loop, become {@link Unreadable} entries, which
+ * the analysis reports as findings while it goes on with the other files.
  */
 public final class FileCollector {
 
@@ -49,8 +54,22 @@ public final class FileCollector {
      */
     public record Candidate(Path path, String displayPath, boolean explicit) { }
 
+    /**
+     * A folder or named path that could not be listed or read, with the reason as a sentence
+     * fragment such as "the folder cannot be read: permission denied".
+     */
+    public record Unreadable(Path path, String displayPath, String reason) { }
+
+    /** Walks a folder tree; a seam so that tests can make a folder fail as if unreadable. */
+    interface TreeWalker {
+        void walk(Path root, FileVisitor<Path> visitor) throws IOException;
+    }
+
     private final Path baseDirectory;
     private final PathExcludes excludes;
+    private final TreeWalker walker;
+    private final List<Unreadable> unreadable = new ArrayList<>();
+    private int skipped;
 
     public FileCollector(Path baseDirectory) {
         this(baseDirectory, PathExcludes.NONE);
@@ -58,20 +77,41 @@ public final class FileCollector {
 
     /** Creates a collector whose folder walks leave out what {@code excludes} matches. */
     public FileCollector(Path baseDirectory, PathExcludes excludes) {
+        this(baseDirectory, excludes, Files::walkFileTree);
+    }
+
+    FileCollector(Path baseDirectory, PathExcludes excludes, TreeWalker walker) {
         this.baseDirectory = baseDirectory.toAbsolutePath().normalize();
         this.excludes = excludes;
+        this.walker = walker;
+    }
+
+    /** Returns the folders and named paths that {@link #collect} could not read so far. */
+    public synchronized List<Unreadable> unreadable() {
+        return List.copyOf(unreadable);
+    }
+
+    /** Returns how many links and special files {@link #collect} skipped and logged so far. */
+    public synchronized int skipped() {
+        return skipped;
     }
 
     /** Returns the files under {@code paths}, each once, in a stable order. */
-    public List<Candidate> collect(List<Path> paths) {
+    public synchronized List<Candidate> collect(List<Path> paths) {
         Map<Path, Candidate> found = new LinkedHashMap<>();
         for (Path given : paths) {
             Path path = given.toAbsolutePath().normalize();
-            if (!Files.exists(path)) {
+            ProjectPath.Resolved named = ProjectPath.inspect(path);
+            if (named.status() == ProjectPath.Status.MISSING) {
                 throw new AnalyzerException(Files.isSymbolicLink(path)
                         ? "symbolic link '" + given + "' leads to no file: its target is missing"
-                                + " or the links form a loop"
                         : "path not found: '" + given + "'");
+            }
+            if (named.status() == ProjectPath.Status.LOOP
+                    || named.status() == ProjectPath.Status.UNREADABLE) {
+                unreadable.add(new Unreadable(path, display(path), "the path "
+                        + named.problem(path)));
+                continue;
             }
             if (Files.isDirectory(path)) {
                 walk(path, found);
@@ -93,7 +133,7 @@ public final class FileCollector {
         Path realRoot = realPath(root);
         List<Path> files = new ArrayList<>();
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            walker.walk(root, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
                     boolean skip = !dir.equals(root)
@@ -111,7 +151,7 @@ public final class FileCollector {
                     } else if (attributes.isSymbolicLink()) {
                         addLinkedFile(file, root, realRoot, files);
                     } else {
-                        LOG.info("Skipped '{}': not a regular file or folder, such as a named"
+                        skip("Skipped '{}': not a regular file or folder, such as a named"
                                 + " pipe, socket or device", display(file));
                     }
                     return FileVisitResult.CONTINUE;
@@ -119,7 +159,7 @@ public final class FileCollector {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
-                    LOG.warn("Skipped '{}': failed to read it: {}", display(file), e.toString());
+                    unreadable.add(new Unreadable(file, display(file), walkFailure(file, e)));
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -135,24 +175,29 @@ public final class FileCollector {
 
     /**
      * Adds the target of link {@code link}, under its path inside the walked folder, when it is
-     * a template file in that folder. A link that leaves the folder, or leads to a folder or to
-     * nothing, is skipped, so a folder scan never reads files outside the folder.
+     * a template file in that folder. A link that leaves the folder, or leads to a folder, to
+     * nothing or into a loop, is skipped, so a folder scan never reads files outside the folder.
      */
     private void addLinkedFile(Path link, Path root, Path realRoot, List<Path> files) {
-        Path target;
-        try {
-            target = link.toRealPath();
-        } catch (IOException e) {
-            LOG.info("Skipped '{}': a symbolic link whose target is missing", display(link));
+        ProjectPath.Resolved linked = ProjectPath.inspect(link);
+        if (linked.status() == ProjectPath.Status.LOOP) {
+            skip("Skipped '{}': a symbolic link loop, whose links point at each other",
+                    display(link));
             return;
         }
+        if (linked.status() == ProjectPath.Status.MISSING
+                || linked.status() == ProjectPath.Status.UNREADABLE) {
+            skip("Skipped '{}': a symbolic link whose target is missing", display(link));
+            return;
+        }
+        Path target = linked.real();
         if (!target.startsWith(realRoot)) {
-            LOG.info("Skipped '{}': a symbolic link to '{}', outside the scanned folder; name"
+            skip("Skipped '{}': a symbolic link to '{}', outside the scanned folder; name"
                     + " its target to analyze it", display(link), target);
             return;
         }
-        if (!Files.isRegularFile(target)) {
-            LOG.info("Skipped '{}': a symbolic link to a folder or special file, which folder"
+        if (linked.status() != ProjectPath.Status.FILE) {
+            skip("Skipped '{}': a symbolic link to a folder or special file, which folder"
                     + " scans do not follow", display(link));
             return;
         }
@@ -160,6 +205,25 @@ public final class FileCollector {
         if (hasTemplateExtension(file) && !excludes.excludes(file)) {
             files.add(file);
         }
+    }
+
+    private void skip(String message, Object... arguments) {
+        skipped++;
+        LOG.info(message, arguments);
+    }
+
+    /** Returns why a walk could not enter or read {@code file}, in words without class names. */
+    private static String walkFailure(Path file, IOException e) {
+        String kind = Files.isDirectory(file) ? "the folder" : "the file";
+        if (e instanceof AccessDeniedException) {
+            return kind + " cannot be read: permission denied";
+        }
+        if (e instanceof FileSystemLoopException) {
+            return "the folder is reached again through a symbolic link loop";
+        }
+        ProjectPath.Resolved resolved = ProjectPath.inspect(file);
+        return resolved.readable() ? kind + " cannot be read: " + e.getMessage()
+                : kind + " " + resolved.problem(file);
     }
 
     /** Returns the path of {@code path} with links resolved, or {@code path} if that fails. */

@@ -1,6 +1,7 @@
 package dev.slens.engine;
 
 import dev.slens.model.MapNode;
+import dev.slens.model.RecordHash;
 import dev.slens.model.Template;
 import dev.slens.rule.Finding;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,6 +107,21 @@ final class ValueVariants {
         static Key of(Finding finding) {
             return new Key(finding.ruleId(), finding.file().displayPath(), finding.span(),
                     finding.logicalId(), finding.suppression(), finding.baselineState());
+        }
+
+        /** Compares every component, as the generated method does; see {@link RecordHash}. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(ruleId, key.ruleId)
+                    && Objects.equals(file, key.file) && Objects.equals(span, key.span)
+                    && Objects.equals(logicalId, key.logicalId)
+                    && Objects.equals(suppression, key.suppression)
+                    && Objects.equals(baselineState, key.baselineState);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordHash.of(ruleId, file, span, logicalId, suppression, baselineState);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Nodes;
+import dev.slens.model.Placeholders;
 import dev.slens.model.ScalarNode;
 import dev.slens.model.Template;
 import java.util.ArrayList;
@@ -140,7 +141,8 @@ public final class Evaluator {
 
     private static Value scalarValue(ScalarNode scalar) {
         return switch (scalar.kind()) {
-            case STRING -> new Value.Text(scalar.value(), true);
+            // A dynamic reference or a text template's placeholder is filled in later.
+            case STRING -> new Value.Text(scalar.value(), !Placeholders.contains(scalar.value()));
             case NUMBER, BOOLEAN -> new Value.Literal(scalar.value());
             case NULL -> new Value.Unknown("null value");
         };

@@ -13,7 +13,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reports local deployment packages that lie outside the project folder: a function's
+ * Reports local deployment packages that lie outside the project folder, or that are named
+ * pipes, devices or link loops rather than files or folders: a function's
  * {@code Code} (SAM {@code CodeUri}), a layer's {@code Content} (SAM {@code ContentUri}) or a
  * Serverless Framework artifact. slens never reads such a package, so the package size checks
  * skip it. This SL0002 finding reports the skip, so that it is not silent.
@@ -27,8 +28,9 @@ public final class PackageLocations {
 
     /**
      * Returns one SL0002 finding for each distinct package location and place in the template
-     * of {@code index} that leaves the project folder. A SAM {@code Globals} location shared by
-     * several functions is reported once. Nothing is reported when the template has no file.
+     * of {@code index} that leaves the project folder or cannot be a package. A SAM
+     * {@code Globals} location shared by several functions is reported once. Nothing is
+     * reported when the template has no file.
      */
     public static List<Finding> check(TemplateIndex index) {
         PackageSizes sizes = index.packageSizes();
@@ -39,9 +41,14 @@ public final class PackageLocations {
         Set<Place> reported = new HashSet<>();
         for (Resource resource : index.template().resources().values()) {
             for (Place place : places(index, resource)) {
-                String reason = sizes.outsideProject(place.location());
-                if (reason != null && reported.add(place)) {
-                    findings.add(finding(resource, place, reason));
+                String outside = sizes.outsideProject(place.location());
+                String notPackage = outside == null ? sizes.notPackage(place.location()) : null;
+                if (outside != null && reported.add(place)) {
+                    findings.add(finding(resource, place, outside, "Keep the package inside the"
+                            + " project folder, or scan from a folder that contains it."));
+                } else if (notPackage != null && reported.add(place)) {
+                    findings.add(finding(resource, place, notPackage, "Point it at a folder,"
+                            + " a zip file or a regular file."));
                 }
             }
         }
@@ -77,14 +84,14 @@ public final class PackageLocations {
         return places;
     }
 
-    private static Finding finding(Resource resource, Place place, String reason) {
+    private static Finding finding(Resource resource, Place place, String reason,
+            String advice) {
         String owner = resource.type().equals("AWS::Lambda::LayerVersion") ? "layer"
                 : "function";
         return new Finding(EngineChecks.UNSUPPORTED.id(), EngineChecks.UNSUPPORTED.severity(),
                 "The deployment package '" + place.location() + "' of " + owner + " '"
                 + resource.logicalId() + "' " + reason + ", so slens did not read it and did"
-                + " not check its size. Keep the package inside the project folder, or scan"
-                + " from a folder that contains it.", place.file(), place.span(),
+                + " not check its size. " + advice, place.file(), place.span(),
                 resource.logicalId(), List.of());
     }
 }

@@ -1,12 +1,14 @@
 package dev.slens.index;
 
 import dev.slens.internal.packages.PackageMeter;
+import dev.slens.model.RecordHash;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
@@ -20,7 +22,20 @@ public final class PackageSizes {
     /** How many files of one package are counted before the walk stops. */
     public static final int DEFAULT_MAX_FILES = 100_000;
 
-    private record Key(String location, List<String> patterns) { }
+    private record Key(String location, List<String> patterns) {
+
+        /** Compares every component, as the generated method does; see {@link RecordHash}. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && Objects.equals(location, key.location)
+                    && Objects.equals(patterns, key.patterns);
+        }
+
+        @Override
+        public int hashCode() {
+            return RecordHash.of(location, patterns);
+        }
+    }
 
     private final Path templateFolder;
     private final PackageMeter meter;
@@ -56,6 +71,14 @@ public final class PackageSizes {
      */
     public String outsideProject(String location) {
         return meter.outsideProject(templateFolder, location);
+    }
+
+    /**
+     * Returns why {@code location}, relative to the template's folder, cannot be a package,
+     * such as a named pipe or a symbolic link loop, or {@code null} when it can.
+     */
+    public String notPackage(String location) {
+        return meter.notPackage(templateFolder, location);
     }
 
     /**

@@ -2,9 +2,11 @@ package dev.slens.index;
 
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
+import dev.slens.model.RecordHash;
 import dev.slens.model.Resource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * An IAM policy document: identity-based, as in a role's policies, or resource-based, as in a
@@ -41,5 +43,18 @@ public record PolicyDocument(Node document, Resource owner) {
             }
         }
         return statements;
+    }
+
+    /** Compares every component, as the generated method does; see {@link RecordHash}. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PolicyDocument policy
+                && Objects.equals(document, policy.document)
+                && Objects.equals(owner, policy.owner);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordHash.of(document, owner);
     }
 }

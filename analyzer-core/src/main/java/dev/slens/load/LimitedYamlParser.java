@@ -10,9 +10,11 @@ import org.yaml.snakeyaml.parser.Parser;
 /**
  * Wraps SnakeYAML's parser to stop at the first event past a limit, with its line: a collection
  * nested deeper than {@link LoadLimits#maxDepth()}, an alias to a collection past
- * {@link LoadLimits#maxAliases()}, or the start of a second document. SnakeYAML's own checks
- * report none of these places, and its composer recurses once per level, so the depth must be
- * checked before it composes.
+ * {@link LoadLimits#maxAliases()}, a node past {@link LoadLimits#maxNodes()} with every alias
+ * expanded, an alias past {@link LoadLimits#maxAliasedChars()}, or the start of a second
+ * document. SnakeYAML's own checks report none of these places, and its composer recurses once
+ * per level, so the depth must be checked before it composes. Counting nodes here, while the
+ * events stream in, stops a file over the node limit before its whole node graph is built.
  */
 final class LimitedYamlParser implements Parser {
 
@@ -21,6 +23,7 @@ final class LimitedYamlParser implements Parser {
     private final int maxAliases;
     private final Utf16Columns columns;
     private final Set<String> collectionAnchors = new HashSet<>();
+    private final ExpandedSize size;
     private int depth;
     private int collectionAliases;
     private Event firstDocument;
@@ -30,6 +33,7 @@ final class LimitedYamlParser implements Parser {
         this.maxDepth = limits.maxDepth();
         this.maxAliases = limits.maxAliases();
         this.columns = columns;
+        this.size = new ExpandedSize(limits, columns);
     }
 
     @Override
@@ -46,6 +50,7 @@ final class LimitedYamlParser implements Parser {
     @Override
     public Event getEvent() {
         Event event = inspect(parser.getEvent());
+        size.count(event);
         if (event instanceof CollectionStartEvent start && start.getAnchor() != null) {
             collectionAnchors.add(start.getAnchor());
         } else if (event instanceof AliasEvent alias

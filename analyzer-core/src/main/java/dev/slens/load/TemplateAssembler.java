@@ -33,10 +33,11 @@ public final class TemplateAssembler {
     }
 
     /**
-     * The template, the problems found while building it, and the absolute paths of the other
-     * files it reads, such as those a Serverless Framework {@code ${file()}} variable names.
+     * The template, the problems found while building it, and the other files it reads, such as
+     * those a Serverless Framework {@code ${file()}} variable names.
      */
-    public record Assembled(Template template, List<Finding> problems, List<Path> includedFiles) {
+    public record Assembled(Template template, List<Finding> problems,
+            List<SourceFile> includedFiles) {
 
         /** Creates the outcome of a template that includes no other file. */
         public Assembled(Template template, List<Finding> problems) {
@@ -62,6 +63,7 @@ public final class TemplateAssembler {
     public static Assembled assemble(SourceFile file, MapNode root, TemplateFormat format,
             LocalFiles files) {
         List<Finding> problems = new ArrayList<>(IntrinsicShapes.check(file, root));
+        problems.addAll(TemplateSections.check(file, root, format));
         MapNode section = root.getMap("Resources");
         List<MapNode.Entry> entries = new ArrayList<>();
         if (section == null) {
@@ -102,7 +104,8 @@ public final class TemplateAssembler {
         }
         MapNode template = root;
         Map<String, Map<String, Node>> stackOutputs =
-                new LinkedHashMap<>(SamExpander.localStackOutputs(file, resources, files));
+                new LinkedHashMap<>(SamExpander.localStackOutputs(file, resources, files,
+                        problems));
         List<IncludedFile> included = List.of();
         if (format == TemplateFormat.SAM) {
             SamExpander.Expanded expanded =
@@ -112,7 +115,7 @@ public final class TemplateAssembler {
             stackOutputs.putAll(expanded.stackOutputs());
             included = expanded.includedFiles();
         }
-        problems.addAll(NumberProperties.check(file, resources));
+        problems.addAll(NumberProperties.check(file, resources, problems));
         MapNode definitions = new MapNode(entries, section == null ? root.span() : section.span());
         return new Assembled(new Template(file, format, template, definitions, resources,
                 Map.of(), stackOutputs, included), problems);
@@ -239,7 +242,8 @@ public final class TemplateAssembler {
                 message, file, entry.keySpan(), logicalId, List.of());
     }
 
-    private static String kind(Node node) {
+    /** Describes the kind of {@code node} for a message, such as "a list". */
+    static String kind(Node node) {
         if (node instanceof MapNode) {
             return "a mapping";
         }

@@ -1,5 +1,6 @@
 package dev.slens.load;
 
+import dev.slens.internal.io.FileReads;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
@@ -29,10 +30,10 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -62,8 +63,13 @@ public final class TemplateLoader {
         byte[] bytes;
         try {
             bytes = read(path);
-        } catch (LoadException e) {
-            return failed(new SourceFile(path, displayPath, List.of()), e);
+        } catch (IOException e) {
+            SourceFile file = new SourceFile(path, displayPath, List.of());
+            String advice = e instanceof AccessDeniedException ? " Make it readable for the user"
+                    + " that runs slens, or exclude it from the scan." : "";
+            return new LoadResult(file, null, List.of(finding(EngineChecks.PARSE_ERROR, file,
+                    SourceSpan.at(1, 1), "The file cannot be read: " + readFailure(e) + "."
+                            + advice)));
         }
         if (bytes.length > limits.maxFileBytes()) {
             // The first lines still tell a caller whether the file looks like a template.
@@ -147,10 +153,10 @@ public final class TemplateLoader {
         options.setProcessComments(false);
         try {
             Parser parser = new LimitedYamlParser(
-                    new ParserImpl(new StreamReader(text), options), limits, columns);
+                    new ParserImpl(new InMemoryStreamReader(text), options), limits, columns);
             org.yaml.snakeyaml.nodes.Node document =
                     new Composer(parser, new Resolver(), options).getSingleNode();
-            return document == null ? null : builder.build(document);
+            return document == null || isEmpty(document) ? null : builder.build(document);
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             SourceSpan span = columns.at(mark);
@@ -167,6 +173,17 @@ public final class TemplateLoader {
         } catch (StackOverflowError e) {
             throw new LoadException("nesting is too deep to parse", SourceSpan.NONE);
         }
+    }
+
+    /**
+     * Returns whether {@code document} has no content, as in a file of only {@code ---} and
+     * {@code ...}. SnakeYAML reads such a document as a plain null scalar with no text, which
+     * no one can write as a value.
+     */
+    private static boolean isEmpty(org.yaml.snakeyaml.nodes.Node document) {
+        return document instanceof org.yaml.snakeyaml.nodes.ScalarNode scalar
+                && scalar.getValue().isEmpty() && scalar.isPlain()
+                && Tag.NULL.equals(scalar.getTag());
     }
 
     /** Returns where the construct that the parser was reading began, when that is elsewhere. */
@@ -202,14 +219,11 @@ public final class TemplateLoader {
         return !text.isEmpty() && text.charAt(0) == '\uFEFF' ? text.substring(1) : text;
     }
 
-    private byte[] read(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
+    private byte[] read(Path path) throws IOException {
+        try (InputStream in = FileReads.newInputStream(path)) {
             // One byte past the limit shows load() that the file is too large.
             return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
                     limits.maxFileBytes() + 1));
-        } catch (IOException e) {
-            throw new LoadException("failed to read the file: " + readFailure(e),
-                    SourceSpan.NONE, e);
         }
     }
 
@@ -240,8 +254,16 @@ public final class TemplateLoader {
         }
     }
 
-    /** Decodes UTF-8, or reports the line and column of the first byte that is not UTF-8. */
+    /**
+     * Decodes UTF-8, or reports the line and column of the first byte that is not UTF-8. A file
+     * that starts with a UTF-16 or UTF-32 byte order mark is reported as that encoding.
+     */
     private static String decode(byte[] bytes) {
+        String encoding = byteOrderMarkEncoding(bytes);
+        if (encoding != null) {
+            throw new LoadException("file is " + encoding + ", as its byte order mark shows, but"
+                    + " slens reads only UTF-8; save the file as UTF-8", SourceSpan.at(1, 1));
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -260,6 +282,37 @@ public final class TemplateLoader {
                     bytes[in.position()] & 0xFF), endOf(decoded));
         }
         return out.toString();
+    }
+
+    /** Returns the encoding that a UTF-16 or UTF-32 byte order mark names, else null. */
+    private static String byteOrderMarkEncoding(byte[] bytes) {
+        if (startsWith(bytes, 0x00, 0x00, 0xFE, 0xFF)) {
+            return "UTF-32BE";
+        }
+        // FF FE 00 00 is UTF-32LE, although it could also be UTF-16LE starting with U+0000,
+        // which YAML does not allow.
+        if (startsWith(bytes, 0xFF, 0xFE, 0x00, 0x00)) {
+            return "UTF-32LE";
+        }
+        if (startsWith(bytes, 0xFE, 0xFF)) {
+            return "UTF-16BE";
+        }
+        if (startsWith(bytes, 0xFF, 0xFE)) {
+            return "UTF-16LE";
+        }
+        return null;
+    }
+
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the position just after {@code text}, as the loader counts lines and columns. */

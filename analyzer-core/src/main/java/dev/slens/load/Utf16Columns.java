@@ -1,7 +1,10 @@
 package dev.slens.load;
 
 import dev.slens.model.SourceSpan;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.yaml.snakeyaml.error.Mark;
 
 /**
@@ -14,6 +17,12 @@ final class Utf16Columns {
 
     private final List<String> lines;
     private final boolean hasSurrogates;
+    /**
+     * For each line with a surrogate that a mark has been on so far, the code point columns of
+     * its characters outside the Basic Multilingual Plane, in order. A column is then found by a
+     * binary search, so many marks on one long line cost no more than a few marks.
+     */
+    private final Map<Integer, int[]> supplementaryColumns = new HashMap<>();
 
     Utf16Columns(List<String> lines) {
         this.lines = lines;
@@ -43,12 +52,30 @@ final class Utf16Columns {
         if (!hasSurrogates || line < 0 || line >= lines.size()) {
             return codePoints + 1;
         }
-        String text = lines.get(line);
-        int available = text.codePointCount(0, text.length());
-        if (codePoints > available) {
-            return text.length() + (codePoints - available) + 1;
+        int[] supplementary = supplementaryColumns.computeIfAbsent(line,
+                number -> supplementaryColumns(lines.get(number)));
+        int found = Arrays.binarySearch(supplementary, codePoints);
+        // Each such character before the mark takes one more UTF-16 unit than code points.
+        int before = found >= 0 ? found : -found - 1;
+        return codePoints + before + 1;
+    }
+
+    private static int[] supplementaryColumns(String line) {
+        int[] codePoints = line.codePoints().toArray();
+        int count = 0;
+        for (int codePoint : codePoints) {
+            if (Character.isSupplementaryCodePoint(codePoint)) {
+                count++;
+            }
         }
-        return text.offsetByCodePoints(0, codePoints) + 1;
+        int[] columns = new int[count];
+        int next = 0;
+        for (int column = 0; column < codePoints.length; column++) {
+            if (Character.isSupplementaryCodePoint(codePoints[column])) {
+                columns[next++] = column;
+            }
+        }
+        return columns;
     }
 
     private static boolean hasSurrogate(String line) {

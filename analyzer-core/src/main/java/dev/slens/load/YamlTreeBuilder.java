@@ -96,9 +96,8 @@ final class YamlTreeBuilder {
             case anchor -> convert(((org.yaml.snakeyaml.nodes.AnchorNode) node).getRealNode(),
                     depth);
         };
-        String tag = node.getTag().getValue();
-        if (tag.startsWith("!") && !ShortForms.isShortForm(node.getTag())) {
-            unknownTags.add(new UnknownTag(tag, span(node)));
+        if (isUnknown(node.getTag())) {
+            unknownTags.add(new UnknownTag(node.getTag().getValue(), span(node)));
         }
         result = ShortForms.toLongForm(node.getTag(), result);
         if (anchored) {
@@ -106,6 +105,19 @@ final class YamlTreeBuilder {
             converted.put(node, result);
         }
         return result;
+    }
+
+    /**
+     * Returns whether {@code tag} is neither a CloudFormation short form nor a YAML core tag:
+     * a local tag such as {@code !Bogus}, or a verbatim global one such as
+     * {@code !<tag:example.com,2000:x>}.
+     */
+    private static boolean isUnknown(Tag tag) {
+        String value = tag.getValue();
+        if (value.startsWith("!")) {
+            return !ShortForms.isShortForm(tag);
+        }
+        return !value.startsWith(Tag.PREFIX);
     }
 
     private Node scalar(org.yaml.snakeyaml.nodes.ScalarNode node) {

@@ -2,6 +2,7 @@ package dev.slens.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One CloudFormation resource after expansion.
@@ -71,5 +72,24 @@ public record Resource(String logicalId, String type, MapNode properties, Source
     /** Returns the resource attribute {@code name}, such as UpdatePolicy, or {@code null}. */
     public Node attribute(String name) {
         return attributes.get(name);
+    }
+
+    /** Compares every component, as the generated method does; see {@link RecordHash}. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Resource resource
+                && Objects.equals(logicalId, resource.logicalId)
+                && Objects.equals(type, resource.type)
+                && Objects.equals(properties, resource.properties)
+                && Objects.equals(span, resource.span)
+                && Objects.equals(condition, resource.condition)
+                && Objects.equals(generatedFrom, resource.generatedFrom)
+                && Objects.equals(attributes, resource.attributes);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordHash.of(logicalId, type, properties, span, condition, generatedFrom,
+                attributes);
     }
 }

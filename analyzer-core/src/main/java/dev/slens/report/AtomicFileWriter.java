@@ -4,21 +4,34 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryIteratorException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes a UTF-8 file so that readers see either the old content or the complete new content,
  * never a partial file: the text goes to a hidden temporary file in the same folder, which is
  * then renamed over the target. The temporary file is deleted when writing fails or the JVM
- * shuts down before the rename. A symbolic link is followed to the file it names, and a device
- * or named pipe is written directly. A rename within one folder is atomic on POSIX file systems and
- * on NTFS; where the file system refuses an atomic move, a plain replacing move is used.
+ * shuts down before the rename. A JVM killed with SIGKILL cannot delete it, so each write also
+ * deletes the temporary files of the same target that an earlier process left. A symbolic link
+ * is followed to the file it names, and a device or named pipe is written directly. A rename
+ * within one folder is atomic on POSIX file systems and on NTFS; where the file system refuses
+ * an atomic move, a plain replacing move is used.
  */
 public final class AtomicFileWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AtomicFileWriter.class);
 
     /** The code that writes the content. */
     @FunctionalInterface
@@ -49,7 +62,8 @@ public final class AtomicFileWriter {
         // A run stopped by a signal such as SIGTERM or Ctrl-C skips the finally block below, but
         // the JVM's shutdown still deletes the temporary file. After the rename this deletes
         // nothing, because no file has the temporary name any more. A killed JVM (SIGKILL)
-        // leaves the hidden temporary file behind, never a partial report.
+        // leaves the hidden temporary file behind, never a partial report, and the next write
+        // of the same target deletes it.
         temporary.toFile().deleteOnExit();
         boolean moved = false;
         try {
@@ -62,6 +76,46 @@ public final class AtomicFileWriter {
             if (!moved) {
                 Files.deleteIfExists(temporary);
             }
+        }
+        deleteStaleTemporaries(absolute);
+    }
+
+    /**
+     * Deletes the temporary files that an earlier write of {@code target} left, such as one killed
+     * with SIGKILL. A file is deleted only when its name has the form that
+     * {@link #createTemporary} gives it for this target and it was last modified before this
+     * process started, so the temporary file of a run that is writing the same report now is
+     * kept. When the start time of this process is unknown, nothing is deleted. A file that
+     * cannot be deleted is logged and left.
+     */
+    private static void deleteStaleTemporaries(Path target) {
+        Optional<Instant> started = ProcessHandle.current().info().startInstant();
+        Path folder = target.getParent();
+        if (started.isEmpty() || folder == null) {
+            return;
+        }
+        Pattern ownName = Pattern.compile(Pattern.quote("." + target.getFileName() + ".")
+                + "[0-9a-f]{1,16}" + Pattern.quote(".tmp"));
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
+                file -> ownName.matcher(file.getFileName().toString()).matches())) {
+            for (Path file : files) {
+                deleteIfOlder(file, started.get());
+            }
+        } catch (IOException | DirectoryIteratorException e) {
+            LOG.warn("Failed to look for stale temporary files of '{}': {}", target, e.toString());
+        }
+    }
+
+    private static void deleteIfOlder(Path file, Instant processStart) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (attributes.isRegularFile()
+                    && attributes.lastModifiedTime().toInstant().isBefore(processStart)) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            LOG.warn("Failed to delete the stale temporary file '{}': {}", file, e.toString());
         }
     }
 

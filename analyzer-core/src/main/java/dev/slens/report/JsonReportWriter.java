@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.slens.AnalysisResult;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
+import dev.slens.rule.AliasTools;
 import dev.slens.rule.Finding;
 import dev.slens.rule.RuleMetadata;
 import dev.slens.rule.Severity;
@@ -97,6 +98,8 @@ public final class JsonReportWriter implements ReportWriter {
         rule.tags().forEach(tags::add);
         ArrayNode aliases = node.putArray("aliases");
         rule.aliases().forEach(aliases::add);
+        ObjectNode aliasTools = node.putObject("aliasTools");
+        AliasTools.toolsOf(rule.aliases()).forEach(aliasTools::put);
         return node;
     }
 

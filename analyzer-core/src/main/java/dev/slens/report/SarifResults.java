@@ -3,6 +3,7 @@ package dev.slens.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slens.internal.io.FileReads;
 import dev.slens.load.LoadLimits;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
@@ -125,7 +126,7 @@ final class SarifResults {
                     || Files.size(path) > LoadLimits.DEFAULT.maxFileBytes()) {
                 return List.of();
             }
-            return LineHashes.of(new String(Files.readAllBytes(path), StandardCharsets.UTF_8));
+            return LineHashes.of(new String(FileReads.readAllBytes(path), StandardCharsets.UTF_8));
         } catch (IOException e) {
             return List.of();
         }

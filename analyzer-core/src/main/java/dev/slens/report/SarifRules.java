@@ -3,6 +3,7 @@ package dev.slens.report;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.slens.rule.AliasTools;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.RuleMetadata;
 import dev.slens.rule.Severity;
@@ -117,6 +118,8 @@ final class SarifRules {
         if (!rule.aliases().isEmpty()) {
             ArrayNode aliases = properties.putArray("aliases");
             rule.aliases().forEach(aliases::add);
+            ObjectNode aliasTools = properties.putObject("aliasTools");
+            AliasTools.toolsOf(rule.aliases()).forEach(aliasTools::put);
         }
         return properties;
     }

@@ -108,13 +108,20 @@ public final class EngineChecks {
             "Serverless sections have the kind the framework's schema requires", Severity.ERROR,
             "https://www.serverless.com/framework/docs/providers/aws/guide/serverless.yml");
 
+    /**
+     * A top-level template section of the wrong kind, such as a list of parameters. CloudFormation
+     * rejects it, and slens would otherwise read the section as absent.
+     */
+    public static final RuleMetadata TEMPLATE_SHAPE = engine("SL0022", "TemplateShape",
+            "Template sections have the kind CloudFormation requires", Severity.ERROR);
+
     /** Every engine check, in ID order. */
     public static final List<RuleMetadata> ALL = List.of(PARSE_ERROR, UNSUPPORTED, RULE_FAILURE,
             DUPLICATE_KEY, LENIENT_JSON, SUPPRESSION_WITHOUT_REASON, UNUSED_SUPPRESSION,
             SLS_UNRESOLVED_VARIABLE, SLS_VARIABLE_CYCLE, SLS_FILE_OUTSIDE_PROJECT, SLS_IGNORED_KEY,
             SLS_UNSUPPORTED_FILE, SLS_OTHER_PROVIDER, MALFORMED_INTRINSIC, UNKNOWN_SAM_EVENT,
             INVALID_NUMBER, SERVERLESS_SCHEMA, RESOURCE_SHAPE, SLS_CODE_VARIABLE,
-            SLS_SHAPE);
+            SLS_SHAPE, TEMPLATE_SHAPE);
 
     /** The checks whose findings no suppression can cover, because the analysis was incomplete. */
     public static final List<String> UNSUPPRESSIBLE = List.of(PARSE_ERROR.id(), RULE_FAILURE.id());

@@ -1,5 +1,6 @@
 package dev.slens.rule;
 
+import dev.slens.model.RecordHash;
 import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import java.util.List;
@@ -104,5 +105,24 @@ public record Finding(String ruleId, Severity severity, String message, SourceFi
     public Finding withBaselineState(BaselineState state) {
         return new Finding(ruleId, severity, message, file, span, logicalId, related,
                 suppression, state);
+    }
+
+    /** Compares every component, as the generated method does; see {@link RecordHash}. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Finding finding && Objects.equals(ruleId, finding.ruleId)
+                && Objects.equals(severity, finding.severity)
+                && Objects.equals(message, finding.message)
+                && Objects.equals(file, finding.file) && Objects.equals(span, finding.span)
+                && Objects.equals(logicalId, finding.logicalId)
+                && Objects.equals(related, finding.related)
+                && Objects.equals(suppression, finding.suppression)
+                && Objects.equals(baselineState, finding.baselineState);
+    }
+
+    @Override
+    public int hashCode() {
+        return RecordHash.of(ruleId, severity, message, file, span, logicalId, related, suppression,
+                baselineState);
     }
 }

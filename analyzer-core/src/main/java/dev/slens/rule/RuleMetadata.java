@@ -21,6 +21,18 @@ public record RuleMetadata(String id, String name, String summary, Severity seve
     private static final Pattern SCORE = Pattern.compile("(10(\\.0)?|\\d(\\.\\d)?)");
 
     /**
+     * The metadata read from each class's {@link RuleInfo}. {@link Rule#metadata()} is called
+     * for every rule when the registry sorts the rules and again for every template, and
+     * reading the annotation anew each time made a new copy of every value.
+     */
+    private static final ClassValue<RuleMetadata> DECLARED = new ClassValue<>() {
+        @Override
+        protected RuleMetadata computeValue(Class<?> type) {
+            return read(type);
+        }
+    };
+
+    /**
      * A declared rule setting.
      *
      * @param name the name written in the configuration
@@ -89,8 +101,17 @@ public record RuleMetadata(String id, String name, String summary, Severity seve
                 newSeverity == severity ? securitySeverity : "");
     }
 
-    /** Reads the {@link RuleInfo} annotation of {@code type}. */
+    /**
+     * Returns the metadata that the {@link RuleInfo} annotation of {@code type} declares. The
+     * annotation is read once per class.
+     *
+     * @throws IllegalArgumentException when {@code type} has no {@link RuleInfo}
+     */
     public static RuleMetadata of(Class<?> type) {
+        return DECLARED.get(type);
+    }
+
+    private static RuleMetadata read(Class<?> type) {
         RuleInfo info = type.getAnnotation(RuleInfo.class);
         if (info == null) {
             throw new IllegalArgumentException(type.getName() + " has no @RuleInfo annotation");

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.slens.AnalyzerException;
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.FileVisitor;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -122,5 +127,78 @@ class FileCollectorTest {
 
     private static List<String> displayPaths(List<FileCollector.Candidate> found) {
         return found.stream().map(FileCollector.Candidate::displayPath).toList();
+    }
+
+    @Test
+    void unreadableFolder_reportedWhileOthersCollected() throws IOException {
+        write("open/t.yaml");
+        write("closed/hidden.yaml");
+        FileCollector collector = new FileCollector(folder, PathExcludes.NONE,
+                FileCollectorTest::walkWithClosedFolder);
+
+        List<FileCollector.Candidate> found = collector.collect(List.of(folder));
+
+        assertEquals(List.of("open/t.yaml"), displayPaths(found));
+        assertEquals(List.of(new FileCollector.Unreadable(folder.resolve("closed"), "closed",
+                "the folder cannot be read: permission denied")), collector.unreadable());
+    }
+
+    @Test
+    void namedLinkLoop_reportedWhileOthersCollected() throws IOException {
+        write("t.yaml");
+        Path first = Files.createSymbolicLink(folder.resolve("a.yaml"), Path.of("b.yaml"));
+        Files.createSymbolicLink(folder.resolve("b.yaml"), Path.of("a.yaml"));
+        FileCollector collector = new FileCollector(folder);
+
+        List<FileCollector.Candidate> found = collector.collect(List.of(first,
+                folder.resolve("t.yaml")));
+
+        assertEquals(List.of("t.yaml"), displayPaths(found));
+        assertEquals(List.of(new FileCollector.Unreadable(first, "a.yaml", "the path is a"
+                + " symbolic link loop: its links point at each other")), collector.unreadable());
+    }
+
+    @Test
+    void skippedLinks_counted() throws IOException {
+        write("t.yaml");
+        Files.createSymbolicLink(folder.resolve("a.yaml"), Path.of("b.yaml"));
+        Files.createSymbolicLink(folder.resolve("b.yaml"), Path.of("a.yaml"));
+        Files.createSymbolicLink(folder.resolve("gone.yaml"), Path.of("none.yaml"));
+        Files.createSymbolicLink(folder.resolve("up"), Path.of(".."));
+        FileCollector collector = new FileCollector(folder);
+
+        List<FileCollector.Candidate> found = collector.collect(List.of(folder));
+
+        assertEquals(List.of("t.yaml"), displayPaths(found));
+        assertEquals(4, collector.skipped());
+        assertEquals(List.of(), collector.unreadable());
+    }
+
+    /** Walks like the JDK, but fails to open any folder named 'closed', as for a 000 folder. */
+    private static void walkWithClosedFolder(Path root, FileVisitor<Path> visitor)
+            throws IOException {
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes)
+                    throws IOException {
+                if (dir.getFileName().toString().equals("closed")) {
+                    visitor.visitFileFailed(dir, new AccessDeniedException(dir.toString()));
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return visitor.preVisitDirectory(dir, attributes);
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes)
+                    throws IOException {
+                return visitor.visitFile(file, attributes);
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException e)
+                    throws IOException {
+                return visitor.postVisitDirectory(dir, e);
+            }
+        });
     }
 }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slens.internal.io.FileReads;
 import dev.slens.model.MapNode;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
@@ -118,14 +119,35 @@ class TemplateLoaderTest {
     }
 
     @Test
+    void deniedRead_isReportedOnLineOne() throws IOException {
+        Path file = Files.writeString(folder.resolve("locked.yaml"), "Resources: {}\n");
+        FileReads.install(path -> {
+            if (path.equals(file)) {
+                throw new AccessDeniedException(path.toString());
+            }
+        });
+        LoadResult result;
+        try {
+            result = new TemplateLoader(LoadLimits.DEFAULT).load(file, "locked.yaml");
+        } finally {
+            FileReads.allowAll();
+        }
+
+        Finding error = onlyParseError(result);
+        assertEquals("The file cannot be read: permission denied. Make it readable for the user"
+                + " that runs slens, or exclude it from the scan.", error.message());
+        assertEquals(1, error.span().line());
+        assertEquals("locked.yaml", error.file().displayPath());
+    }
+
+    @Test
     void folderAsFile_failsWithReason() throws IOException {
         Path inner = Files.createDirectory(folder.resolve("template.yaml"));
 
         LoadResult result = new TemplateLoader(LoadLimits.DEFAULT).load(inner, "template.yaml");
 
         Finding error = onlyParseError(result);
-        assertEquals("The file cannot be parsed: failed to read the file: is a directory.",
-                error.message());
+        assertEquals("The file cannot be read: is a directory.", error.message());
     }
 
     @Test

@@ -13,6 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -119,17 +122,78 @@ class AtomicFileWriterTest {
                 .toString());
     }
 
+    @Test
+    void writeAfterKilledWrite_deletesItsTemporaryFile() throws Exception {
+        Path target = Files.writeString(temp.resolve("slens.sarif"), "old report");
+        Path otherReport = Files.writeString(temp.resolve("other.sarif"), "other report");
+        Process killed = startInterruptedWrite(target);
+        Process otherKilled = startInterruptedWrite(otherReport);
+        killed.destroyForcibly();
+        otherKilled.destroyForcibly();
+        assertTrue(killed.waitFor(30, TimeUnit.SECONDS), "the child JVM did not stop");
+        assertTrue(otherKilled.waitFor(30, TimeUnit.SECONDS), "the child JVM did not stop");
+        List<Path> otherLeft = temporariesOf("other.sarif");
+        assertEquals(1, temporariesOf("slens.sarif").size(), filesIn(temp).toString());
+        assertEquals(1, otherLeft.size(), filesIn(temp).toString());
+
+        Process next = startWrite(target, "new report");
+
+        assertTrue(next.waitFor(60, TimeUnit.SECONDS), "the second child JVM did not stop");
+        assertEquals(0, next.exitValue());
+        assertEquals("new report", Files.readString(target));
+        assertEquals(List.of(), temporariesOf("slens.sarif"));
+        assertEquals(otherLeft, temporariesOf("other.sarif"));
+    }
+
+    @Test
+    void write_deletesOnlyOwnStaleTemporaryFiles() throws IOException {
+        Path target = temp.resolve("slens.sarif");
+        FileTime beforeStart = FileTime.from(ProcessHandle.current().info().startInstant()
+                .orElseThrow().minus(Duration.ofHours(1)));
+        List<String> kept = List.of(".slens.sarif.notes.tmp", ".slens.sarif.tmp",
+                "slens.sarif.3fa9.tmp", ".slens.sarif.3fa9.tmp.bak", ".other.sarif.3fa9.tmp",
+                ".slens.sarif.0123456789abcdef0.tmp");
+        for (String name : kept) {
+            Files.setLastModifiedTime(Files.writeString(temp.resolve(name), name), beforeStart);
+        }
+        Path stale = Files.writeString(temp.resolve(".slens.sarif.3fa9.tmp"), "stale");
+        Files.setLastModifiedTime(stale, beforeStart);
+        Path current = Files.writeString(temp.resolve(".slens.sarif.77aa.tmp"), "in progress");
+
+        AtomicFileWriter.write(target, out -> out.write("report"));
+
+        assertFalse(Files.exists(stale), "stale temporary file not deleted");
+        assertTrue(Files.exists(current), "temporary file newer than this process deleted");
+        for (String name : kept) {
+            assertTrue(Files.exists(temp.resolve(name)), name + " deleted");
+        }
+        assertEquals("report", Files.readString(target));
+    }
+
     /** Starts {@link InterruptedReportWrite} and waits until it has written half a report. */
     private static Process startInterruptedWrite(Path target) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-cp",
-                System.getProperty("java.class.path"), InterruptedReportWrite.class.getName(),
-                target.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process child = startWrite(target);
         try (BufferedReader out = new BufferedReader(new InputStreamReader(
                 child.getInputStream(), StandardCharsets.UTF_8))) {
             assertEquals("writing", out.readLine());
         }
         return child;
+    }
+
+    /** Starts {@link InterruptedReportWrite} in a new JVM with {@code arguments} after target. */
+    private static Process startWrite(Path target, String... arguments) throws IOException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp",
+                System.getProperty("java.class.path"), InterruptedReportWrite.class.getName(),
+                target.toString()));
+        command.addAll(List.of(arguments));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+    }
+
+    private List<Path> temporariesOf(String report) throws IOException {
+        return filesIn(temp).stream().filter(file -> file.getFileName().toString()
+                .startsWith("." + report + ".")).toList();
     }
 
     private static List<Path> filesIn(Path folder) throws IOException {

@@ -67,6 +67,7 @@ class JsonReportWriterTest {
         assertEquals("warning", timeout.get("severity").asText());
         assertEquals("reliability", timeout.get("pillar").asText());
         assertEquals("ES1004", timeout.at("/aliases/0").asText());
+        assertEquals("{\"ES1004\":\"serverless-rules\"}", timeout.get("aliasTools").toString());
         assertTrue(timeout.get("helpUri").asText().startsWith("https://docs.aws.amazon.com/"));
         assertTrue(timeout.get("enabledByDefault").asBoolean());
         assertEquals(ReportTestData.allRules().size(), rules.size());

@@ -77,6 +77,8 @@ class SarifReportWriterTest {
         assertEquals("high", timeout.at("/properties/precision").asText());
         assertEquals("warning", timeout.at("/properties/problem.severity").asText());
         assertEquals("[\"ES1004\"]", timeout.at("/properties/aliases").toString());
+        assertEquals("{\"ES1004\":\"serverless-rules\"}",
+                timeout.at("/properties/aliasTools").toString());
         assertTrue(timeout.at("/properties/security-severity").isMissingNode());
     }
 

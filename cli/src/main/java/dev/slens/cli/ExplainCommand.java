@@ -2,6 +2,7 @@ package dev.slens.cli;
 
 import dev.slens.config.ClosestName;
 import dev.slens.engine.RuleRegistry;
+import dev.slens.rule.AliasTools;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Rule;
 import dev.slens.rule.RuleMetadata;
@@ -104,13 +105,17 @@ public final class ExplainCommand implements Callable<Integer>, ExitCodeHelp {
 
     /**
      * Returns the pages of {@code matches}. When {@code requested} is an alias, a first line
-     * names the slens rules it stands for, because the pages show only slens IDs.
+     * names its tool and the slens rules it stands for, because the pages show only slens IDs.
      */
     static String explain(List<Documented> matches, String requested) {
         StringBuilder text = new StringBuilder();
         if (!matches.get(0).metadata().id().equalsIgnoreCase(requested)) {
             List<String> ids = matches.stream().map(entry -> entry.metadata().id()).toList();
-            text.append(requested).append(" is an alias of ").append(String.join(" and ", ids))
+            // The alias as the rule writes it, because a tool's ID form is case-sensitive.
+            String alias = matches.get(0).metadata().aliases().stream()
+                    .filter(requested::equalsIgnoreCase).findFirst().orElse(requested);
+            text.append(alias).append(" (").append(AliasTools.toolOf(alias))
+                    .append(") is an alias of ").append(String.join(" and ", ids))
                     .append(".\n\n");
         }
         for (int i = 0; i < matches.size(); i++) {

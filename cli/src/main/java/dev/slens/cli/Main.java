@@ -19,6 +19,12 @@ public final class Main {
      */
     private static final Map<String, Supplier<CommandLine>> SUBCOMMANDS = subcommands();
 
+    /**
+     * The picocli system property that lists, as comma-separated regular expressions, the
+     * classes whose built-in converters picocli skips.
+     */
+    private static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+
     private Main() {
     }
 
@@ -48,6 +54,12 @@ public final class Main {
      * unknown command, the tree contains every subcommand.
      */
     static CommandLine commandLine(String[] args) {
+        // Every CommandLine registers picocli's converters for the java.time and java.sql
+        // types through reflection, which initializes java.time's formatters. No slens option
+        // needs them: --as-of has its own converter.
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, "java\\.time\\..*,java\\.sql\\..*");
+        }
         CommandLine root = new CommandLine(new SlensCommand().spec());
         String called = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
         SUBCOMMANDS.forEach((name, factory) -> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.slens.engine.RuleRegistry;
+import dev.slens.rule.AliasTools;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.RuleMetadata;
@@ -33,7 +34,8 @@ import picocli.CommandLine.TypeConversionException;
         versionProvider = SlensCommand.VersionProvider.class,
         modelTransformer = CommandDefaults.class,
         description = "Lists every rule with its ID, name, pillar, default severity, whether it"
-                + " is on by default, and the IDs other tools use for the same check.",
+                + " is on by default, and the IDs other tools use for the same check, grouped by"
+                + " tool.",
         footer = {"", "The filters apply to every format. A rule is listed when it matches each"
                 + " filter given, and any of the values of a repeated filter."})
 public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
@@ -152,7 +154,7 @@ public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
         List<List<String>> rows = new ArrayList<>();
         rows.add(TEXT_HEADER);
         for (RuleMetadata rule : rules) {
-            String aliases = rule.aliases().isEmpty() ? "-" : String.join(", ", rule.aliases());
+            String aliases = AliasTools.describe(rule.aliases());
             rows.add(List.of(rule.id(), rule.severity().label(), rule.pillar().packageName(),
                     rule.enabledByDefault() ? "on" : "off", rule.name(), aliases));
         }
@@ -185,6 +187,7 @@ public final class RulesCommand implements Callable<Integer>, ExitCodeHelp {
             entry.put("severity", rule.severity().label());
             entry.put("enabledByDefault", rule.enabledByDefault());
             entry.put("aliases", rule.aliases());
+            entry.put("aliasTools", AliasTools.toolsOf(rule.aliases()));
             entry.put("resourceTypes", rule.resourceTypes());
             entry.put("tags", rule.tags());
             entry.put("since", rule.since());

@@ -6,6 +6,7 @@ import dev.slens.AnalyzerConfig;
 import dev.slens.AnalyzerException;
 import dev.slens.config.ConfigException;
 import dev.slens.config.ProjectConfig;
+import dev.slens.internal.files.ProjectPath;
 import dev.slens.report.ReportFormat;
 import dev.slens.report.ReportOptions;
 import dev.slens.rule.EngineChecks;
@@ -188,11 +189,14 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
      */
     private ReportTargets validate() {
         for (Path path : paths()) {
-            if (!Files.exists(path) && Files.isSymbolicLink(path)) {
+            // A link loop or a path in an unreadable folder is reported as a finding of the
+            // scan, which goes on with the other paths.
+            ProjectPath.Status status = ProjectPath.inspect(path).status();
+            if (status == ProjectPath.Status.MISSING && Files.isSymbolicLink(path)) {
                 throw new AnalyzerException("symbolic link '" + path + "' leads to no file: its"
-                        + " target is missing or the links form a loop");
+                        + " target is missing");
             }
-            if (!Files.exists(path)) {
+            if (status == ProjectPath.Status.MISSING) {
                 throw new AnalyzerException("path not found: '" + path + "' (resolved to '"
                         + path.toAbsolutePath().normalize() + "')");
             }
@@ -279,7 +283,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         }
         log.info("Scanned {} in {} ms: {}, {} skipped", plural(result.files().size(), "file"),
                 elapsed.toMillis(), plural(result.findings().size(), "finding"),
-                result.skipped().size());
+                result.skipped().size() + result.skippedEntries());
     }
 
     private static String plural(int count, String noun) {

@@ -20,7 +20,8 @@ class ExplainCommandTest {
         assertTrue(run.out().startsWith("# SL1004: Lambda functions have active X-Ray tracing\n"),
                 run.describe());
         assertFalse(run.out().contains("<!--"), run.describe());
-        assertTrue(run.out().contains("| Same check in other tools | `WS1000`"), run.describe());
+        assertTrue(run.out().contains("| Same check in other tools | serverless-rules:"
+                + " `WS1000`"), run.describe());
         assertTrue(run.out().endsWith(RuleDocGenerator.prose("SL1004")), run.describe());
         assertEquals("", run.err());
     }
@@ -40,7 +41,7 @@ class ExplainCommandTest {
 
         assertEquals(0, run.exitCode(), run.describe());
         String firstLine = run.out().lines().findFirst().orElse("");
-        assertEquals("WS1000 is an alias of SL1004.", firstLine);
+        assertEquals("WS1000 (serverless-rules) is an alias of SL1004.", firstLine);
         assertTrue(run.out().endsWith(CommandRun.of("explain", "SL1004").out()), run.describe());
     }
 
@@ -49,7 +50,8 @@ class ExplainCommandTest {
         CommandRun run = CommandRun.of("explain", "serverless-lambdatracing");
 
         assertEquals(0, run.exitCode(), run.describe());
-        assertTrue(run.out().startsWith("serverless-lambdatracing is an alias of SL1004.\n\n"
+        assertTrue(run.out().startsWith("Serverless-LambdaTracing (cdk-nag) is an alias of"
+                + " SL1004.\n\n"
                 + "# SL1004: "), run.describe());
     }
 

@@ -1,6 +1,7 @@
 package dev.slens.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,7 +44,39 @@ class RulesCommandTest {
         }
         String asyncRule = lines.stream().filter(line -> line.startsWith("SL1001 ")).findFirst()
                 .orElseThrow();
-        assertTrue(asyncRule.substring(aliases).startsWith("ES1007"), run.describe());
+        assertTrue(asyncRule.substring(aliases).startsWith("serverless-rules: ES1007"),
+                run.describe());
+    }
+
+    @Test
+    void text_groupsAliasesByTool() {
+        CommandRun run = CommandRun.of("rules");
+
+        String authorization = run.out().lines().filter(line -> line.startsWith("SL2001 "))
+                .findFirst().orElseThrow();
+        assertTrue(authorization.endsWith(" cfn_nag: W59; checkov: CKV_AWS_59; cdk-nag:"
+                + " AwsSolutions-APIG4, AwsSolutions-COG4; KICS: 1056dfbb, 3641d5b4;"
+                + " Trivy: AWS-0004"), authorization);
+    }
+
+    @Test
+    void json_namesToolOfEachAlias() throws Exception {
+        CommandRun run = CommandRun.of("rules", "--format", "json");
+
+        JsonNode rules = new ObjectMapper().readTree(run.out());
+        JsonNode authorization = null;
+        for (JsonNode rule : rules) {
+            if (rule.path("id").asText().equals("SL2001")) {
+                authorization = rule;
+            }
+        }
+        assertNotNull(authorization, run.out());
+        assertEquals("W59", authorization.at("/aliases/0").asText());
+        assertEquals("cfn_nag", authorization.at("/aliasTools/W59").asText());
+        assertEquals("checkov", authorization.at("/aliasTools/CKV_AWS_59").asText());
+        assertEquals("KICS", authorization.at("/aliasTools/1056dfbb").asText());
+        assertEquals("Trivy", authorization.at("/aliasTools/AWS-0004").asText());
+        assertEquals(authorization.path("aliases").size(), authorization.path("aliasTools").size());
     }
 
     @Test

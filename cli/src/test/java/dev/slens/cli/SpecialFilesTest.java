@@ -29,6 +29,7 @@ class SpecialFilesTest {
         Files.createSymbolicLink(folder.resolve("link.yaml"), Path.of("function.yaml"));
         Path loop = Files.createDirectory(folder.resolve("loop"));
         Files.createSymbolicLink(loop.resolve("self"), Path.of(".."));
+        Files.createSymbolicLink(folder.resolve("loop.yaml"), Path.of("loop.yaml"));
     }
 
     @Test
@@ -45,6 +46,10 @@ class SpecialFilesTest {
                 run.describe());
         assertTrue(lines.contains("INFO Skipped 'pipe.yaml': not a regular file"
                 + " or folder, such as a named pipe, socket or device"), run.describe());
+        assertTrue(lines.contains("INFO Skipped 'loop.yaml': a symbolic link loop, whose"
+                + " links point at each other"), run.describe());
+        assertTrue(lines.stream().anyMatch(line -> line.matches("INFO Scanned 1 file in \\d+ ms:"
+                + " .*, 3 skipped")), run.describe());
         assertTrue(run.out().endsWith("in 1 file.\n"), run.describe());
     }
 
@@ -57,16 +62,61 @@ class SpecialFilesTest {
     }
 
     @Test
-    void namedLinkLoop_isUsageError() throws IOException {
+    void namedLinkLoop_isFindingOthersAnalyzed() throws IOException {
         Path first = folder.resolve("a.yaml");
         Files.createSymbolicLink(first, Path.of("b.yaml"));
         Files.createSymbolicLink(folder.resolve("b.yaml"), Path.of("a.yaml"));
 
-        CommandRun run = CommandRun.of("scan", first.toString());
+        CommandRun run = CommandRun.of("scan", "--base-dir", folder.toString(), first.toString(),
+                folder.resolve("function.yaml").toString());
+
+        assertEquals(5, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("a.yaml:1:1: error SL0001 This path was not analyzed"
+                + " because the path is a symbolic link loop: its links point at each other."),
+                run.describe());
+        assertTrue(run.out().contains("function.yaml:"), run.describe());
+        assertTrue(run.out().endsWith("in 2 files.\n"), run.describe());
+        assertEquals("", run.err(), run.describe());
+    }
+
+    @Test
+    void nestedTemplateLinkLeavingProject_notRead() throws IOException {
+        Path project = Files.createDirectory(folder.resolve("proj"));
+        Path outside = Files.createDirectory(folder.resolve("outside"));
+        Files.copy(Path.of(FUNCTION), outside.resolve("leak.yaml"));
+        Files.createSymbolicLink(project.resolve("leak_link.yaml"),
+                Path.of("../outside/leak.yaml"));
+        Files.createSymbolicLink(project.resolve("linkdir"), Path.of("../outside"));
+        Path template = Files.writeString(project.resolve("app.yaml"),
+                "Transform: AWS::Serverless-2016-10-31\nResources:\n"
+                + "  App:\n    Type: AWS::Serverless::Application\n"
+                + "    Properties: {Location: leak_link.yaml}\n"
+                + "  Stack:\n    Type: AWS::CloudFormation::Stack\n"
+                + "    Properties: {TemplateURL: linkdir/leak.yaml}\n");
+
+        CommandRun run = CommandRun.of("scan", "--base-dir", project.toString(),
+                template.toString());
+
+        assertEquals(0, run.exitCode(), run.describe());
+        assertTrue(run.out().contains("app.yaml:5:18: warning SL0002 [App] The nested template"
+                + " of application 'App' was not analyzed: 'leak_link.yaml' is a link that"
+                + " leaves the project folder"), run.describe());
+        assertTrue(run.out().contains("app.yaml:8:18: warning SL0002 [Stack] The nested"
+                + " template of stack 'Stack' was not analyzed: 'linkdir/leak.yaml' is a link"
+                + " that leaves the project folder"), run.describe());
+        assertTrue(!run.out().contains("outside/"), run.describe());
+        assertTrue(run.out().endsWith("in 1 file.\n"), run.describe());
+    }
+
+    @Test
+    void namedDanglingLink_isUsageError() throws IOException {
+        Path link = Files.createSymbolicLink(folder.resolve("gone.yaml"), Path.of("none.yaml"));
+
+        CommandRun run = CommandRun.of("scan", link.toString());
 
         assertEquals(2, run.exitCode(), run.describe());
-        assertEquals("error: symbolic link '" + first + "' leads to no file: its target is"
-                + " missing or the links form a loop", run.err().strip(), run.describe());
+        assertEquals("error: symbolic link '" + link + "' leads to no file: its target is"
+                + " missing", run.err().strip(), run.describe());
     }
 
     @Test

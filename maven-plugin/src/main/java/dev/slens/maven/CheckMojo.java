@@ -198,7 +198,8 @@ public class CheckMojo extends AbstractMojo {
         getLog().info(FindingSummary.oneLine(result, reports));
 
         if (result.hasProcessingErrors()) {
-            throw new MojoExecutionException(FindingSummary.processingErrors(result, reports));
+            throw new MojoExecutionException(FindingSummary.processingErrors(result, reports,
+                    FilteredResourceHint.hints(result, base)));
         }
         if (threshold != null && result.hasFindingsAtLeast(threshold)) {
             throw new MojoFailureException(FindingSummary.failure(result, threshold, reports));

@@ -82,10 +82,11 @@ final class FindingSummary {
     }
 
     /**
-     * Returns the error message naming the files that could not be parsed or checked, and the
-     * {@code reports}.
+     * Returns the error message naming the files that could not be parsed or checked, then
+     * {@code hints} one per line, then the {@code reports}.
      */
-    static String processingErrors(AnalysisResult result, List<Path> reports) {
+    static String processingErrors(AnalysisResult result, List<Path> reports,
+            List<String> hints) {
         List<Finding> errors = result.findings().stream()
                 .filter(finding -> PROCESSING_ERROR_IDS.contains(finding.ruleId()))
                 .toList();
@@ -95,6 +96,7 @@ final class FindingSummary {
                 .append(plural(files.size(), "file")).append(": ")
                 .append(String.join(", ", files));
         appendListed(message, errors);
+        hints.forEach(hint -> message.append(System.lineSeparator()).append(hint));
         appendReports(message, reports);
         return message.toString();
     }

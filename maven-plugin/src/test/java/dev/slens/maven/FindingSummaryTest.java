@@ -81,7 +81,7 @@ class FindingSummaryTest {
     void processingErrors_namesUnparsableFile() throws IOException {
         AnalysisResult result = analyze("broken.yaml", HEADER + "  Orders: [unclosed\n");
 
-        String message = FindingSummary.processingErrors(result, List.of());
+        String message = FindingSummary.processingErrors(result, List.of(), List.of());
 
         assertTrue(message.startsWith("slens could not analyze 1 file: broken.yaml"), message);
         assertTrue(message.contains("broken.yaml:"), message);

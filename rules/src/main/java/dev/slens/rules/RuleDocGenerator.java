@@ -1,6 +1,7 @@
 package dev.slens.rules;
 
 import dev.slens.engine.RuleRegistry;
+import dev.slens.rule.AliasTools;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.Rule;
 import dev.slens.rule.RuleMetadata;
@@ -108,7 +109,7 @@ public final class RuleDocGenerator {
         row(section, "On by default", metadata.enabledByDefault() ? "yes" : "no");
         row(section, "Resource types", code(metadata.resourceTypes()));
         row(section, "Same check in other tools", metadata.aliases().isEmpty()
-                ? "none" : code(metadata.aliases()));
+                ? "none" : aliases(metadata.aliases()));
         row(section, "Tags", String.join(", ", metadata.tags()));
         row(section, "Since", metadata.since());
         row(section, "Reference", metadata.sourceUrl());
@@ -183,7 +184,7 @@ public final class RuleDocGenerator {
                     .append(".md) | ").append(rule.summary()).append(" | ")
                     .append(rule.severity().label()).append(" | ")
                     .append(rule.enabledByDefault() ? "yes" : "no").append(" | ")
-                    .append(code(rule.aliases())).append(" |\n");
+                    .append(aliases(rule.aliases())).append(" |\n");
         }
         return table.toString();
     }
@@ -207,6 +208,15 @@ public final class RuleDocGenerator {
 
     private static void row(StringBuilder page, String name, String value) {
         page.append("| ").append(name).append(" | ").append(value).append(" |\n");
+    }
+
+    /** Returns the aliases grouped by tool, such as "cfn_nag: `W59`; checkov: `CKV_AWS_59`". */
+    private static String aliases(List<String> aliases) {
+        StringBuilder text = new StringBuilder();
+        AliasTools.byTool(aliases).forEach((tool, ids) -> {
+            text.append(text.isEmpty() ? "" : "; ").append(tool).append(": ").append(code(ids));
+        });
+        return text.toString();
     }
 
     private static String code(List<String> values) {

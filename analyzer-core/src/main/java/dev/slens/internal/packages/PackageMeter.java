@@ -3,11 +3,12 @@ package dev.slens.internal.packages;
 import dev.slens.index.PackageMeasurement;
 import dev.slens.index.PackageMeasurement.Kind;
 import dev.slens.index.PackageMeasurement.Part;
+import dev.slens.internal.files.ProjectPath;
+import dev.slens.internal.io.FileReads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,20 +50,19 @@ public final class PackageMeter {
      */
     public PackageMeasurement measure(Path templateFolder, String location,
             List<String> patterns) {
-        Path target;
-        try {
-            target = templateFolder.resolve(location).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            return notMeasured(location, templateFolder, "'" + location + "' is not a valid"
-                    + " path: " + e.getReason());
+        ProjectPath.Resolved resolved = ProjectPath.resolve(boundary, templateFolder, location);
+        Path target = resolved.path();
+        if (resolved.outside()) {
+            return notMeasured(location, target, "'" + location + "' "
+                    + resolved.problem(boundary) + ", so it was not measured");
         }
-        String problem = checkLocation(location, target);
-        if (problem != null) {
-            return notMeasured(location, target, problem);
+        if (!resolved.readable()) {
+            return notMeasured(location, target, "'" + location + "' "
+                    + resolved.problem(boundary));
         }
         try {
-            Path real = target.toRealPath();
-            if (Files.isDirectory(real)) {
+            Path real = resolved.real();
+            if (resolved.status() == ProjectPath.Status.FOLDER) {
                 return measureFolder(location, real, PackageFilter.of(patterns));
             }
             if (isArchive(real)) {
@@ -104,42 +104,26 @@ public final class PackageMeter {
         return sink.count;
     }
 
-    private String checkLocation(String location, Path target) {
-        String outside = outsideReason(target);
-        if (outside != null) {
-            return "'" + location + "' " + outside + ", so it was not measured";
-        }
-        if (!Files.exists(target)) {
-            return "'" + location + "' was not found";
-        }
-        return null;
-    }
-
     /**
      * Returns why {@code location}, resolved against {@code templateFolder}, lies outside the
      * project folder, such as "leaves the project folder '/work/app'", or {@code null} when it
      * lies inside, does not exist behind a link, or is not a valid path.
      */
     public String outsideProject(Path templateFolder, String location) {
-        try {
-            return outsideReason(templateFolder.resolve(location).toAbsolutePath().normalize());
-        } catch (InvalidPathException e) {
-            return null;
-        }
+        ProjectPath.Resolved resolved = ProjectPath.resolve(boundary, templateFolder, location);
+        return resolved.outside() ? resolved.problem(boundary) : null;
     }
 
-    private String outsideReason(Path target) {
-        if (!target.startsWith(boundary)) {
-            return "leaves the project folder '" + boundary + "'";
-        }
-        try {
-            if (Files.exists(target) && !target.toRealPath().startsWith(boundary.toRealPath())) {
-                return "is a link that leaves the project folder '" + boundary + "'";
-            }
-        } catch (IOException e) {
-            return null;
-        }
-        return null;
+    /**
+     * Returns why {@code location}, resolved against {@code templateFolder}, is a path that
+     * cannot be a package, such as "is not a regular file but a named pipe, socket or device"
+     * or a symbolic link loop, or {@code null} otherwise. Nothing is opened.
+     */
+    public String notPackage(Path templateFolder, String location) {
+        ProjectPath.Resolved resolved = ProjectPath.resolve(boundary, templateFolder, location);
+        boolean special = resolved.status() == ProjectPath.Status.SPECIAL
+                || resolved.status() == ProjectPath.Status.LOOP;
+        return special ? resolved.problem(boundary) : null;
     }
 
     private PackageMeasurement measureFolder(String location, Path folder, PackageFilter filter)
@@ -154,7 +138,7 @@ public final class PackageMeter {
     private PackageMeasurement measureArchive(String location, Path archive) throws IOException {
         Sizes sizes = new Sizes();
         boolean truncated = false;
-        try (ZipFile zip = new ZipFile(archive.toFile())) {
+        try (ZipFile zip = FileReads.openZip(archive)) {
             Enumeration<? extends ZipEntry> entries = zip.entries();
             while (entries.hasMoreElements()) {
                 ZipEntry entry = entries.nextElement();
@@ -175,7 +159,7 @@ public final class PackageMeter {
     private static void addEntry(ZipOutputStream zip, Path file, String name)
             throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = FileReads.newInputStream(file)) {
             in.transferTo(zip);
         }
         zip.closeEntry();

@@ -1,5 +1,6 @@
 package dev.slens.internal.sam;
 
+import dev.slens.internal.files.ProjectPath;
 import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
 import dev.slens.load.TemplateLoader;
@@ -12,8 +13,6 @@ import dev.slens.model.SourceSpan;
 import dev.slens.model.Template;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,39 +97,62 @@ public final class LocalFiles {
      */
     Read read(Path templateFolder, String relative, String displayPath, SourceSpan at) {
         Path boundary = boundary(templateFolder);
-        Path target = templateFolder.resolve(relative).toAbsolutePath().normalize();
-        if (!target.startsWith(boundary)) {
-            return Read.outside("'" + relative + "' leaves the project folder, so it was not"
-                    + " read", target);
-        }
-        if (!Files.isRegularFile(target)) {
-            return Read.failed("'" + relative + "' was not found in the template's folder",
-                    target);
-        }
-        try {
-            if (!target.toRealPath().startsWith(boundary.toRealPath())) {
-                return Read.outside("'" + relative + "' is a link that leaves the project"
-                        + " folder '" + boundary + "', so it was not read", target);
+        ProjectPath.Resolved resolved = ProjectPath.resolve(boundary, templateFolder, relative);
+        Path target = resolved.path();
+        switch (resolved.status()) {
+            case FILE -> { }
+            case OUTSIDE -> {
+                return Read.outside("'" + relative + "' leaves the project folder, so it was"
+                        + " not read", target);
             }
-        } catch (IOException e) {
-            return Read.failed("'" + relative + "' cannot be read: " + e.getMessage(), target);
+            case LINK_OUTSIDE -> {
+                return Read.outside("'" + relative + "' " + resolved.problem(boundary)
+                        + ", so it was not read", target);
+            }
+            case MISSING -> {
+                return Read.failed("'" + relative + "' was not found in the template's folder",
+                        target);
+            }
+            case FOLDER -> {
+                return Read.failed("'" + relative + "' is a folder, not a file", target);
+            }
+            default -> {
+                return Read.failed("'" + relative + "' " + resolved.problem(boundary)
+                        + ", so it was not read", target);
+            }
         }
         LoadResult loaded = new TemplateLoader(limits).load(target, displayPath);
         if (loaded.root() == null) {
             String reason = loaded.problems().stream().map(Finding::message).findFirst()
-                    .orElse("it is not a mapping");
-            return new Read(null, "'" + relative + "' was not read: " + reason, target,
-                    loaded.file(), null, loaded.problems(), false);
+                    .map(message -> problemOf(relative, message))
+                    .orElse("'" + relative + "' was not read: it is not a mapping");
+            return new Read(null, reason, target, loaded.file(), null, loaded.problems(),
+                    false);
         }
         return new Read((MapNode) withSpan(loaded.root(), at), null, target, loaded.file(),
                 loaded.root(), loaded.problems(), false);
     }
 
     /**
+     * Words a loader finding about {@code relative} as a clause that callers end with a period:
+     * "The file cannot be read: permission denied." becomes "'api.yaml' cannot be read:
+     * permission denied".
+     */
+    private static String problemOf(String relative, String message) {
+        String clause = message.endsWith(".") ? message.substring(0, message.length() - 1)
+                : message;
+        if (clause.startsWith("The file ")) {
+            return "'" + relative + "' " + clause.substring("The file ".length());
+        }
+        return "'" + relative + "' was not read: " + clause;
+    }
+
+    /**
      * Returns the local templates that {@code template} deploys as nested stacks: the
      * {@code Location} of each {@code AWS::Serverless::Application} and the {@code TemplateURL}
      * of each {@code AWS::CloudFormation::Stack} that is a path inside the project folder and
-     * names an existing file. The analyzer analyzes them as templates of their own.
+     * names a regular file there, with links resolved. The analyzer analyzes them as templates
+     * of their own.
      */
     public List<Path> nestedTemplates(Template template) {
         Path templateFolder = template.file().path().toAbsolutePath().getParent();
@@ -145,9 +167,10 @@ public final class LocalFiles {
             if (templateFolder == null || !isLocal(location)) {
                 continue;
             }
-            Path target = templateFolder.resolve(location.text()).toAbsolutePath().normalize();
-            if (target.startsWith(boundary(templateFolder)) && Files.isRegularFile(target)) {
-                nested.add(target);
+            ProjectPath.Resolved resolved = ProjectPath.resolve(boundary(templateFolder),
+                    templateFolder, location.text());
+            if (resolved.status() == ProjectPath.Status.FILE) {
+                nested.add(resolved.path());
             }
         }
         return nested;

@@ -86,10 +86,14 @@ final class SamContext {
         return includedFiles;
     }
 
-    /** Returns the Globals section {@code name}, such as {@code Function}, or {@code null}. */
+    /**
+     * Returns the properties of the Globals section {@code name}, such as {@code Function}, that
+     * SAM copies into resources, or {@code null}. SL0017 reports the properties left out.
+     */
     MapNode globals(String name) {
         MapNode globals = root.getMap("Globals");
-        return globals == null ? null : globals.getMap(name);
+        return globals == null ? null
+                : ServerlessSchemaCheck.supportedGlobals(name, globals.getMap(name));
     }
 
     /**

@@ -52,22 +52,34 @@ public final class SamExpander {
      * Returns the known outputs of each {@code AWS::CloudFormation::Stack} in {@code resources}
      * whose {@code TemplateURL} is a local file inside the project, keyed by its logical ID, so
      * that {@code Fn::GetAtt Stack.Outputs.Name} resolves as it does for a local
-     * {@code AWS::Serverless::Application}. A file that cannot be read is skipped here, because
-     * the analyzer reports it when it analyzes the nested template itself.
+     * {@code AWS::Serverless::Application}. As for an application, a nested template that is
+     * remote, computed by an intrinsic function, outside the project or not readable gets an
+     * SL0002 finding in {@code problems}, because its resources are not analyzed.
      */
     public static Map<String, Map<String, Node>> localStackOutputs(SourceFile file,
-            List<Resource> resources, LocalFiles files) {
+            List<Resource> resources, LocalFiles files, List<Finding> problems) {
         Path parent = file.path().toAbsolutePath().getParent();
         Path folder = parent == null ? Path.of("").toAbsolutePath() : parent;
+        SamProblems notes = new SamProblems(file, problems);
         Map<String, Map<String, Node>> outputs = new LinkedHashMap<>();
         for (Resource resource : resources) {
-            Node url = resource.type().equals("AWS::CloudFormation::Stack")
-                    ? resource.property("TemplateURL") : null;
-            if (url == null || !LocalFiles.isLocal(url)) {
+            MapNode.Entry url = resource.type().equals("AWS::CloudFormation::Stack")
+                    ? resource.properties().entry("TemplateURL") : null;
+            if (url == null) {
                 continue;
             }
-            LocalFiles.Read read = files.read(folder, url.text(), url.span());
-            if (read.root() != null) {
+            if (!LocalFiles.isLocal(url.value())) {
+                notes.unsupported(url.keySpan(), resource.logicalId(), "Stack '"
+                        + resource.logicalId() + "' is deployed from a remote location, so its"
+                        + " resources were not analyzed.");
+                continue;
+            }
+            LocalFiles.Read read = files.read(folder, url.value().text(), url.value().span());
+            if (read.root() == null) {
+                notes.unsupported(url.keySpan(), resource.logicalId(), "The nested template of"
+                        + " stack '" + resource.logicalId() + "' was not analyzed: "
+                        + read.problem() + ".");
+            } else {
                 outputs.put(resource.logicalId(), SamOtherResources.nestedOutputs(read.root(),
                         resource.properties().getMap("Parameters")));
             }

@@ -31,9 +31,9 @@ import java.util.Map;
  *
  * <p>NOTE: the schemas list the properties of SAM's specification
  * ({@code samtranslator/internal/schema_source/} and the SAM developer guide, December 2026).
- * A property SAM adds later is reported until a schema gains it. {@code Globals.Function} is
- * checked against the function list, although SAM accepts fewer properties there, and a
- * Globals section the schemas do not describe is not checked.
+ * A property SAM adds later is reported until a schema gains it. Each Globals section has its
+ * own list, taken from {@code samtranslator/plugins/globals/globals.py}, and a Globals section
+ * the schemas do not describe is not checked.
  */
 final class ServerlessSchemaCheck {
 
@@ -51,18 +51,40 @@ final class ServerlessSchemaCheck {
                 NodeSchema target = Holder.GLOBALS.get(section.key());
                 if (target != null && section.value() instanceof MapNode properties) {
                     validate(target, file, "Globals." + section.key(), "Globals", properties,
-                            findings);
+                            section.keySpan(), findings);
                 }
             }
         }
+        MapNode written = root.getMap("Resources");
         for (Resource resource : resources) {
             NodeSchema target = resource.type().startsWith(PREFIX)
                     ? Holder.RESOURCES.get(resource.type().substring(PREFIX.length())) : null;
             if (target != null && resource.isWritten()) {
                 validate(target, file, resource.type() + " '" + resource.logicalId() + "'",
-                        resource.logicalId(), resource.properties(), findings);
+                        resource.logicalId(), resource.properties(),
+                        propertiesKey(written, resource), findings);
             }
         }
+    }
+
+    /**
+     * Returns the properties of the Globals section {@code section} that SAM accepts there, so
+     * that a property SAM rejects in Globals, such as {@code Events}, is not copied into the
+     * resources. Returns {@code properties} unchanged when no schema describes the section.
+     */
+    static MapNode supportedGlobals(String section, MapNode properties) {
+        NodeSchema schema = properties == null ? null : Holder.GLOBALS.get(section);
+        if (schema == null) {
+            return properties;
+        }
+        List<MapNode.Entry> kept = new ArrayList<>();
+        for (MapNode.Entry entry : properties.entries()) {
+            if (schema.propertySchema(entry.key()) != null) {
+                kept.add(entry);
+            }
+        }
+        return kept.size() == properties.entries().size() ? properties
+                : new MapNode(kept, properties.span());
     }
 
     /**
@@ -73,8 +95,18 @@ final class ServerlessSchemaCheck {
         return Collections.unmodifiableMap(globals ? Holder.GLOBALS : Holder.RESOURCES);
     }
 
+    /**
+     * Returns where a missing property belongs: the {@code Properties} key of {@code resource},
+     * or its logical ID when it has no {@code Properties}.
+     */
+    private static SourceSpan propertiesKey(MapNode written, Resource resource) {
+        MapNode definition = written == null ? null : written.getMap(resource.logicalId());
+        MapNode.Entry entry = definition == null ? null : definition.entry("Properties");
+        return entry == null ? resource.span() : entry.keySpan();
+    }
+
     private static void validate(NodeSchema target, SourceFile file, String subject,
-            String logicalId, MapNode properties, List<Finding> findings) {
+            String logicalId, MapNode properties, SourceSpan addAt, List<Finding> findings) {
         // A failed anyOf yields a violation per branch, so keep one per location.
         Map<String, SchemaViolation> byLocation = new LinkedHashMap<>();
         for (SchemaViolation violation : target.validate(properties)) {
@@ -86,7 +118,7 @@ final class ServerlessSchemaCheck {
         }
         List<Finding> found = new ArrayList<>();
         for (SchemaViolation violation : byLocation.values()) {
-            found.add(finding(target, file, subject, logicalId, properties, violation));
+            found.add(finding(target, file, subject, logicalId, properties, addAt, violation));
         }
         found.sort(Comparator.comparingInt((Finding finding) -> finding.span().line())
                 .thenComparingInt(finding -> finding.span().column()));
@@ -94,7 +126,7 @@ final class ServerlessSchemaCheck {
     }
 
     private static Finding finding(NodeSchema target, SourceFile file, String subject,
-            String logicalId, MapNode properties, SchemaViolation violation) {
+            String logicalId, MapNode properties, SourceSpan addAt, SchemaViolation violation) {
         List<Object> path = violation.path();
         Node node = at(properties, path);
         String name = name(path);
@@ -109,7 +141,7 @@ final class ServerlessSchemaCheck {
                     + " so the SAM transform rejects the template. Remove it or correct its"
                     + " name.";
         } else if ("required".equals(violation.keyword())) {
-            span = name.isEmpty() ? properties.span() : keySpan(properties, path, span);
+            span = name.isEmpty() ? addAt : keySpan(properties, path, span);
             String where = name.isEmpty() ? subject : "'" + name + "' of " + subject;
             message = where + " has no '" + violation.property() + "', which SAM requires."
                     + " Add it.";
@@ -143,9 +175,8 @@ final class ServerlessSchemaCheck {
     private static String expected(NodeSchema target, List<Object> path) {
         NodeSchema schema = target;
         for (int i = 0; i < path.size() && schema != null; i++) {
-            // No schema here has items, so a list index takes additionalProperties.
-            NodeSchema next = path.get(i) instanceof String key
-                    ? schema.propertySchema(key) : schema.additionalProperties();
+            NodeSchema next = path.get(i) instanceof String key ? schema.propertySchema(key)
+                    : schema.items() != null ? schema.items() : schema.additionalProperties();
             schema = next == null ? null : next.resolved();
         }
         return schema == null || schema.description() == null ? "another kind of value"
@@ -207,7 +238,7 @@ final class ServerlessSchemaCheck {
             SchemaDocument function = SchemaDocument.load(ServerlessSchemaCheck.class,
                     "serverless-function.schema.json");
             RESOURCES.put("Function", function.root());
-            GLOBALS.put("Function", function.root());
+            GLOBALS.put("Function", function.definitions().get("GlobalsFunction"));
             SchemaDocument others = SchemaDocument.load(ServerlessSchemaCheck.class,
                     "serverless-resources.schema.json");
             others.definitions().forEach((name, schema) -> {

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * except {@code closed}, which is {@code true} for {@code "additionalProperties": false}.
  *
  * @param description the {@code description} annotation
- * @param types the JSON types that {@code type} allows
+ * @param types the JSON types that {@code type} allows, in the order the file lists them
  * @param properties the {@code properties} subschemas, in the order the file lists them
  * @param additionalProperties the {@code additionalProperties} subschema
  * @param closed whether {@code additionalProperties} is {@code false}
@@ -22,12 +22,16 @@ import java.util.regex.Pattern;
  * @param minProperties the {@code minProperties} bound
  * @param maxProperties the {@code maxProperties} bound
  * @param propertyNames the {@code propertyNames} subschema
+ * @param items the {@code items} subschema, which applies to every item of a list
+ * @param enumValues the {@code enum} values, all of them strings
+ * @param minLength the {@code minLength} bound, in Unicode code points
  * @param ref the target of {@code $ref}; a schema with a reference has no other keyword
  */
 public record NodeSchema(String description, Set<String> types,
         Map<String, NodeSchema> properties, NodeSchema additionalProperties, boolean closed,
         List<NodeSchema> anyOf, List<String> required, Pattern pattern, Integer minProperties,
-        Integer maxProperties, NodeSchema propertyNames, Reference ref) {
+        Integer maxProperties, NodeSchema propertyNames, NodeSchema items,
+        List<String> enumValues, Integer minLength, Reference ref) {
 
     /** A {@code $ref}, whose target {@link SchemaReader} sets once the whole file is read. */
     public static final class Reference {

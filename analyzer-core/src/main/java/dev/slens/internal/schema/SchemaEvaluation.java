@@ -13,8 +13,8 @@ import java.util.Map;
  * Evaluates a {@link NodeSchema} against a node tree. The violations come in the order
  * networknt's json-schema-validator 2.0.8 reports them for the same draft 7 schema, which the
  * equivalence test checks: {@code properties} in schema order, then unknown properties in file
- * order, then {@code required} in schema order, and for a failed {@code anyOf} the violations of
- * every branch in turn.
+ * order, then {@code required} in schema order, list items in index order, and for a failed
+ * {@code anyOf} the violations of every branch in turn.
  */
 final class SchemaEvaluation {
 
@@ -69,17 +69,36 @@ final class SchemaEvaluation {
         }
         String type = jsonType(node);
         if (schema.types() != null && !schema.types().contains(type)) {
-            out.add(violation("type", null));
+            out.add(violation(schema, "type", null));
         }
         if (node instanceof MapNode map) {
             evaluateObject(schema, map, out);
         }
+        if (node instanceof ListNode list && schema.items() != null) {
+            for (int i = 0; i < list.size(); i++) {
+                evaluateChild(schema.items(), i, list.get(i), out);
+            }
+        }
         if (schema.anyOf() != null) {
             evaluateAnyOf(schema.anyOf(), node, out);
         }
-        if (schema.pattern() != null && type.equals("string")
-                && !schema.pattern().matcher(((ScalarNode) node).value()).find()) {
-            out.add(violation("pattern", null));
+        if (type.equals("string")) {
+            evaluateString(schema, ((ScalarNode) node).value(), out);
+        } else if (schema.enumValues() != null) {
+            out.add(violation(schema, "enum", null));
+        }
+    }
+
+    private void evaluateString(NodeSchema schema, String text, List<SchemaViolation> out) {
+        if (schema.pattern() != null && !schema.pattern().matcher(text).find()) {
+            out.add(violation(schema, "pattern", null));
+        }
+        if (schema.enumValues() != null && !schema.enumValues().contains(text)) {
+            out.add(violation(schema, "enum", null));
+        }
+        if (schema.minLength() != null
+                && text.codePointCount(0, text.length()) < schema.minLength()) {
+            out.add(violation(schema, "minLength", null));
         }
     }
 
@@ -98,7 +117,7 @@ final class SchemaEvaluation {
                 continue;
             }
             if (schema.closed()) {
-                out.add(violation("additionalProperties", entry.key()));
+                out.add(violation(schema, "additionalProperties", entry.key()));
             } else if (schema.additionalProperties() != null) {
                 evaluateChild(schema.additionalProperties(), entry.key(), entry.value(), out);
             }
@@ -106,7 +125,7 @@ final class SchemaEvaluation {
         if (schema.required() != null) {
             for (String name : schema.required()) {
                 if (!map.has(name)) {
-                    out.add(violation("required", name));
+                    out.add(violation(schema, "required", name));
                 }
             }
         }
@@ -117,7 +136,7 @@ final class SchemaEvaluation {
                 List<SchemaViolation> nameViolations = new ArrayList<>();
                 evaluate(schema.propertyNames(), name, nameViolations);
                 if (!nameViolations.isEmpty()) {
-                    out.add(violation("propertyNames", entry.key()));
+                    out.add(violation(schema, "propertyNames", entry.key()));
                 }
             }
         }
@@ -125,10 +144,10 @@ final class SchemaEvaluation {
 
     private void evaluateSize(NodeSchema schema, MapNode map, List<SchemaViolation> out) {
         if (schema.minProperties() != null && map.size() < schema.minProperties()) {
-            out.add(violation("minProperties", null));
+            out.add(violation(schema, "minProperties", null));
         }
         if (schema.maxProperties() != null && map.size() > schema.maxProperties()) {
-            out.add(violation("maxProperties", null));
+            out.add(violation(schema, "maxProperties", null));
         }
     }
 
@@ -153,7 +172,7 @@ final class SchemaEvaluation {
         path.remove(path.size() - 1);
     }
 
-    private SchemaViolation violation(String keyword, String property) {
-        return new SchemaViolation(path, keyword, property);
+    private SchemaViolation violation(NodeSchema schema, String keyword, String property) {
+        return new SchemaViolation(path, keyword, property, schema);
     }
 }

@@ -6,6 +6,7 @@ import dev.slens.model.Node;
 import dev.slens.model.ScalarNode;
 import dev.slens.model.SourceSpan;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,7 +28,7 @@ public final class SchemaReader {
     /** The keywords that the evaluator checks. */
     public static final Set<String> ASSERTIONS = Set.of("$ref", "type", "properties",
             "additionalProperties", "anyOf", "required", "pattern", "minProperties",
-            "maxProperties", "propertyNames");
+            "maxProperties", "propertyNames", "items", "enum", "minLength");
 
     /** The keywords that describe a schema or hold subschemas and change no verdict. */
     public static final Set<String> ANNOTATIONS = Set.of("$schema", "$id", "title",
@@ -85,6 +86,7 @@ public final class SchemaReader {
                 properties(map, pointer), additionalSchema(map, pointer), closed(map),
                 anyOf(map, pointer), required(map), pattern(map), count(map, "minProperties"),
                 count(map, "maxProperties"), subschema(map, "propertyNames", pointer),
+                items(map, pointer), enumValues(map), count(map, "minLength"),
                 reference(map));
         byPointer.put(pointer, compiled);
         return compiled;
@@ -125,7 +127,7 @@ public final class SchemaReader {
             }
             types.add(type);
         }
-        return Set.copyOf(types);
+        return Collections.unmodifiableSet(types);
     }
 
     private Map<String, NodeSchema> properties(MapNode map, String pointer) {
@@ -241,6 +243,30 @@ public final class SchemaReader {
             throw invalid(node.span(), keyword + " is not a whole number of at least 0");
         }
         return Integer.valueOf(text);
+    }
+
+    private NodeSchema items(MapNode map, String pointer) {
+        Node node = map.get("items");
+        if (node instanceof ListNode) {
+            throw invalid(node.span(), "items is a list; only one schema for every item is"
+                    + " supported");
+        }
+        return subschema(map, "items", pointer);
+    }
+
+    private List<String> enumValues(MapNode map) {
+        Node node = map.get("enum");
+        if (node == null) {
+            return null;
+        }
+        if (!(node instanceof ListNode list) || list.size() == 0) {
+            throw invalid(node.span(), "enum is not a non-empty list of values");
+        }
+        List<String> values = new ArrayList<>();
+        for (Node item : list.items()) {
+            values.add(stringValue(item, "a string as enum value"));
+        }
+        return List.copyOf(values);
     }
 
     private NodeSchema subschema(MapNode map, String keyword, String pointer) {

@@ -1,5 +1,6 @@
 package dev.slens.internal.serverless;
 
+import dev.slens.internal.files.ProjectPath;
 import dev.slens.load.LoadLimits;
 import dev.slens.load.LoadResult;
 import dev.slens.load.TemplateLoader;
@@ -8,9 +9,8 @@ import dev.slens.model.Nodes;
 import dev.slens.model.SourceFile;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the files that {@code ${file(...)}} variables name, each once, with the same limits as
- * templates. Only paths inside the project folder, the folder of the service file, are read.
+ * templates. Only regular files whose real path lies inside the project folder, the folder of
+ * the service file, are read.
  */
 final class FileIncludes {
 
@@ -55,6 +56,7 @@ final class FileIncludes {
     private final String displayFolder;
     private final TemplateLoader loader;
     private final Map<Path, Included> cache = new HashMap<>();
+    private final Map<Path, SourceFile> loadedFiles = new HashMap<>();
 
     /**
      * Creates the reader for the service file {@code service}, whose folder is the project
@@ -75,43 +77,45 @@ final class FileIncludes {
     }
 
     /**
-     * Returns the absolute paths of the files read so far that parsed, or that did not parse
-     * and whose parse error is reported with the service, in no set order. The service file
-     * itself is left out even when it includes itself, because the scan drops the files on this
-     * list and reports them only through their service.
+     * Returns the files read so far that parsed, or that did not parse and whose parse error is
+     * reported with the service, in display path order. The service file itself is left out
+     * even when it includes itself, because the scan drops the files on this list and reports
+     * them only through their service.
      */
-    List<Path> parsedFiles() {
+    List<SourceFile> parsedFiles() {
         return cache.entrySet().stream()
                 .filter(entry -> !entry.getKey().equals(servicePath))
                 .filter(entry -> entry.getValue() instanceof Included.Parsed
                         || entry.getValue() instanceof Included.Unparsable)
-                .map(Map.Entry::getKey).toList();
+                .map(entry -> loadedFiles.get(entry.getKey()))
+                .sorted(Comparator.comparing(SourceFile::displayPath)).toList();
     }
 
     /** Returns the content of {@code relativePath}, resolved against the project folder. */
     Included read(String relativePath) {
-        Path target = projectFolder.resolve(relativePath).normalize();
-        if (!target.startsWith(projectFolder)) {
-            return new Included.Outside(target);
+        ProjectPath.Resolved resolved = ProjectPath.resolve(projectFolder, projectFolder,
+                relativePath);
+        if (resolved.outside()) {
+            return new Included.Outside(resolved.real());
         }
-        return cache.computeIfAbsent(target, this::load);
+        return cache.computeIfAbsent(resolved.path(), target -> load(resolved));
     }
 
-    private Included load(Path target) {
-        if (!Files.exists(target)) {
-            return new Included.Absent();
-        }
-        try {
-            // A link inside the folder may point outside it.
-            if (!target.toRealPath().startsWith(projectFolder.toRealPath())) {
-                return new Included.Outside(target.toRealPath());
+    private Included load(ProjectPath.Resolved resolved) {
+        Path target = resolved.path();
+        switch (resolved.status()) {
+            case FILE -> { }
+            case MISSING -> {
+                return new Included.Absent();
             }
-        } catch (IOException e) {
-            return new Included.Unreadable("it cannot be read: " + e.getMessage(), true);
-        }
-        if (Files.isDirectory(target)) {
-            return new Included.Unreadable("it is a folder, not a file. Name a YAML or JSON file"
-                    + " in it.", true);
+            case FOLDER -> {
+                return new Included.Unreadable("it is a folder, not a file. Name a YAML or JSON"
+                        + " file in it.", true);
+            }
+            default -> {
+                return new Included.Unreadable("it " + resolved.problem(projectFolder) + ".",
+                        true);
+            }
         }
         String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
         if (CODE.matcher(name).find()) {
@@ -123,6 +127,7 @@ final class FileIncludes {
         }
         String relative = projectFolder.relativize(target).toString().replace('\\', '/');
         LoadResult result = loader.load(target, displayFolder + relative);
+        loadedFiles.put(target, result.file());
         if (result.document() == null) {
             if (result.problems().stream()
                     .anyMatch(f -> f.ruleId().equals(EngineChecks.PARSE_ERROR.id()))) {

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * Expands the function settings that become resources of their own: {@code destinations} and
- * the retry settings into {@code <Function>LambdaEvConf}, {@code provisionedConcurrency} into
- * an alias, and {@code url} into a function URL with its permission.
+ * the retry settings into {@code <Function>LambdaEvConf}, {@code provisionedConcurrency} and
+ * {@code snapStart} into an alias of the function's version, and {@code url} into a function
+ * URL with its permission.
  */
 final class FunctionExtras {
 
@@ -33,6 +34,7 @@ final class FunctionExtras {
     void expand() {
         invokeConfig();
         provisionedConcurrency();
+        snapStartAlias();
         url();
     }
 
@@ -90,18 +92,45 @@ final class FunctionExtras {
         return Nodes.map(entry.keySpan(), "Destination", arn);
     }
 
+    /**
+     * Adds the alias that carries {@code provisionedConcurrency}, written as a number or as
+     * {@code {executions, alias}}. As the framework writes it, the alias is named
+     * {@code provisioned} unless {@code alias} is set, and points at the function's generated
+     * version.
+     */
     private void provisionedConcurrency() {
         MapNode.Entry entry = ServiceModel.entry(function, "provisionedConcurrency");
-        if (entry == null || ServiceModel.isNull(entry.value())) {
+        if (entry == null || !FunctionVersions.isSet(entry.value())) {
             return;
         }
         SourceSpan span = entry.keySpan();
-        model.add(normalized + "ProvConcLambdaAlias", "AWS::Lambda::Alias", Nodes.map(span,
+        MapNode settings = entry.value().asMap();
+        Node executions = settings == null ? entry.value() : settings.get("executions");
+        Node alias = settings == null ? null : ServiceModel.value(settings, "alias");
+        String aliasName = alias == null || alias.text() == null ? "provisioned" : alias.text();
+        String aliasId = aliasName.equals("provisioned") ? normalized + "ProvConcLambdaAlias"
+                : normalized + "ProvConc" + Naming.function(aliasName) + "LambdaAlias";
+        model.add(aliasId, "AWS::Lambda::Alias", Nodes.map(span,
                 "FunctionName", Nodes.ref(Naming.lambda(name), span),
-                "FunctionVersion", Nodes.getAtt(Naming.lambda(name), "Version", span),
-                "Name", Nodes.text("provisioned", span),
+                "FunctionVersion", Nodes.getAtt(Naming.version(name), "Version", span),
+                "Name", alias == null ? Nodes.text(aliasName, span) : alias,
                 "ProvisionedConcurrencyConfig", Nodes.map(span,
-                        "ProvisionedConcurrentExecutions", entry.value())), span, name);
+                        "ProvisionedConcurrentExecutions", executions)), span, name,
+                Nodes.map(span, "DependsOn", Nodes.text(Naming.lambda(name), span)));
+    }
+
+    /** Adds the alias {@code snapstart} that the framework points at a SnapStart version. */
+    private void snapStartAlias() {
+        MapNode.Entry entry = ServiceModel.entry(function, "snapStart");
+        if (entry == null || !FunctionVersions.isSet(entry.value())) {
+            return;
+        }
+        SourceSpan span = entry.keySpan();
+        model.add(normalized + "SnapStartLambdaAlias", "AWS::Lambda::Alias", Nodes.map(span,
+                "FunctionName", Nodes.ref(Naming.lambda(name), span),
+                "FunctionVersion", Nodes.getAtt(Naming.version(name), "Version", span),
+                "Name", Nodes.text("snapstart", span)), span, name,
+                Nodes.map(span, "DependsOn", Nodes.text(Naming.lambda(name), span)));
     }
 
     private void url() {

@@ -10,10 +10,12 @@ import java.util.Map;
 
 /**
  * A function's advanced logging settings: {@code provider.logs.lambda} and the function's own
- * {@code logs}, which become the function's {@code LoggingConfig}. A key the function sets
- * replaces the provider's key of the same name, and the other provider keys still apply.
- * NOTE: the framework's docs say only that function settings override provider settings, so
- * the merge per key is an assumption.
+ * {@code logs}, which become the function's {@code LoggingConfig}. Each key is the function's
+ * value, else the provider's, as the framework's {@code compileFunction} reads them (v4 source,
+ * packages/serverless/lib/plugins/aws/package/compile/functions.js).
+ * NOTE: the framework writes applicationLogLevel and systemLogLevel only when the resulting
+ * logFormat is JSON and drops them silently otherwise. slens keeps them in LoggingConfig, so
+ * that SL1068 can report a level that has no effect.
  */
 final class LambdaLogging {
 

@@ -16,10 +16,11 @@ import java.util.Map;
  * Adds the raw CloudFormation under {@code resources:} to the generated resources, as Serverless
  * Framework v3 and v4 do in {@code mergeCustomProviderResources}. A resource with the logical ID
  * of a generated one is deep-merged into it with lodash's {@code merge}: maps key by key, lists
- * item by item, other values replaced. {@code resources.extensions} then patches generated
- * resources: its Properties and Metadata replace the generated entries of the same name (a
- * shallow merge), its DependsOn list is appended to the resource's, and Condition and the policy
- * attributes replace the resource's. The framework rejects any other attribute.
+ * item by item, other values replaced, and that applies to its attributes too. Then
+ * {@code resources.extensions} patches generated resources: its Properties and Metadata replace
+ * the generated entries of the same name (a shallow merge), its DependsOn list is appended to
+ * the resource's, and Condition and the policy attributes replace the resource's. The framework
+ * rejects any other attribute. Both reach the resource's attributes, where rules read them.
  * {@code resources} may also be a list of such sections, which are merged in order.
  */
 final class ResourcesSection {
@@ -97,12 +98,17 @@ final class ResourcesSection {
         return new ArrayList<>(byId.values());
     }
 
-    /** Deep-merges a written definition into the generated resource of the same logical ID. */
+    /**
+     * Deep-merges a written definition into the generated resource of the same logical ID, its
+     * attributes such as DeletionPolicy as well as its properties.
+     */
     private static Resource override(Resource resource, MapNode definition) {
         MapNode properties = definition.getMap("Properties");
         MapNode merged = properties == null ? resource.properties()
                 : merge(resource.properties(), properties);
-        return withProperties(resource, merged, definition.getText("Condition"));
+        MapNode attributes = merge(resource.attributes(),
+                Resource.attributesOf(definition, definition.span()));
+        return rebuilt(resource, merged, definition.getText("Condition"), attributes);
     }
 
     /** Applies one entry of {@code resources.extensions} to a generated resource. */
@@ -123,20 +129,30 @@ final class ResourcesSection {
             entries.addAll(properties.entries());
             patched = new MapNode(entries, patched.span());
         }
-        return withProperties(resource, patched, extension.getText("Condition"));
+        MapNode attributes = Resource.attributesOf(
+                extendAttributes(resource.attributes(), extension), resource.span());
+        return rebuilt(resource, patched, extension.getText("Condition"), attributes);
     }
 
-    /**
-     * Applies the attributes of an extension other than Properties to the resource's definition:
-     * Metadata merged shallowly, DependsOn appended, the other attributes replaced.
-     */
+    /** Applies the attributes of an extension, except Properties, to the resource's definition. */
     private void extendDefinition(MapNode.Entry extension) {
         MapNode.Entry old = definitions.get(extension.key());
         MapNode base = old == null || old.value().asMap() == null
                 ? Nodes.map(extension.keySpan()) : old.value().asMap();
+        MapNode.Entry key = old != null ? old : extension;
+        definitions.put(extension.key(), new MapNode.Entry(extension.key(), key.keySpan(),
+                extendAttributes(base, extension.value().asMap())));
+    }
+
+    /**
+     * Returns {@code base} with the attributes of an extension other than Properties applied as
+     * the framework's {@code mergeCustomProviderResources} does: Metadata merged shallowly
+     * ({@code Object.assign}), DependsOn appended, the other attributes replaced.
+     */
+    private static MapNode extendAttributes(MapNode base, MapNode extension) {
         Map<String, MapNode.Entry> attributes = new LinkedHashMap<>();
         base.entries().forEach(entry -> attributes.put(entry.key(), entry));
-        for (MapNode.Entry attribute : extension.value().asMap().entries()) {
+        for (MapNode.Entry attribute : extension.entries()) {
             if (!EXTENSIBLE.contains(attribute.key()) || attribute.key().equals("Properties")) {
                 continue;
             }
@@ -158,16 +174,14 @@ final class ResourcesSection {
             attributes.put(attribute.key(), new MapNode.Entry(attribute.key(),
                     attribute.keySpan(), value));
         }
-        MapNode.Entry key = old != null ? old : extension;
-        definitions.put(extension.key(), new MapNode.Entry(extension.key(), key.keySpan(),
-                new MapNode(new ArrayList<>(attributes.values()), base.span())));
+        return new MapNode(new ArrayList<>(attributes.values()), base.span());
     }
 
-    private static Resource withProperties(Resource resource, MapNode properties,
-            String condition) {
+    private static Resource rebuilt(Resource resource, MapNode properties, String condition,
+            MapNode attributes) {
         return new Resource(resource.logicalId(), resource.type(), properties, resource.span(),
                 condition != null ? condition : resource.condition(), resource.generatedFrom(),
-                resource.attributes());
+                attributes);
     }
 
     /**

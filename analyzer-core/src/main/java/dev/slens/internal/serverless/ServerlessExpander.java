@@ -10,7 +10,6 @@ import dev.slens.model.SourceFile;
 import dev.slens.model.SourceSpan;
 import dev.slens.rule.EngineChecks;
 import dev.slens.rule.Finding;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -31,12 +30,12 @@ public final class ServerlessExpander {
      * @param cloudFormation the CloudFormation sections of {@code resources:} (Resources,
      *     Outputs, Conditions, ...), which intrinsic functions are evaluated against
      * @param resources the resources the framework deploys, generated and written
-     * @param includedFiles the absolute paths of the files that {@code ${file()}} variables read
+     * @param includedFiles the files that {@code ${file()}} variables read
      * @param definitions the resource definitions with their attributes, such as Metadata: the
      *     written resources, and the generated ones that {@code resources.extensions} extends
      */
     public record Expanded(MapNode resolved, MapNode cloudFormation, List<Resource> resources,
-            List<Path> includedFiles, MapNode definitions) { }
+            List<SourceFile> includedFiles, MapNode definitions) { }
 
     /**
      * Expands {@code root}, the file {@code file} as written, and adds the problems found to
@@ -53,7 +52,8 @@ public final class ServerlessExpander {
         }
         IgnoredKeys.check(root, found);
         FileIncludes includes = new FileIncludes(file, limits);
-        VariableResolver resolver = new VariableResolver(root, options, includes, found);
+        VariableResolver resolver = new VariableResolver(root, options, limits, includes,
+                found);
         MapNode resolved = resolver.resolveRoot();
         if (ProviderSection.rejects(resolved, found)) {
             return notExpanded(resolved);

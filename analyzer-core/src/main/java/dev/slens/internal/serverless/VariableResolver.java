@@ -1,5 +1,6 @@
 package dev.slens.internal.serverless;
 
+import dev.slens.load.LoadLimits;
 import dev.slens.load.ServerlessOptions;
 import dev.slens.model.ListNode;
 import dev.slens.model.MapNode;
@@ -42,14 +43,20 @@ final class VariableResolver {
     private final VariableSources sources;
     private final Map<Node, Node> resolved = new IdentityHashMap<>();
     private final Set<Node> inProgress = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Map<Node, Long> sizes = new IdentityHashMap<>();
+    private final Map<Node, Size> sizes = new IdentityHashMap<>();
+    private final long maxCopiedNodes;
     private long expandedSize;
+    private long copiedNodes;
     private boolean expansionReported;
     private int depth;
 
-    VariableResolver(MapNode root, ServerlessOptions options, FileIncludes includes,
-            ServerlessProblems problems) {
+    /** The nodes of a value, and its size: one per node plus the characters of its text. */
+    private record Size(long nodes, long size) { }
+
+    VariableResolver(MapNode root, ServerlessOptions options, LoadLimits limits,
+            FileIncludes includes, ServerlessProblems problems) {
         this.root = root;
+        this.maxCopiedNodes = limits.maxVariableNodes();
         this.options = options;
         this.includes = includes;
         this.problems = problems;
@@ -208,26 +215,34 @@ final class VariableResolver {
 
     /**
      * Returns the value a variable found, placed at {@code at}, unless copying it would take the
-     * file past {@link #MAX_EXPANDED_SIZE}. Past the limit it returns an unknown value, and the
-     * first variable that reaches the limit is reported.
+     * file past {@link #MAX_EXPANDED_SIZE} or past {@link LoadLimits#maxVariableNodes()} copied
+     * nodes. Past a limit it returns an unknown value, and the first variable that reaches a
+     * limit is reported.
      */
     private Node copy(Node value, String written, SourceSpan at) {
-        long size = size(value);
-        if (expandedSize + size > MAX_EXPANDED_SIZE) {
-            if (!expansionReported) {
-                expansionReported = true;
-                problems.add(EngineChecks.SLS_VARIABLE_CYCLE, at, "Variable '" + written
-                        + "' takes the file past " + MAX_EXPANDED_SIZE + " characters and"
-                        + " nodes copied by variables, because variables repeat each other;"
-                        + " slens stops expanding variables here and treats the remaining ones"
-                        + " as unknown. Refer to each value fewer times.");
-            }
-            return Nodes.unresolved(written + " expands past the size limit", at);
+        Size size = size(value);
+        if (copiedNodes + size.nodes() > maxCopiedNodes) {
+            return pastLimit(written, at, maxCopiedNodes + " nodes");
         }
-        expandedSize += size;
+        if (expandedSize + size.size() > MAX_EXPANDED_SIZE) {
+            return pastLimit(written, at, MAX_EXPANDED_SIZE + " characters and nodes");
+        }
+        copiedNodes += size.nodes();
+        expandedSize += size.size();
         Node copied = placed(value, at);
         sizes.put(copied, size);
         return copied;
+    }
+
+    private Node pastLimit(String written, SourceSpan at, String limit) {
+        if (!expansionReported) {
+            expansionReported = true;
+            problems.add(EngineChecks.SLS_VARIABLE_CYCLE, at, "Variable '" + written
+                    + "' takes the file past " + limit + " copied by variables, because"
+                    + " variables repeat each other; slens stops expanding variables here and"
+                    + " treats the remaining ones as unknown. Refer to each value fewer times.");
+        }
+        return Nodes.unresolved(written + " expands past the size limit", at);
     }
 
     /**
@@ -258,26 +273,35 @@ final class VariableResolver {
         return new ScalarNode(scalar.value(), scalar.kind(), at);
     }
 
-    /** Returns the size of {@code node}: one per node plus the characters of keys and strings. */
-    private long size(Node node) {
-        Long known = sizes.get(node);
+    /**
+     * Returns the nodes of {@code node} and its size: one per node plus the characters of keys
+     * and strings.
+     */
+    private Size size(Node node) {
+        Size known = sizes.get(node);
         if (known != null) {
             return known;
         }
+        long nodes = 1;
         long size = 1;
         if (node instanceof MapNode map) {
             for (MapNode.Entry entry : map.entries()) {
-                size += entry.key().length() + size(entry.value());
+                Size value = size(entry.value());
+                nodes += value.nodes();
+                size += entry.key().length() + value.size();
             }
         } else if (node instanceof ListNode list) {
             for (Node item : list.items()) {
-                size += size(item);
+                Size value = size(item);
+                nodes += value.nodes();
+                size += value.size();
             }
         } else if (node.text() != null) {
             size += node.text().length();
         }
-        sizes.put(node, size);
-        return size;
+        Size result = new Size(nodes, size);
+        sizes.put(node, result);
+        return result;
     }
 
     /** Resolves an expression: its sources in order, until one has a value. */

@@ -131,4 +131,65 @@ class FunctionSchemaCheckTest {
                 findings.get(0).message());
         assertEquals(12, findings.get(1).span().line());
     }
+
+    @Test
+    void policiesOfWrongKind_reportedAtValue() {
+        List<Finding> findings = findings("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Worker:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      Policies: 3
+                  Other:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      Policies:
+                        - AWSLambdaBasicExecutionRole
+                        - [nested]
+                        - SQSPollerPolicy:
+                            QueueName: orders
+                  Named:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      Policies: AWSLambdaBasicExecutionRole
+                """);
+        assertEquals(2, findings.size(), findings::toString);
+        assertEquals(8, findings.get(0).span().line());
+        assertTrue(findings.get(0).message().contains("'Policies'")
+                && findings.get(0).message().contains("a list of them"),
+                findings.get(0).message());
+        assertEquals(16, findings.get(1).span().line());
+        assertTrue(findings.get(1).message().contains("Policies[1]"), findings.get(1).message());
+    }
+
+    @Test
+    void timeoutOfWrongKind_reportedOnce() {
+        List<Finding> problems = TestLoading.assemble(TestLoading.parse("t.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Worker:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      Timeout: yes
+                      MemorySize: 1e400
+                """)).problems();
+
+        List<Finding> schema = TestLoading.findings(problems, "SL0017");
+        assertEquals(1, schema.size(), schema::toString);
+        assertEquals(8, schema.get(0).span().line());
+        assertTrue(schema.get(0).message().contains("AWS::Serverless::Function"),
+                schema.get(0).message());
+        List<Finding> numbers = TestLoading.findings(problems, "SL0016");
+        assertEquals(1, numbers.size(), numbers::toString);
+        assertEquals(9, numbers.get(0).span().line());
+    }
 }

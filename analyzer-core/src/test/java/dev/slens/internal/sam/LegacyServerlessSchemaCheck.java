@@ -53,16 +53,21 @@ final class LegacyServerlessSchemaCheck {
                 Target target = Holder.GLOBALS.get(section.key());
                 if (target != null && section.value() instanceof MapNode properties) {
                     validate(target, file, "Globals." + section.key(), "Globals", properties,
-                            findings);
+                            section.keySpan(), findings);
                 }
             }
         }
+        MapNode written = root.getMap("Resources");
         for (Resource resource : resources) {
             Target target = resource.type().startsWith(PREFIX)
                     ? Holder.RESOURCES.get(resource.type().substring(PREFIX.length())) : null;
             if (target != null && resource.isWritten()) {
+                MapNode definition = written == null ? null
+                        : written.getMap(resource.logicalId());
+                MapNode.Entry key = definition == null ? null : definition.entry("Properties");
                 validate(target, file, resource.type() + " '" + resource.logicalId() + "'",
-                        resource.logicalId(), resource.properties(), findings);
+                        resource.logicalId(), resource.properties(),
+                        key == null ? resource.span() : key.keySpan(), findings);
             }
         }
     }
@@ -83,7 +88,7 @@ final class LegacyServerlessSchemaCheck {
     }
 
     private static void validate(Target target, SourceFile file, String subject,
-            String logicalId, MapNode properties, List<Finding> findings) {
+            String logicalId, MapNode properties, SourceSpan addAt, List<Finding> findings) {
         // The validator reports an anyOf failure once per branch, so keep one per location.
         Map<String, Error> byLocation = new LinkedHashMap<>();
         for (Error error : target.schema().validate(toJson(properties))) {
@@ -95,7 +100,7 @@ final class LegacyServerlessSchemaCheck {
         }
         List<Finding> found = new ArrayList<>();
         for (Error error : byLocation.values()) {
-            found.add(finding(target, file, subject, logicalId, properties, error));
+            found.add(finding(target, file, subject, logicalId, properties, addAt, error));
         }
         found.sort(Comparator.comparingInt((Finding finding) -> finding.span().line())
                 .thenComparingInt(finding -> finding.span().column()));
@@ -103,7 +108,7 @@ final class LegacyServerlessSchemaCheck {
     }
 
     private static Finding finding(Target target, SourceFile file, String subject,
-            String logicalId, MapNode properties, Error error) {
+            String logicalId, MapNode properties, SourceSpan addAt, Error error) {
         NodePath path = error.getInstanceLocation();
         Node node = at(properties, path);
         String name = name(path);
@@ -118,7 +123,7 @@ final class LegacyServerlessSchemaCheck {
                     + " so the SAM transform rejects the template. Remove it or correct its"
                     + " name.";
         } else if ("required".equals(error.getKeyword())) {
-            span = name.isEmpty() ? properties.span() : keySpan(properties, path, span);
+            span = name.isEmpty() ? addAt : keySpan(properties, path, span);
             String where = name.isEmpty() ? subject : "'" + name + "' of " + subject;
             message = where + " has no '" + error.getProperty() + "', which SAM requires."
                     + " Add it.";

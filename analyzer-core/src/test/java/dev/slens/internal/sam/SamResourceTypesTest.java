@@ -158,14 +158,12 @@ class SamResourceTypesTest {
     @Test
     void stateMachine_roleAndScheduleEvent() throws IOException {
         Template template = assemble(HEADER + """
-                Globals:
-                  StateMachine:
-                    Tracing:
-                      Enabled: true
                 Resources:
                   Flow:
                     Type: AWS::Serverless::StateMachine
                     Properties:
+                      Tracing:
+                        Enabled: true
                       Definition:
                         StartAt: Done
                         States:

@@ -2,9 +2,13 @@ package dev.slens.internal.sam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.slens.load.TemplateAssembler;
 import dev.slens.load.TestLoading;
+import dev.slens.model.Resource;
+import dev.slens.model.Template;
 import dev.slens.rule.Finding;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,6 +97,24 @@ class ServerlessSchemaCheckTest {
         assertEquals(1, findings.size(), findings::toString);
         assertTrue(findings.get(0).message().contains("has no 'Permissions'"),
                 findings.get(0).message());
+        assertEquals(5, findings.get(0).span().line());
+        assertEquals(5, findings.get(0).span().column());
+    }
+
+    @Test
+    void missingProperties_reportedAtLogicalId() {
+        List<Finding> findings = findings("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Link:
+                    Type: AWS::Serverless::Connector
+                """);
+
+        assertEquals(3, findings.size(), findings::toString);
+        for (Finding finding : findings) {
+            assertEquals(3, finding.span().line(), finding::toString);
+            assertEquals(3, finding.span().column(), finding::toString);
+        }
     }
 
     @Test
@@ -148,5 +170,69 @@ class ServerlessSchemaCheckTest {
                     Type: AWS::SNS::Topic
                 """);
         assertEquals(List.of(), findings);
+    }
+
+    @Test
+    void globalsFunctionOnlyProperties_reportedAndNotCopied() {
+        TemplateAssembler.Assembled assembled = TestLoading.assemble(TestLoading.parse("t.yaml",
+                """
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    Timeout: 30
+                    FunctionName: shared
+                    Role: arn:aws:iam::123456789012:role/r
+                    Policies: AWSLambdaBasicExecutionRole
+                    Events:
+                      Get:
+                        Type: Api
+                        Properties:
+                          Path: /
+                          Method: get
+                Resources:
+                  Worker:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: python3.12
+                      Handler: app.handler
+                      CodeUri: src/
+                """));
+        List<Finding> findings = TestLoading.findings(assembled.problems(), "SL0017");
+
+        assertEquals(List.of(5, 6, 7, 8), findings.stream()
+                .map(finding -> finding.span().line()).toList(), findings::toString);
+        assertEquals(5, findings.get(0).span().column());
+        assertTrue(findings.get(3).message().contains("'Events' of Globals.Function"),
+                findings.get(3).message());
+        Template template = assembled.template();
+        assertNull(template.resource("ServerlessRestApi"));
+        Resource function = template.resource("Worker");
+        assertEquals("30", function.property("Timeout").text());
+        assertNull(function.property("FunctionName"));
+        assertNotNull(template.resource("WorkerRole"));
+    }
+
+    @Test
+    void globalsLayerVersionAndCapacityProvider_checked() {
+        List<Finding> findings = findings("""
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  LayerVersion:
+                    PublishLambdaVersion: true
+                    RetentionPolicy: Retain
+                  CapacityProvider:
+                    PropagateTags: true
+                    CapacityProviderName: shared
+                Resources:
+                  Topic:
+                    Type: AWS::SNS::Topic
+                """);
+
+        assertEquals(List.of(5, 8), findings.stream()
+                .map(finding -> finding.span().line()).toList(), findings::toString);
+        assertTrue(findings.get(0).message().contains("Globals.LayerVersion"),
+                findings.get(0).message());
+        assertTrue(findings.get(1).message().contains("Globals.CapacityProvider"),
+                findings.get(1).message());
     }
 }

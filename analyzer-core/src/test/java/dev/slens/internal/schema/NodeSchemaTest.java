@@ -21,7 +21,9 @@ class NodeSchemaTest {
                 "Tags": {"type": "object", "minProperties": 1, "maxProperties": 2,
                     "propertyNames": {"pattern": "^[A-Z]"}},
                 "Events": {"type": "object",
-                    "additionalProperties": {"type": "object", "required": ["Type"]}}
+                    "additionalProperties": {"type": "object", "required": ["Type"]}},
+                "Level": {"enum": ["low", "high"]},
+                "Paths": {"type": "array", "items": {"type": "string", "minLength": 2}}
               },
               "definitions": {"text": {"type": "string"}}
             }
@@ -98,5 +100,27 @@ class NodeSchemaTest {
     void additionalPropertiesSchema_appliesToEachUnlistedKey() {
         assertEquals(List.of("/Events/A required Type", "/Events/b~1c type"),
                 violations("Name: a\nSize: 1\nEvents: {A: {X: 1}, b/c: 2}\n"));
+    }
+
+    @Test
+    void enum_acceptsOnlyListedStrings() {
+        assertEquals(List.of(), violations("Name: a\nSize: 1\nLevel: high\n"));
+        assertEquals(List.of("/Level enum"), violations("Name: a\nSize: 1\nLevel: mid\n"));
+        assertEquals(List.of("/Level enum"), violations("Name: a\nSize: 1\nLevel: 1\n"));
+        assertEquals(List.of("/Level enum"), violations("Name: a\nSize: 1\nLevel: [low]\n"));
+    }
+
+    @Test
+    void items_checkedInIndexOrder() {
+        assertEquals(List.of(), violations("Name: a\nSize: 1\nPaths: [ab, cd]\n"));
+        assertEquals(List.of("/Paths/0 minLength", "/Paths/2 type"),
+                violations("Name: a\nSize: 1\nPaths: [a, bc, 3]\n"));
+    }
+
+    @Test
+    void minLength_countsCodePoints() {
+        assertEquals(List.of(), violations("Name: a\nSize: 1\nPaths: [\"\\U0001F600x\"]\n"));
+        assertEquals(List.of("/Paths/0 minLength"),
+                violations("Name: a\nSize: 1\nPaths: [\"\\U0001F600\"]\n"));
     }
 }

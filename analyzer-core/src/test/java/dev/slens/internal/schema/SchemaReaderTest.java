@@ -36,18 +36,48 @@ class SchemaReaderTest {
         assertTrue(document.definitions().containsKey("intrinsic"), document::toString);
     }
 
+    /** Fails when the .slens.yml schema gains a keyword that the evaluator does not evaluate. */
+    @Test
+    void configSchema_usesOnlySupportedKeywords() {
+        SchemaDocument document = SchemaDocument.load(SchemaReaderTest.class,
+                "/dev/slens/config/slens-config.schema.json");
+        assertTrue(document.root().closed());
+        assertEquals(List.of("error", "warning", "info", "none"),
+                document.root().properties().get("fail-on").enumValues());
+    }
+
+    @Test
+    void itemsList_rejected() {
+        String message = rejection("{\"items\": [{\"type\": \"string\"}]}");
+        assertTrue(message.contains("items is a list"), message);
+    }
+
+    @Test
+    void nonStringEnum_rejected() {
+        String message = rejection("{\"enum\": [\"a\", 1]}");
+        assertTrue(message.contains("expected a string as enum value"), message);
+    }
+
+    @Test
+    void types_keepFileOrder() {
+        SchemaDocument document = read("{\"type\": [\"string\", \"number\", \"boolean\"]}");
+        assertEquals(List.of("string", "number", "boolean"),
+                List.copyOf(document.root().types()));
+    }
+
     @Test
     void samSchemas_keepDefinitionsInFileOrder() {
         SchemaDocument document = SchemaDocument.load(SchemaReaderTest.class,
                 SAM + "serverless-resources.schema.json");
         List<String> names = List.copyOf(document.definitions().keySet());
         assertEquals("intrinsic", names.get(0));
-        assertEquals("GlobalsStateMachine", names.get(names.size() - 1));
+        assertEquals("GlobalsCapacityProvider", names.get(names.size() - 1));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"maxLength", "oneOf", "items", "enum", "const", "if", "not",
-            "patternProperties", "minLength", "format", "default", "examples", "$comment"})
+    @ValueSource(strings = {"maxLength", "oneOf", "allOf", "const", "if", "not",
+            "patternProperties", "maxItems", "uniqueItems", "minimum", "format", "default",
+            "examples", "$comment"})
     void unknownKeyword_rejectedWithLine(String keyword) {
         String message = rejection("{\n  \"type\": \"object\",\n  \"properties\": {\n"
                 + "    \"A\": {\"" + keyword + "\": 1}\n  }\n}\n");

@@ -56,7 +56,7 @@ class VariableResolverFuzzTest {
         List<Finding> findings = new ArrayList<>();
         ServerlessProblems problems = new ServerlessProblems(loaded.file(), findings);
         FileIncludes includes = new FileIncludes(loaded.file(), LIMITS);
-        MapNode resolved = new VariableResolver(loaded.root(), OPTIONS, includes, problems)
+        MapNode resolved = new VariableResolver(loaded.root(), OPTIONS, LIMITS, includes, problems)
                 .resolveRoot();
         assertNotNull(resolved, "no resolved root");
         return findings;

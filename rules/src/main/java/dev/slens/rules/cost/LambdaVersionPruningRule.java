@@ -1,6 +1,7 @@
 package dev.slens.rules.cost;
 
 import dev.slens.model.MapNode;
+import dev.slens.model.Node;
 import dev.slens.model.Resource;
 import dev.slens.model.TemplateFormat;
 import dev.slens.rule.Finding;
@@ -36,6 +37,12 @@ public final class LambdaVersionPruningRule implements Rule {
         }
         for (Resource version : context.template().resourcesOfType("AWS::Lambda::Version")) {
             if (version.isWritten() || version.isServiceWide()) {
+                continue;
+            }
+            // A version the framework makes only for an alias is not retained, so CloudFormation
+            // deletes the old one when it replaces it.
+            Node policy = version.attribute("DeletionPolicy");
+            if (policy == null || !"Retain".equals(policy.text())) {
                 continue;
             }
             MapNode metadata = version.attributes().getMap("Metadata");

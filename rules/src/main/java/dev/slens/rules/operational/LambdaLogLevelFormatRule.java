@@ -5,6 +5,7 @@ import dev.slens.index.Value;
 import dev.slens.model.MapNode;
 import dev.slens.model.Node;
 import dev.slens.model.Resource;
+import dev.slens.model.TemplateFormat;
 import dev.slens.rule.Finding;
 import dev.slens.rule.Pillar;
 import dev.slens.rule.Rule;
@@ -51,8 +52,8 @@ public final class LambdaLogLevelFormatRule implements Rule {
                         findings.add(context.finding(entry.keySpan(), function.logicalId(),
                                 "Function '" + function.logicalId() + "' sets LoggingConfig."
                                         + level + branch.qualifier() + " with " + format
-                                        + ", which Lambda rejects because log levels need the"
-                                        + " JSON format; " + advice(context, function, level)));
+                                        + consequence(context, function) + "; "
+                                        + advice(context, function, level)));
                     }
                 }
             }
@@ -72,6 +73,20 @@ public final class LambdaLogLevelFormatRule implements Rule {
      * Returns how the format leaves JSON out ("no LogFormat" or "LogFormat 'Text'"), or
      * {@code null} when every value it may take is JSON or unknown.
      */
+    /**
+     * Returns what happens to the level: Lambda rejects it, but the Serverless Framework leaves
+     * it out of the function it generates unless logFormat is JSON (compileFunction in the v4
+     * source), so the deployment succeeds without it.
+     */
+    private static String consequence(RuleContext context, Resource function) {
+        if (context.template().format() == TemplateFormat.SERVERLESS_FRAMEWORK
+                && !function.isWritten()) {
+            return ", which the Serverless Framework leaves out of the deployed function because"
+                    + " log levels need the JSON format, so the level has no effect";
+        }
+        return ", which Lambda rejects because log levels need the JSON format";
+    }
+
     private static String plainFormat(RuleContext context, Node format) {
         if (format == null) {
             return "no LogFormat";

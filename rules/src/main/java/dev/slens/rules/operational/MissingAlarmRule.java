@@ -59,9 +59,10 @@ public final class MissingAlarmRule implements Rule {
 
         List<Finding> findings = new ArrayList<>();
         for (Resource function : context.index().functions()) {
+            String name = functionName(context, function);
             report(context, watched, function, "function", "Errors, Throttles and Duration"
-                    + " near its timeout (namespace AWS/Lambda, dimension FunctionName)",
-                    findings);
+                    + " near its timeout (namespace AWS/Lambda, dimension FunctionName)"
+                    + logicalIdHint(name, function.logicalId()), findings);
         }
         for (Resource queue : deadLetterQueues(context)) {
             report(context, watched, queue, "dead-letter queue",
@@ -74,12 +75,15 @@ public final class MissingAlarmRule implements Rule {
             String function = context.index().functionFor(mapping.property("FunctionName"));
             if (source.isStream() && function != null
                     && !watched.metric(function, "IteratorAge")) {
+                Resource target = context.template().resources().get(function);
+                String name = target == null ? function : functionName(context, target);
                 findings.add(context.finding(mapping.span(), mapping.logicalId(),
                         "Stream mapping '" + mapping.logicalId() + "' has no alarm in this"
                                 + " template, so a consumer that falls behind goes unnoticed"
                                 + " until records expire; add an AWS::CloudWatch::Alarm on"
-                                + " IteratorAge of function '" + function + "' (namespace"
-                                + " AWS/Lambda, dimension FunctionName)."));
+                                + " IteratorAge of function '" + name + "' (namespace"
+                                + " AWS/Lambda, dimension FunctionName)"
+                                + logicalIdHint(name, function) + "."));
             }
         }
         for (Resource api : context.template().resourcesOfType("AWS::ApiGateway::RestApi")) {
@@ -104,11 +108,34 @@ public final class MissingAlarmRule implements Rule {
         if (watched.any(context, resource)) {
             return;
         }
+        String name = kind.equals("function") ? functionName(context, resource)
+                : resource.logicalId();
         findings.add(context.finding(resource.span(), resource.logicalId(),
                 Character.toUpperCase(kind.charAt(0)) + kind.substring(1) + " '"
-                        + resource.logicalId() + "' has no alarm in this template, so nobody is"
+                        + name + "' has no alarm in this template, so nobody is"
                         + " told when it fails; add an AWS::CloudWatch::Alarm with actions on "
                         + metrics + "."));
+    }
+
+    /**
+     * Returns the name that messages give {@code function}: the key under {@code functions} for
+     * a function generated from serverless.yml, as SL1074 and SL1077 name it, else its
+     * logical ID.
+     */
+    private static String functionName(RuleContext context, Resource function) {
+        if (function.generatedFrom() == null || function.isServiceWide()) {
+            return function.logicalId();
+        }
+        return context.fix(function.logicalId(), function.logicalId(), function.generatedFrom());
+    }
+
+    /**
+     * Returns the clause that gives the logical ID an alarm's dimension refers to, when
+     * messages name the function by another name.
+     */
+    private static String logicalIdHint(String name, String logicalId) {
+        return name.equals(logicalId) ? ""
+                : " under resources.Resources, with the dimension value !Ref " + logicalId;
     }
 
     /** Returns the queues that a redrive policy, dead-letter or on-failure setting names. */

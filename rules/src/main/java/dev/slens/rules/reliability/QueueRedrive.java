@@ -12,7 +12,9 @@ import dev.slens.model.Template;
 import dev.slens.model.WholeNumbers;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,8 +34,28 @@ record QueueRedrive(Resource source, Resource target, BigDecimal maxReceiveCount
 
     private static final Pattern REFERENCE = Pattern.compile("\\{\\{(?:ref|getatt):([^.}]+)");
 
+    /**
+     * The queues of one template, with each literal {@code QueueName} mapped to the first queue
+     * that sets it, so that a target named by ARN is found without scanning every queue.
+     */
+    record Queues(Template template, Evaluator evaluator, Map<String, Resource> byName) {
+
+        static Queues of(Template template, Evaluator evaluator) {
+            Map<String, Resource> byName = new HashMap<>();
+            for (Resource queue : template.resourcesOfType("AWS::SQS::Queue")) {
+                String name = evaluator.exactText(queue.property("QueueName"));
+                if (name != null) {
+                    byName.putIfAbsent(name, queue);
+                }
+            }
+            return new Queues(template, evaluator, byName);
+        }
+    }
+
     /** Returns the branches of {@code queue}'s redrive policy that name a target. */
-    static List<QueueRedrive> of(Template template, Evaluator evaluator, Resource queue) {
+    static List<QueueRedrive> of(Queues queues, Resource queue) {
+        Template template = queues.template();
+        Evaluator evaluator = queues.evaluator();
         Node policy = queue.property("RedrivePolicy");
         List<QueueRedrive> result = new ArrayList<>();
         if (policy == null) {
@@ -42,15 +64,14 @@ record QueueRedrive(Resource source, Resource target, BigDecimal maxReceiveCount
         for (Alternative alternative : evaluator.alternatives(policy)) {
             if (alternative.value() instanceof Value.Structure structure
                     && structure.node().asMap() != null) {
-                fromMap(template, evaluator, queue, structure.node().asMap(), alternative,
-                        result);
+                fromMap(queues, queue, structure.node().asMap(), alternative, result);
             } else if (alternative.value() instanceof Value.Text text) {
                 JsonNode tree = RedrivePolicies.parse(text.text());
                 JsonNode target = tree == null ? null : tree.get(RedrivePolicies.TARGET_KEY);
                 if (target != null) {
                     JsonNode count = tree.get("maxReceiveCount");
-                    result.add(new QueueRedrive(queue, queueIn(template, evaluator,
-                            target.asText()), count == null ? null : number(count.asText()),
+                    result.add(new QueueRedrive(queue, queueIn(queues, target.asText()),
+                            count == null ? null : number(count.asText()),
                             alternative.node().span(), alternative.node().span(),
                             alternative.qualifier()));
                 }
@@ -59,8 +80,9 @@ record QueueRedrive(Resource source, Resource target, BigDecimal maxReceiveCount
         return result;
     }
 
-    private static void fromMap(Template template, Evaluator evaluator, Resource queue,
-            MapNode map, Alternative outer, List<QueueRedrive> result) {
+    private static void fromMap(Queues queues, Resource queue, MapNode map, Alternative outer,
+            List<QueueRedrive> result) {
+        Evaluator evaluator = queues.evaluator();
         Node target = map.get(RedrivePolicies.TARGET_KEY);
         if (target == null) {
             return;
@@ -68,11 +90,11 @@ record QueueRedrive(Resource source, Resource target, BigDecimal maxReceiveCount
         Resource targetQueue = null;
         String referenced = evaluator.referencedResource(target);
         if (referenced != null) {
-            targetQueue = template.resource(referenced);
+            targetQueue = queues.template().resource(referenced);
         } else {
             for (Alternative text : evaluator.alternatives(target)) {
                 if (text.value() instanceof Value.Text value && targetQueue == null) {
-                    targetQueue = queueIn(template, evaluator, value.text());
+                    targetQueue = queueIn(queues, value.text());
                 }
             }
         }
@@ -94,10 +116,10 @@ record QueueRedrive(Resource source, Resource target, BigDecimal maxReceiveCount
      * Returns the queue of this template that ARN text names, through a reference placeholder
      * or its literal {@code QueueName} as the ARN's last part, or {@code null}.
      */
-    static Resource queueIn(Template template, Evaluator evaluator, String text) {
+    static Resource queueIn(Queues queues, String text) {
         Matcher reference = REFERENCE.matcher(text);
         while (reference.find()) {
-            Resource resource = template.resource(reference.group(1));
+            Resource resource = queues.template().resource(reference.group(1));
             if (resource != null && resource.type().equals("AWS::SQS::Queue")) {
                 return resource;
             }
@@ -105,13 +127,7 @@ record QueueRedrive(Resource source, Resource target, BigDecimal maxReceiveCount
         if (!text.contains(":sqs:")) {
             return null;
         }
-        String name = text.substring(text.lastIndexOf(':') + 1);
-        for (Resource queue : template.resourcesOfType("AWS::SQS::Queue")) {
-            if (name.equals(evaluator.exactText(queue.property("QueueName")))) {
-                return queue;
-            }
-        }
-        return null;
+        return queues.byName().get(text.substring(text.lastIndexOf(':') + 1));
     }
 
     private static BigDecimal number(String text) {

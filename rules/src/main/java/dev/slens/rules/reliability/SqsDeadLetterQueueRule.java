@@ -15,9 +15,13 @@ import dev.slens.rule.RuleContext;
 import dev.slens.rule.RuleInfo;
 import dev.slens.rule.Severity;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,15 +67,20 @@ public final class SqsDeadLetterQueueRule implements Rule {
         if (queues.isEmpty()) {
             return List.of();
         }
+        Map<String, List<String>> namesById = new HashMap<>();
+        for (Resource queue : queues) {
+            namesById.put(queue.logicalId(), queueNames(evaluator, queue));
+        }
         List<String> targets = new ArrayList<>();
         for (Resource resource : context.template().resources().values()) {
             collectFailureTargets(evaluator, resource.properties(), false, targets);
         }
-        FailureTargets failureTargets = FailureTargets.of(targets);
+        FailureTargets failureTargets = FailureTargets.of(targets, namesById.values());
 
         List<Finding> findings = new ArrayList<>();
         for (Resource queue : queues) {
-            if (isDeadLetterQueue(evaluator, queue, failureTargets)) {
+            if (isDeadLetterQueue(evaluator, queue, namesById.get(queue.logicalId()),
+                    failureTargets)) {
                 continue;
             }
             List<String> missing = RedrivePolicies.missingTargets(evaluator,
@@ -86,28 +95,20 @@ public final class SqsDeadLetterQueueRule implements Rule {
 
     /**
      * Returns whether the queue is a dead-letter queue itself. It is one when SAM created it, when
-     * its RedriveAllowPolicy or its name declares it one, or when a failure setting elsewhere
-     * names it by reference or ARN.
+     * its RedriveAllowPolicy or one of its possible {@code names} declares it one, or when a
+     * failure setting elsewhere names it by reference or ARN.
      */
     private static boolean isDeadLetterQueue(Evaluator evaluator, Resource queue,
-            FailureTargets failureTargets) {
+            List<String> names, FailureTargets failureTargets) {
         if (!queue.isWritten() || allowsRedrive(evaluator, queue.property("RedriveAllowPolicy"))) {
             return true;
         }
-        List<String> names = queueNames(evaluator, queue);
         if (DEAD_LETTER_NAME.matcher(queue.logicalId()).find()
                 || names.stream().anyMatch(n -> DEAD_LETTER_NAME.matcher(n).find())) {
             return true;
         }
-        if (failureTargets.referencedIds().contains(queue.logicalId())) {
-            return true;
-        }
-        for (String target : names.isEmpty() ? List.<String>of() : failureTargets.queueArns()) {
-            if (names.stream().anyMatch(n -> endsArn(target, n))) {
-                return true;
-            }
-        }
-        return false;
+        return failureTargets.referencedIds().contains(queue.logicalId())
+                || names.stream().anyMatch(failureTargets.arnQueueNames()::contains);
     }
 
     /**
@@ -150,20 +151,6 @@ public final class SqsDeadLetterQueueRule implements Rule {
             }
         }
         return names;
-    }
-
-    /** Returns whether {@code name} appears in {@code text} as the last part of an ARN. */
-    private static boolean endsArn(String text, String name) {
-        String suffix = ":" + name;
-        int at = text.indexOf(suffix);
-        while (at >= 0) {
-            int end = at + suffix.length();
-            if (end == text.length() || !isNameCharacter(text.charAt(end))) {
-                return true;
-            }
-            at = text.indexOf(suffix, at + 1);
-        }
-        return false;
     }
 
     private static boolean isNameCharacter(char c) {
@@ -214,23 +201,55 @@ public final class SqsDeadLetterQueueRule implements Rule {
      * rather than compared with every target.
      *
      * @param referencedIds the logical IDs that a target references through Ref, GetAtt or Sub
-     * @param queueArns the targets that contain an SQS ARN, compared by queue name
+     * @param arnQueueNames the queue names that end an ARN part of a target that contains an
+     *     SQS ARN: they follow a colon and are followed by the end of the text or by a
+     *     character that no queue name contains
      */
-    private record FailureTargets(Set<String> referencedIds, List<String> queueArns) {
+    private record FailureTargets(Set<String> referencedIds, Set<String> arnQueueNames) {
 
-        static FailureTargets of(List<String> targets) {
+        static FailureTargets of(List<String> targets, Collection<List<String>> queueNames) {
+            Set<String> names = new HashSet<>();
+            queueNames.forEach(names::addAll);
+            Set<Integer> lengths = new TreeSet<>();
+            names.forEach(name -> lengths.add(name.length()));
+
             Set<String> referenced = new HashSet<>();
-            List<String> queueArns = new ArrayList<>();
+            Set<String> arnNames = new HashSet<>();
             for (String target : targets) {
                 Matcher reference = REFERENCE.matcher(target);
                 while (reference.find()) {
                     referenced.add(reference.group(1));
                 }
                 if (target.contains(":sqs:")) {
-                    queueArns.add(target);
+                    addArnNames(target, names, lengths, arnNames);
                 }
             }
-            return new FailureTargets(referenced, queueArns);
+            return new FailureTargets(referenced, arnNames);
+        }
+
+        /**
+         * Adds to {@code found} each of {@code names} that follows a colon in {@code target}
+         * and ends where a name cannot continue. Only the lengths of real names are tried, so
+         * the work grows with the target's colons, not with the number of queues.
+         */
+        private static void addArnNames(String target, Set<String> names, Set<Integer> lengths,
+                Set<String> found) {
+            for (int colon = target.indexOf(':'); colon >= 0;
+                    colon = target.indexOf(':', colon + 1)) {
+                for (int length : lengths) {
+                    int end = colon + 1 + length;
+                    if (end > target.length()) {
+                        break;
+                    }
+                    if (end < target.length() && isNameCharacter(target.charAt(end))) {
+                        continue;
+                    }
+                    String candidate = target.substring(colon + 1, end);
+                    if (names.contains(candidate)) {
+                        found.add(candidate);
+                    }
+                }
+            }
         }
     }
 }

@@ -27,11 +27,12 @@ public final class SqsDeadLetterQueueTypeRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
+        QueueRedrive.Queues queues = QueueRedrive.Queues.of(context.template(),
+                context.evaluator());
         for (Resource queue : context.template().resourcesOfType("AWS::SQS::Queue")) {
             boolean fifo = Fifo.isFifo(context, queue);
             List<Resource> reported = new ArrayList<>();
-            for (QueueRedrive redrive : QueueRedrive.of(context.template(), context.evaluator(),
-                    queue)) {
+            for (QueueRedrive redrive : QueueRedrive.of(queues, queue)) {
                 Resource target = redrive.target();
                 if (target == null || reported.contains(target)
                         || Fifo.isFifo(context, target) == fifo) {

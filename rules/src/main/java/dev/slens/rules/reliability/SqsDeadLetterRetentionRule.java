@@ -33,6 +33,8 @@ public final class SqsDeadLetterRetentionRule implements Rule {
     @Override
     public List<Finding> check(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
+        QueueRedrive.Queues queues = QueueRedrive.Queues.of(context.template(),
+                context.evaluator());
         for (Resource queue : context.template().resourcesOfType("AWS::SQS::Queue")) {
             if (Fifo.isFifo(context, queue)) {
                 // A FIFO queue's message gets a new enqueue time when it is dead-lettered.
@@ -40,8 +42,7 @@ public final class SqsDeadLetterRetentionRule implements Rule {
             }
             BigDecimal source = longest(context, queue.property("MessageRetentionPeriod"));
             List<Resource> checked = new ArrayList<>();
-            for (QueueRedrive redrive : QueueRedrive.of(context.template(), context.evaluator(),
-                    queue)) {
+            for (QueueRedrive redrive : QueueRedrive.of(queues, queue)) {
                 Resource target = redrive.target();
                 if (source == null || target == null || checked.contains(target)) {
                     continue;

@@ -31,13 +31,14 @@ public final class SqsMaxReceiveCountRule implements Rule {
     public List<Finding> check(RuleContext context) {
         BigDecimal minimum = BigDecimal.valueOf(context.intParameter("minimumReceiveCount"));
         List<Finding> findings = new ArrayList<>();
+        QueueRedrive.Queues queues = QueueRedrive.Queues.of(context.template(),
+                context.evaluator());
         for (Resource queue : context.template().resourcesOfType("AWS::SQS::Queue")) {
             List<Resource> mappings = context.index().mappingsReading(queue.logicalId());
             if (mappings.isEmpty()) {
                 continue;
             }
-            for (QueueRedrive redrive : QueueRedrive.of(context.template(), context.evaluator(),
-                    queue)) {
+            for (QueueRedrive redrive : QueueRedrive.of(queues, queue)) {
                 BigDecimal count = redrive.maxReceiveCount();
                 if (count != null && count.compareTo(minimum) < 0) {
                     findings.add(context.finding(Severity.WARNING, redrive.countSpan(),

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.slens.rule.Severity;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,29 @@ class RuntimeScheduleTest {
     void parse_rejectsShortRow() {
         List<String> lines = List.of("# gathered: 2026-07-31", "runtime\tdeprecation",
                 "python3.12\t2028-10-31");
+        assertThrows(IllegalStateException.class, () -> RuntimeCalendar.parse(lines));
+    }
+
+    @Test
+    void isoDate_matchesLocalDateParse() {
+        for (String text : List.of("2024-02-29", "2026-07-31", "1999-12-01", "2030-01-09")) {
+            assertEquals(LocalDate.parse(text), RuntimeCalendar.isoDate(text), text);
+        }
+    }
+
+    @Test
+    void isoDate_rejectsWhatLocalDateParseRejects() {
+        for (String text : List.of("2024-2-01", "2024-13-01", "2023-02-29", "2024/02/01",
+                "+2024-02-01", "2024-02-01 ", "")) {
+            assertThrows(DateTimeException.class, () -> LocalDate.parse(text), text);
+            assertThrows(DateTimeException.class, () -> RuntimeCalendar.isoDate(text), text);
+        }
+    }
+
+    @Test
+    void parse_rejectsInvalidDate() {
+        List<String> lines = List.of("# gathered: 2026-07-31", "runtime\tdeprecation\tx\ty",
+                "python3.12\t2028-02-30\t-\t-");
         assertThrows(IllegalStateException.class, () -> RuntimeCalendar.parse(lines));
     }
 }

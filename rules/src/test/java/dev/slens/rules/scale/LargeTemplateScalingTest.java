@@ -44,7 +44,7 @@ class LargeTemplateScalingTest {
     private static final TemplateLoader LOADER = new TemplateLoader(LoadLimits.DEFAULT);
 
     @ParameterizedTest
-    @EnumSource(value = TemplateShapes.class, names = {"SQS_EVENTS", "IAM_ROLES",
+    @EnumSource(value = TemplateShapes.class, names = {"SQS_EVENTS", "IAM_ROLES", "NAMED_QUEUES",
         "STATE_MACHINES", "SERVERLESS_FUNCTIONS"})
     void rulesGrowLinearly(TemplateShapes shape) {
         Template small = load(shape, SMALL);

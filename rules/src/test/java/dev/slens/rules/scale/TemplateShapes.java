@@ -11,6 +11,11 @@ enum TemplateShapes {
 
     /** A SAM function with an SQS event on its own queue, which has a dead-letter queue. */
     SQS_EVENTS("template.yaml", 3, TemplateShapes::sqsUnit),
+    /**
+     * A named queue whose RedrivePolicy names its named dead-letter queue by ARN text, so that
+     * SL6001 matches queue names against ARNs rather than logical IDs.
+     */
+    NAMED_QUEUES("template.yaml", 2, TemplateShapes::namedQueueUnit),
     /** A SAM function with an SNS event on its own topic. */
     SNS_EVENTS("template.yaml", 2, TemplateShapes::snsUnit),
     /** A SAM function with an API event, all on the implicit REST API. */
@@ -62,7 +67,8 @@ enum TemplateShapes {
         return switch (this) {
             case SERVERLESS_FUNCTIONS -> "service: scale\nprovider:\n  name: aws\n"
                     + "  runtime: python3.12\n  tracing:\n    lambda: true\nfunctions:\n";
-            case IAM_ROLES, API_METHODS -> "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n";
+            case IAM_ROLES, API_METHODS, NAMED_QUEUES ->
+                    "AWSTemplateFormatVersion: '2010-09-09'\nResources:\n";
             default -> "AWSTemplateFormatVersion: '2010-09-09'\n"
                     + "Transform: AWS::Serverless-2016-10-31\nResources:\n";
         };
@@ -84,6 +90,17 @@ enum TemplateShapes {
                 + "        maxReceiveCount: 5\n"
                 + "  Dlq" + i + ":\n    Type: AWS::SQS::Queue\n    Properties:\n"
                 + "      MessageRetentionPeriod: 1209600\n";
+    }
+
+    private static String namedQueueUnit(int i) {
+        // Neither name contains "dlq" or "dead-letter", which would mark the queue at once.
+        return "  Work" + i + ":\n    Type: AWS::SQS::Queue\n    Properties:\n"
+                + "      QueueName: work-" + i + "\n      RedrivePolicy:\n"
+                + "        deadLetterTargetArn: !Sub arn:${AWS::Partition}:sqs:${AWS::Region}:"
+                + "${AWS::AccountId}:parked-" + i + "\n"
+                + "        maxReceiveCount: 5\n"
+                + "  Parked" + i + ":\n    Type: AWS::SQS::Queue\n    Properties:\n"
+                + "      QueueName: parked-" + i + "\n      MessageRetentionPeriod: 1209600\n";
     }
 
     private static String snsUnit(int i) {
