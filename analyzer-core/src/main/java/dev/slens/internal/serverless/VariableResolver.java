@@ -237,7 +237,9 @@ final class VariableResolver {
     private Node pastLimit(String written, SourceSpan at, String limit) {
         if (!expansionReported) {
             expansionReported = true;
-            problems.add(EngineChecks.SLS_VARIABLE_CYCLE, at, "Variable '" + written
+            // A limit, like the loaders' limits, so the scan exits with code 5 because part of
+            // the service was not analyzed.
+            problems.add(EngineChecks.PARSE_ERROR, at, "Variable '" + written
                     + "' takes the file past " + limit + " copied by variables, because"
                     + " variables repeat each other; slens stops expanding variables here and"
                     + " treats the remaining ones as unknown. Refer to each value fewer times.");

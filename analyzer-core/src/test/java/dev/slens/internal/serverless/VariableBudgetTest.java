@@ -35,7 +35,7 @@ class VariableBudgetTest {
                 () -> ServerlessTesting.expand(folder, yaml.toString(),
                         ServerlessOptions.DEFAULT));
 
-        assertEquals(List.of("SL0009"), outcome.findingIds());
+        assertEquals(List.of("SL0001"), outcome.findingIds());
         Finding finding = outcome.findings().get(0);
         assertTrue(finding.message().contains("past 1000000 nodes copied by variables"),
                 finding.message());

@@ -274,7 +274,7 @@ class VariableResolverTest {
         String level10 = ((ScalarNode) outcome.resolved("custom.l10")).value();
         assertEquals(9 * (1 << 20) - 1, level10.length());
         assertEquals("Fn::Join", outcome.resolved("custom.l11").intrinsicName());
-        assertEquals(List.of("SL0009"), outcome.findingIds());
+        assertEquals(List.of("SL0001"), outcome.findingIds());
         assertEquals(16, outcome.findings().get(0).span().line());
         assertTrue(outcome.findings().get(0).message().contains("'${self:custom.l10}'"),
                 outcome.findings().get(0).message());
