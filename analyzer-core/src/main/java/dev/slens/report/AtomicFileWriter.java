@@ -12,9 +12,8 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,35 +82,46 @@ public final class AtomicFileWriter {
     /**
      * Deletes the temporary files that an earlier write of {@code target} left, such as one killed
      * with SIGKILL. A file is deleted only when its name has the form that
-     * {@link #createTemporary} gives it for this target and it was last modified before this
-     * process started, so the temporary file of a run that is writing the same report now is
-     * kept. When the start time of this process is unknown, nothing is deleted. A file that
-     * cannot be deleted is logged and left.
+     * {@link #createTemporary} gives it for this target and the process whose ID the name
+     * contains is no longer running, so the temporary file of a run that is writing the same
+     * report now is kept. A file that cannot be deleted is logged and left.
      */
     private static void deleteStaleTemporaries(Path target) {
-        Optional<Instant> started = ProcessHandle.current().info().startInstant();
         Path folder = target.getParent();
-        if (started.isEmpty() || folder == null) {
+        if (folder == null) {
             return;
         }
         Pattern ownName = Pattern.compile(Pattern.quote("." + target.getFileName() + ".")
-                + "[0-9a-f]{1,16}" + Pattern.quote(".tmp"));
+                + "([0-9]{1,19})-[0-9a-f]{1,16}" + Pattern.quote(".tmp"));
         try (DirectoryStream<Path> files = Files.newDirectoryStream(folder,
                 file -> ownName.matcher(file.getFileName().toString()).matches())) {
             for (Path file : files) {
-                deleteIfOlder(file, started.get());
+                Matcher name = ownName.matcher(file.getFileName().toString());
+                if (name.matches() && !isRunning(name.group(1))) {
+                    deleteRegularFile(file);
+                }
             }
         } catch (IOException | DirectoryIteratorException e) {
             LOG.warn("Failed to look for stale temporary files of '{}': {}", target, e.toString());
         }
     }
 
-    private static void deleteIfOlder(Path file, Instant processStart) {
+    /** Returns whether the process with the ID {@code pid} may still run on this machine. */
+    private static boolean isRunning(String pid) {
+        try {
+            long id = Long.parseLong(pid);
+            return id == ProcessHandle.current().pid()
+                    || ProcessHandle.of(id).map(ProcessHandle::isAlive).orElse(false);
+        } catch (NumberFormatException e) {
+            return true;
+        }
+    }
+
+    private static void deleteRegularFile(Path file) {
         try {
             BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
-            if (attributes.isRegularFile()
-                    && attributes.lastModifiedTime().toInstant().isBefore(processStart)) {
+            if (attributes.isRegularFile()) {
                 Files.deleteIfExists(file);
             }
         } catch (IOException e) {
@@ -126,7 +136,9 @@ public final class AtomicFileWriter {
      */
     private static Path createTemporary(Path target) throws IOException {
         for (int attempt = 0; ; attempt++) {
-            String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong());
+            // A later write deletes the file only after the process with this ID has ended.
+            String suffix = ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(ThreadLocalRandom.current().nextLong());
             Path candidate = target.resolveSibling("." + target.getFileName() + "." + suffix
                     + ".tmp");
             try {

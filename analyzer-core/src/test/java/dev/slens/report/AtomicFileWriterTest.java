@@ -13,8 +13,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -146,28 +144,38 @@ class AtomicFileWriterTest {
     }
 
     @Test
-    void write_deletesOnlyOwnStaleTemporaryFiles() throws IOException {
+    void write_deletesOnlyOwnStaleTemporaryFiles() throws IOException, InterruptedException {
         Path target = temp.resolve("slens.sarif");
-        FileTime beforeStart = FileTime.from(ProcessHandle.current().info().startInstant()
-                .orElseThrow().minus(Duration.ofHours(1)));
+        long ended = endedProcessId();
         List<String> kept = List.of(".slens.sarif.notes.tmp", ".slens.sarif.tmp",
-                "slens.sarif.3fa9.tmp", ".slens.sarif.3fa9.tmp.bak", ".other.sarif.3fa9.tmp",
-                ".slens.sarif.0123456789abcdef0.tmp");
+                ".slens.sarif.3fa9.tmp", "slens.sarif." + ended + "-3fa9.tmp",
+                ".slens.sarif." + ended + "-3fa9.tmp.bak", ".other.sarif." + ended + "-3fa9.tmp",
+                ".slens.sarif." + ended + "-0123456789abcdef0.tmp");
         for (String name : kept) {
-            Files.setLastModifiedTime(Files.writeString(temp.resolve(name), name), beforeStart);
+            Files.writeString(temp.resolve(name), name);
         }
-        Path stale = Files.writeString(temp.resolve(".slens.sarif.3fa9.tmp"), "stale");
-        Files.setLastModifiedTime(stale, beforeStart);
-        Path current = Files.writeString(temp.resolve(".slens.sarif.77aa.tmp"), "in progress");
+        Path stale = Files.writeString(temp.resolve(".slens.sarif." + ended + "-3fa9.tmp"),
+                "stale");
+        Path current = Files.writeString(temp.resolve(".slens.sarif."
+                + ProcessHandle.current().pid() + "-77aa.tmp"), "in progress");
 
         AtomicFileWriter.write(target, out -> out.write("report"));
 
         assertFalse(Files.exists(stale), "stale temporary file not deleted");
-        assertTrue(Files.exists(current), "temporary file newer than this process deleted");
+        assertTrue(Files.exists(current), "temporary file of a running process deleted");
         for (String name : kept) {
             assertTrue(Files.exists(temp.resolve(name)), name + " deleted");
         }
         assertEquals("report", Files.readString(target));
+    }
+
+    /** Returns the ID of a process that has ended. */
+    private static long endedProcessId() throws IOException, InterruptedException {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(java.toString(), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "java -version did not stop");
+        return process.pid();
     }
 
     /** Starts {@link InterruptedReportWrite} and waits until it has written half a report. */
