@@ -237,8 +237,8 @@ final class VariableResolver {
     private Node pastLimit(String written, SourceSpan at, String limit) {
         if (!expansionReported) {
             expansionReported = true;
-            // A limit, like the loaders' limits, so the scan exits with code 5 because part of
-            // the service was not analyzed.
+            // Reported as a limit, like the loaders' limits: part of the service was not
+            // analyzed, so the scan exits with code 5.
             problems.add(EngineChecks.PARSE_ERROR, at, "Variable '" + written
                     + "' takes the file past " + limit + " copied by variables, because"
                     + " variables repeat each other; slens stops expanding variables here and"
