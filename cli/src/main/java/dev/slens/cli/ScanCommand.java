@@ -91,6 +91,10 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
                     + " configuration file, else the current date.")
             .build();
 
+    private final OptionSpec threadsOption = CommandSpecs.option(Integer.class, "N",
+            "Number of files analyzed at once. Default: the number of processors. The findings"
+                    + " and their order are the same for any number.", "--threads");
+
     private final ConfigOptions configOptions = new ConfigOptions();
 
     private final ServerlessOptionsMixin serverless = new ServerlessOptionsMixin();
@@ -107,7 +111,7 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
                         + " diagnostics go to stderr.");
         spec.addPositional(pathsParameter);
         for (OptionSpec option : List.of(formatOption, outputOption, failOnOption,
-                baseDirectoryOption, sourceRootOption, todayOption)) {
+                baseDirectoryOption, sourceRootOption, todayOption, threadsOption)) {
             spec.addOption(option);
         }
         spec.addMixin("configOptions", configOptions.mixin());
@@ -204,6 +208,9 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         if (baseDirectory() != null && !Files.isDirectory(baseDirectory())) {
             throw new AnalyzerException("base folder not found: '" + baseDirectory() + "'");
         }
+        if (threads() != null && threads() < 1) {
+            throw new AnalyzerException("--threads must be 1 or more, not " + threads());
+        }
         if (sourceRoot() != null && !Files.isDirectory(sourceRoot())) {
             throw new AnalyzerException("source root folder not found: '" + sourceRoot() + "'");
         }
@@ -232,6 +239,9 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
         }
         if (today() != null) {
             builder.today(today());
+        }
+        if (threads() != null) {
+            builder.threads(threads());
         }
         return builder.build();
     }
@@ -316,6 +326,10 @@ public final class ScanCommand implements Callable<Integer>, ExitCodeHelp {
 
     private LocalDate today() {
         return todayOption.getValue();
+    }
+
+    private Integer threads() {
+        return threadsOption.getValue();
     }
 
     /** Converts and lists the lowercase values of {@code --format}. */

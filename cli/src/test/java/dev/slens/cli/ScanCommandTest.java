@@ -38,6 +38,30 @@ class ScanCommandTest {
     }
 
     @Test
+    void threads_sameReportForAnyCount() {
+        CommandRun one = CommandRun.of("scan", MIXED_FOLDER, "--format", "json", "--threads",
+                "1");
+        CommandRun four = CommandRun.of("scan", MIXED_FOLDER, "--format", "json", "--threads",
+                "4");
+        CommandRun byDefault = CommandRun.of("scan", MIXED_FOLDER, "--format", "json");
+
+        assertEquals(byDefault.exitCode(), one.exitCode(), one.describe());
+        assertEquals(byDefault.exitCode(), four.exitCode(), four.describe());
+        assertTrue(one.out().contains("\"ruleId\""), one.describe());
+        assertEquals(byDefault.out(), one.out());
+        assertEquals(byDefault.out(), four.out());
+    }
+
+    @Test
+    void threadsZero_isUsageError() {
+        CommandRun run = CommandRun.of("scan", FUNCTION, "--threads", "0");
+
+        assertEquals(2, run.exitCode(), run.describe());
+        assertEquals("error: --threads must be 1 or more, not 0", run.err().strip());
+        assertEquals("", run.out());
+    }
+
+    @Test
     void missingPath_isUsageError() {
         CommandRun run = CommandRun.of("scan", FUNCTION, "no-such-template.yaml");
 
