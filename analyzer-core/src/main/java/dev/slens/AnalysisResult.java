@@ -14,7 +14,7 @@ import java.util.List;
  *     and, after each Serverless Framework service, the files it reads through {@code ${file()}}
  * @param rules the metadata of every rule that ran and of the engine's own checks
  * @param skipped files named on the command line or found in folders that are neither
- *     CloudFormation nor SAM, by display path
+ *     CloudFormation, SAM nor a Serverless Framework service, by display path
  * @param toolVersion the slens version that produced the result
  * @param skippedEntries how many links and special files, such as named pipes, the folder walk
  *     passed over; each is logged at INFO level and is not in {@code skipped}

@@ -127,7 +127,8 @@ public final class HtmlReportWriter implements ReportWriter {
             return;
         }
         html.append("<section aria-labelledby=\"skipped-title\">\n<h2 id=\"skipped-title\">")
-                .append("Skipped files</h2>\n<p>These files are neither CloudFormation nor SAM:")
+                .append("Skipped files</h2>\n<p>These files are neither CloudFormation, SAM nor a")
+                .append(" Serverless Framework service:")
                 .append("</p>\n<ul>\n");
         for (String path : result.skipped()) {
             html.append("<li><code>").append(HtmlText.escape(ReportPaths.normalize(path)))

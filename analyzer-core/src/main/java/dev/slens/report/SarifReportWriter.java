@@ -171,7 +171,8 @@ public final class SarifReportWriter implements ReportWriter {
             ObjectNode notification = notifications.addObject();
             notification.put("level", "note");
             notification.putObject("message").put("text",
-                    "Skipped '" + path + "' because it is neither CloudFormation nor SAM.");
+                    "Skipped '" + path + "' because it is neither CloudFormation, SAM nor a"
+                            + " Serverless Framework service.");
             notification.putArray("locations").addObject().putObject("physicalLocation")
                     .set("artifactLocation", results.artifactLocation(path));
         }

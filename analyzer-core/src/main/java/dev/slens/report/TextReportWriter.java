@@ -126,7 +126,8 @@ public final class TextReportWriter implements ReportWriter {
         }
         if (!result.skipped().isEmpty()) {
             text.append("; ").append(plural(result.skipped().size(), "file"))
-                    .append(" skipped as neither CloudFormation nor SAM");
+                    .append(" skipped as neither CloudFormation, SAM nor a Serverless Framework")
+                    .append(" service");
         }
         return text.append('.').toString();
     }

@@ -135,7 +135,8 @@ class TextReportWriterTest {
         List<String> lines = write(result).lines().toList();
 
         assertEquals("3 findings (1 error, 1 warning, 1 info) in 2 files; 2 files skipped as"
-                + " neither CloudFormation nor SAM.", lines.get(lines.size() - 1));
+                + " neither CloudFormation, SAM nor a Serverless Framework service.",
+                lines.get(lines.size() - 1));
     }
 
     @Test

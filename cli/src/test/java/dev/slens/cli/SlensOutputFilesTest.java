@@ -53,8 +53,8 @@ class SlensOutputFilesTest {
 
         CommandRun run = CommandRun.of("scan", "--fail-on", "none", folder.toString());
 
-        assertTrue(run.out().endsWith(" in 1 file; 1 file skipped as neither CloudFormation"
-                + " nor SAM.\n"), run.describe());
+        assertTrue(run.out().endsWith(" in 1 file; 1 file skipped as neither CloudFormation,"
+                + " SAM nor a Serverless Framework service.\n"), run.describe());
     }
 
     @Test
@@ -71,7 +71,7 @@ class SlensOutputFilesTest {
                 folder.resolve("template.yaml").toString(),
                 folder.resolve("slens-baseline.json").toString());
 
-        assertTrue(run.out().endsWith(" in 1 file; 1 file skipped as neither CloudFormation"
-                + " nor SAM.\n"), run.describe());
+        assertTrue(run.out().endsWith(" in 1 file; 1 file skipped as neither CloudFormation,"
+                + " SAM nor a Serverless Framework service.\n"), run.describe());
     }
 }
