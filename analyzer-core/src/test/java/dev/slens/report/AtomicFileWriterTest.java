@@ -147,11 +147,11 @@ class AtomicFileWriterTest {
     void write_deletesOnlyOwnStaleTemporaryFiles() throws IOException, InterruptedException {
         Path target = temp.resolve("slens.sarif");
         long ended = endedProcessId();
-        List<String> kept = List.of(".slens.sarif.notes.tmp", ".slens.sarif.tmp",
+        List<String> keptNames = List.of(".slens.sarif.notes.tmp", ".slens.sarif.tmp",
                 ".slens.sarif.3fa9.tmp", "slens.sarif." + ended + "-3fa9.tmp",
                 ".slens.sarif." + ended + "-3fa9.tmp.bak", ".other.sarif." + ended + "-3fa9.tmp",
                 ".slens.sarif." + ended + "-0123456789abcdef0.tmp");
-        for (String name : kept) {
+        for (String name : keptNames) {
             Files.writeString(temp.resolve(name), name);
         }
         Path stale = Files.writeString(temp.resolve(".slens.sarif." + ended + "-3fa9.tmp"),
@@ -163,7 +163,7 @@ class AtomicFileWriterTest {
 
         assertFalse(Files.exists(stale), "stale temporary file not deleted");
         assertTrue(Files.exists(current), "temporary file of a running process deleted");
-        for (String name : kept) {
+        for (String name : keptNames) {
             assertTrue(Files.exists(temp.resolve(name)), name + " deleted");
         }
         assertEquals("report", Files.readString(target));

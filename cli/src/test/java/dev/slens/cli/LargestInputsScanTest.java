@@ -26,11 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Scans the largest inputs that slens accepts, and one just over each limit, in a new JVM with
- * the JVM options of {@code bin/slens}, read from the launcher itself. The folder contains a
- * template of exactly the maximum file size, a SAM template with exactly the maximum number of
- * resources (functions with SQS events, which SAM expansion adds to), one with a resource more
- * and one a byte over the size limit. The two large templates are analyzed in full, each file
- * over a limit gets its SL0001, and nothing runs out of memory.
+ * the JVM options of {@code bin/slens}, read from the launcher itself. The folder contains four
+ * templates. One has exactly the maximum file size, and a SAM template has exactly the maximum
+ * number of resources (functions with SQS events, which SAM expansion adds to). The other two
+ * have one resource more and one byte over the size limit. The two large templates are analyzed
+ * in full, each file over a limit gets its SL0001, and nothing runs out of memory.
  *
  * <p>Set {@code slens.largest.keep} to a folder path to write the inputs there and keep them,
  * for measuring a scan of them with {@code /usr/bin/time -v bin/slens scan FOLDER}.

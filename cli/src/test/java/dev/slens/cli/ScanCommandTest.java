@@ -39,17 +39,17 @@ class ScanCommandTest {
 
     @Test
     void threads_sameReportForAnyCount() {
-        CommandRun one = CommandRun.of("scan", MIXED_FOLDER, "--format", "json", "--threads",
-                "1");
-        CommandRun four = CommandRun.of("scan", MIXED_FOLDER, "--format", "json", "--threads",
-                "4");
+        CommandRun oneThread = CommandRun.of("scan", MIXED_FOLDER, "--format", "json",
+                "--threads", "1");
+        CommandRun fourThreads = CommandRun.of("scan", MIXED_FOLDER, "--format", "json",
+                "--threads", "4");
         CommandRun byDefault = CommandRun.of("scan", MIXED_FOLDER, "--format", "json");
 
-        assertEquals(byDefault.exitCode(), one.exitCode(), one.describe());
-        assertEquals(byDefault.exitCode(), four.exitCode(), four.describe());
-        assertTrue(one.out().contains("\"ruleId\""), one.describe());
-        assertEquals(byDefault.out(), one.out());
-        assertEquals(byDefault.out(), four.out());
+        assertEquals(byDefault.exitCode(), oneThread.exitCode(), oneThread.describe());
+        assertEquals(byDefault.exitCode(), fourThreads.exitCode(), fourThreads.describe());
+        assertTrue(oneThread.out().contains("\"ruleId\""), oneThread.describe());
+        assertEquals(byDefault.out(), oneThread.out());
+        assertEquals(byDefault.out(), fourThreads.out());
     }
 
     @Test

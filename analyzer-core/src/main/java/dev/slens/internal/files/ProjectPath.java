@@ -16,16 +16,17 @@ import java.util.Set;
 /**
  * Checks a path that a template or service file names before anything opens it. The path is
  * resolved with its symbolic links, and only a regular file or folder whose real path lies
- * inside the project folder may be read. Every reader of local files goes through
- * {@link #resolve}, so that a link never leads a read out of the project and a named pipe or
- * device never blocks one.
+ * inside the project folder may be read. The folder walk and the readers of the files a
+ * template or service names (nested templates, definition files, {@code ${file()}} includes and
+ * code packages) call {@link #resolve}, so a link does not lead them out of the project and a
+ * named pipe or device does not block them.
  */
 public final class ProjectPath {
 
     /** Linux gives up after 40 links in one lookup; a longer chain is treated as a loop. */
     private static final int MAX_LINKS = 40;
 
-    /** What a path turned out to be. */
+    /** The kind of file system entry a path leads to, and where it lies. */
     public enum Status {
         /** A regular file inside the project folder. */
         FILE,

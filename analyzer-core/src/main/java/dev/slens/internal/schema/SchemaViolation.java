@@ -10,7 +10,7 @@ import java.util.List;
  * @param property the property that {@code additionalProperties} rejects, that
  *     {@code required} misses or whose name {@code propertyNames} rejects; otherwise
  *     {@code null}
- * @param schema the schema whose keyword failed, which holds the allowed types or values
+ * @param schema the schema whose keyword failed, which contains the allowed types or values
  */
 public record SchemaViolation(List<Object> path, String keyword, String property,
         NodeSchema schema) {

@@ -42,6 +42,7 @@ final class ProviderSection {
         if (section == null || ServiceModel.isNull(section.value())) {
             return false;
         }
+
         Node value = section.value();
         if (Nodes.UNRESOLVED.equals(value.intrinsicName())) {
             return unknown(problems, section.keySpan(), "Section 'provider' is known only at"
@@ -51,6 +52,7 @@ final class ProviderSection {
             return unknown(problems, section.keySpan(), "Section 'provider' is "
                     + describe(value) + ", not a mapping such as 'name: aws'");
         }
+
         Node name = nameNode(value);
         MapNode.Entry nameEntry = value instanceof MapNode map ? map.entry("name") : section;
         if (name == null) {
@@ -67,6 +69,7 @@ final class ProviderSection {
         if (name.text().equals("aws")) {
             return false;
         }
+
         problems.add(EngineChecks.SLS_OTHER_PROVIDER, nameEntry.keySpan(), "Provider '"
                 + MessageValues.excerpt(name.text()) + "' is not AWS, so this service was not"
                 + " analyzed; slens analyzes only services with 'provider.name: aws'.");
